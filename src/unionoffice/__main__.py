@@ -1,0 +1,3 @@
+from unionoffice.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""Heading numbering of official documents: 一、 （一） 1. （1）, the four levels of GB/T 9704."""
+
+from __future__ import annotations
+
+import re
+
+from unionoffice.domain.chinese_numerals import chinese_to_int, int_to_chinese
+
+HEADING_LEVELS = (1, 2, 3, 4)
+
+_CN = "[零〇一二三四五六七八九十百]+"
+# Half-width brackets, stray spaces and "- " list markers come from extracted text.
+_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^(?P<num>{_CN})\s*[、，,.．]\s*(?P<text>.*)$", re.S)),
+    (2, re.compile(rf"^[（(]\s*(?P<num>{_CN})\s*[）)]\s*[、，,.．]?\s*(?P<text>.*)$", re.S)),
+    (3, re.compile(r"^(?P<num>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*(?P<text>.*)$", re.S)),
+    (
+        4,
+        re.compile(
+            r"^[（(]\s*(?P<num>[0-9０-９]{1,3})\s*[）)]\s*[、，,.．]?\s*(?P<text>.*)$", re.S
+        ),
+    ),
+)
+
+
+def heading_number(level: int, index: int) -> str:
+    """The number written before the ``index``-th (1-based) heading of ``level``."""
+    if level == 1:
+        return f"{int_to_chinese(index)}、"
+    if level == 2:
+        return f"（{int_to_chinese(index)}）"
+    if level == 3:
+        return f"{index}."
+    if level == 4:
+        return f"（{index}）"
+    raise ValueError(f"heading level must be 1..4, not {level}")
+
+
+def split_heading(text: str) -> tuple[int, int, str] | None:
+    """Split "（十二）组织开展…" into (level 2, number 12, "组织开展…"), or None."""
+    stripped = text.strip()
+    for level, pattern in _HEADING_PATTERNS:
+        match = pattern.match(stripped)
+        if match and match["text"].strip():
+            number = match["num"].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+            value = int(number) if number.isdigit() else chinese_to_int(number)
+            return level, value, match["text"].strip()
+    return None

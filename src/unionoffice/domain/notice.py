@@ -1,0 +1,135 @@
+"""Notice (公文) and activity values: what importers produce, exporters consume and the
+storage layer persists. Plain data, no database session attached."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+from unionoffice.domain.deadline import Period, parse_deadline
+from unionoffice.domain.doc_number import DocNumber, format_doc_number
+
+
+class NoticeStatus(enum.StrEnum):
+    DRAFT = "草稿"
+    NUMBERED = "已编号"
+    ISSUED = "已印发"
+    VOID = "作废"
+
+
+class ActivityStatus(enum.StrEnum):
+    NOT_STARTED = "未开始"
+    IN_PROGRESS = "进行中"
+    DONE = "已完成"
+
+
+class BlockKind(enum.StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    # Starts an attachment (附件) on a new page; its text is the attachment's title.
+    ATTACHMENT = "attachment"
+
+
+@dataclass
+class Block:
+    """One block of a notice body: a paragraph, a heading of level 1–4, or an attachment title.
+
+    Heading text is stored without its number; numbering (一、 （一） 1. （1）) is derived.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind is BlockKind.HEADING and self.level not in (1, 2, 3, 4):
+            raise ValueError(f"a heading has level 1..4, not {self.level}")
+        if self.kind is not BlockKind.HEADING:
+            self.level = 0
+
+    @classmethod
+    def paragraph(cls, text: str) -> Block:
+        return cls(BlockKind.PARAGRAPH, text)
+
+    @classmethod
+    def heading(cls, level: int, text: str) -> Block:
+        return cls(BlockKind.HEADING, text, level)
+
+    @classmethod
+    def attachment(cls, title: str) -> Block:
+        return cls(BlockKind.ATTACHMENT, title)
+
+
+@dataclass
+class ActivityData:
+    """One item of an activity plan: what is done, by when, by whom."""
+
+    title: str
+    text: str = ""
+    section: str | None = None
+    deadline: str = ""
+    period: Period | None = None
+    lead: list[str] = field(default_factory=list)
+    cooperating: list[str] = field(default_factory=list)
+    leader: str | None = None
+    status: ActivityStatus = ActivityStatus.NOT_STARTED
+    note: str = ""
+
+    def with_parsed_period(self, year: int, not_before: date | None = None) -> ActivityData:
+        """Fill ``period`` from ``deadline`` (the text stays as written)."""
+        self.period = parse_deadline(self.deadline, year, not_before=not_before)
+        return self
+
+
+@dataclass
+class NoticeData:
+    """A whole notice as a clerk sees it, from red header to 版记."""
+
+    title: str
+    organ: str | None = None
+    series_code: str | None = None
+    year: int | None = None
+    number: int | None = None
+    status: NoticeStatus = NoticeStatus.DRAFT
+    recipients: str = ""
+    body: list[Block] = field(default_factory=list)
+    attachment_note: str = ""
+    signature: str = ""
+    date: date | None = None
+    remark: str = ""
+    cc: str = ""
+    distributor: str = ""
+    distribution_date: date | None = None
+    folder: str = ""
+    activities: list[ActivityData] = field(default_factory=list)
+    # Set when read from the database: the record's id and the version a save must match.
+    id: int | None = None
+    version: int | None = None
+
+    @property
+    def doc_number(self) -> str | None:
+        """The formatted 文号, or None while the notice has no number."""
+        if self.series_code and self.year and self.number:
+            return format_doc_number(self.series_code, self.year, self.number)
+        return None
+
+    def set_doc_number(self, value: DocNumber | None) -> None:
+        if value is None:
+            self.number = None
+            return
+        self.series_code, self.year, self.number = value.series_code, value.year, value.number
+
+    @property
+    def outline(self) -> list[str]:
+        """The level-1 heading texts, in order, without their 一、 numbering."""
+        return [b.text for b in self.body if b.kind is BlockKind.HEADING and b.level == 1]
+
+    @property
+    def plan_year(self) -> int:
+        """The year 完成时限 such as "4月份" refer to."""
+        if self.year:
+            return self.year
+        if self.date:
+            return self.date.year
+        return date.today().year

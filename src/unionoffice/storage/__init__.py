@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, database setup, migrations and the services over them."""

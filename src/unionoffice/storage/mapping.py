@@ -1,0 +1,123 @@
+"""Between ORM rows and the domain's NoticeData / ActivityData values."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from unionoffice.domain.deadline import Period, parse_deadline
+from unionoffice.domain.notice import (
+    ActivityData,
+    ActivityStatus,
+    Block,
+    BlockKind,
+    NoticeData,
+    NoticeStatus,
+)
+from unionoffice.storage.models import (
+    Activity,
+    ActivityDepartment,
+    BodyBlock,
+    Department,
+    Notice,
+    Organ,
+)
+
+
+def notice_to_data(notice: Notice) -> NoticeData:
+    return NoticeData(
+        id=notice.id,
+        version=notice.version,
+        title=notice.title,
+        organ=notice.organ.name if notice.organ else None,
+        series_code=notice.series.code if notice.series else None,
+        year=notice.year,
+        number=notice.number,
+        status=NoticeStatus(notice.status),
+        recipients=notice.recipients,
+        body=[Block(BlockKind(b.kind), b.text, b.level) for b in notice.blocks],
+        attachment_note=notice.attachment_note,
+        signature=notice.signature,
+        date=notice.doc_date,
+        remark=notice.remark,
+        cc=notice.cc,
+        distributor=notice.distributor,
+        distribution_date=notice.distribution_date,
+        folder=notice.folder,
+        activities=[activity_to_data(a) for a in notice.activities],
+    )
+
+
+def activity_to_data(activity: Activity) -> ActivityData:
+    period = None
+    if activity.start_date is not None and activity.end_date is not None:
+        period = Period(activity.start_date, activity.end_date)
+    return ActivityData(
+        title=activity.title,
+        text=activity.text,
+        section=activity.section,
+        deadline=activity.deadline,
+        period=period,
+        lead=[d.name for d in activity.departments if d.role == "lead"],
+        cooperating=[d.name for d in activity.departments if d.role == "cooperating"],
+        leader=activity.leader,
+        status=ActivityStatus(activity.status),
+        note=activity.note,
+    )
+
+
+def apply_fields(notice: Notice, data: NoticeData) -> None:
+    """Copy the plain header fields and the body of ``data`` onto ``notice``."""
+    notice.title = data.title
+    notice.recipients = data.recipients
+    notice.attachment_note = data.attachment_note
+    notice.signature = data.signature
+    notice.doc_date = data.date
+    notice.remark = data.remark
+    notice.cc = data.cc
+    notice.distributor = data.distributor
+    notice.distribution_date = data.distribution_date
+    notice.folder = data.folder
+    notice.blocks = [
+        BodyBlock(position=i, kind=str(b.kind), level=b.level, text=b.text)
+        for i, b in enumerate(data.body)
+    ]
+
+
+def build_activities(session: Session, organ: Organ | None, data: NoticeData) -> list[Activity]:
+    """Activity rows for ``data``; periods are always derived from the 完成时限 text."""
+    known = _known_departments(session, organ)
+    year = data.plan_year
+    rows: list[Activity] = []
+    for position, item in enumerate(data.activities):
+        period = parse_deadline(item.deadline, year, not_before=data.date)
+        activity = Activity(
+            position=position,
+            section=item.section,
+            title=item.title,
+            text=item.text,
+            deadline=item.deadline,
+            start_date=period.start if period else None,
+            end_date=period.end if period else None,
+            leader=item.leader or None,
+            status=str(item.status),
+            note=item.note,
+        )
+        activity.departments = [
+            ActivityDepartment(role=role, position=i, name=name, department_id=known.get(name))
+            for role, names in (("lead", item.lead), ("cooperating", item.cooperating))
+            for i, name in enumerate(_clean_names(names))
+        ]
+        rows.append(activity)
+    return rows
+
+
+def _clean_names(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+
+def _known_departments(session: Session, organ: Organ | None) -> dict[str, int]:
+    query = select(Department.name, Department.id)
+    if organ is not None:
+        query = query.where(Department.organ_id == organ.id)
+    return {name: id_ for name, id_ in session.execute(query)}

@@ -1,0 +1,243 @@
+"""Notices: create, read, update with a version check, list for the tree, recycle bin."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from unionoffice.domain.doc_number import DocNumber, format_doc_number, validate_year
+from unionoffice.domain.errors import ConflictError, NotFoundError
+from unionoffice.domain.notice import NoticeData, NoticeStatus
+from unionoffice.storage.database import Database
+from unionoffice.storage.mapping import apply_fields, build_activities, notice_to_data
+from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
+from unionoffice.storage.services.numbering import allocate_in, set_number_in
+from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
+
+
+@dataclass(frozen=True)
+class NoticeSummary:
+    """What the document tree and ``list`` show of a notice."""
+
+    id: int
+    doc_number: str | None
+    series_code: str | None
+    year: int | None
+    title: str
+    status: NoticeStatus
+    date: dt.date | None
+    organ: str | None
+    folder: str
+    activity_count: int
+    deleted: bool
+
+
+def _load(session: Session, notice_id: int, *, include_deleted: bool = False) -> Notice:
+    notice = session.scalar(
+        select(Notice)
+        .where(Notice.id == notice_id)
+        .options(
+            selectinload(Notice.blocks),
+            selectinload(Notice.activities).selectinload(Activity.departments),
+            selectinload(Notice.organ),
+            selectinload(Notice.series),
+        )
+    )
+    if notice is None or (notice.deleted_at is not None and not include_deleted):
+        raise NotFoundError(f"没有编号为 {notice_id} 的公文")
+    return notice
+
+
+class NoticeService:
+    """Every change to a notice is one transaction; a failed change leaves nothing behind."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(self, data: NoticeData, *, source_hash: str | None = None) -> int:
+        """Store a new notice. A 文号 given in ``data`` must be free (it is registered)."""
+        try:
+            with self.db.session() as session:
+                notice = Notice(status=str(NoticeStatus.DRAFT), source_hash=source_hash)
+                session.add(notice)
+                organ = None
+                if data.organ:
+                    organ, _ = find_or_create_organ(session, data.organ)
+                notice.organ = organ
+                apply_fields(notice, data)
+                if data.series_code:
+                    notice.series, _ = find_or_create_series(session, data.series_code, organ)
+                notice.year = validate_year(data.year) if data.year else None
+                notice.activities = build_activities(session, organ, data)
+                session.flush()
+                if data.number is not None and data.series_code and data.year:
+                    set_number_in(
+                        session, DocNumber(data.series_code, data.year, data.number), notice
+                    )
+                if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
+                    notice.status = str(data.status)
+                session.flush()
+                return notice.id
+        except IntegrityError as exc:
+            raise ConflictError(f"保存失败，数据与已有记录冲突：{exc.orig}") from exc
+
+    def get(self, notice_id: int, *, include_deleted: bool = False) -> NoticeData:
+        with self.db.read_session() as session:
+            return notice_to_data(_load(session, notice_id, include_deleted=include_deleted))
+
+    def update(self, data: NoticeData) -> int:
+        """Save an edited notice; returns the new version.
+
+        ``data.version`` must be the version that was read: if someone saved in between, the
+        save is refused (ConflictError) and nothing is written. The 文号 is not changed here
+        (see allocate_number / set_number); a draft may change its series and year.
+        """
+        if data.id is None or data.version is None:
+            raise ValueError("update needs a notice read from the database (id and version)")
+        try:
+            with self.db.session() as session:
+                notice = _load(session, data.id)
+                if notice.version != data.version:
+                    raise ConflictError(_stale_message(notice))
+                apply_fields(notice, data)
+                if notice.number is None:
+                    notice.series = (
+                        find_or_create_series(session, data.series_code, notice.organ)[0]
+                        if data.series_code
+                        else None
+                    )
+                    notice.year = validate_year(data.year) if data.year else None
+                notice.activities = build_activities(session, notice.organ, data)
+                if data.status is not NoticeStatus.DRAFT or notice.number is None:
+                    notice.status = str(_status_after_edit(notice, data.status))
+                session.flush()
+                return notice.version
+        except StaleDataError as exc:
+            raise ConflictError("该公文已被其他用户修改，请刷新后再改") from exc
+
+    def allocate_number(self, notice_id: int) -> DocNumber:
+        """取号: give the notice the next number of its series and year."""
+        with self.db.session() as session:
+            notice = _load(session, notice_id)
+            if notice.number is not None:
+                raise ConflictError(f"该公文已有文号 {_doc_number(notice)}")
+            if notice.series is None:
+                raise ConflictError("请先选择机关代字（文号序列）再取号")
+            year = notice.year or (notice.doc_date or dt.date.today()).year
+            return allocate_in(session, notice.series, year, notice)
+
+    def set_number(self, notice_id: int, doc_number: DocNumber) -> list[int]:
+        """Give the notice a number chosen by hand; refused unless it is free."""
+        try:
+            with self.db.session() as session:
+                notice = _load(session, notice_id)
+                if notice.number is not None:
+                    raise ConflictError(f"该公文已有文号 {_doc_number(notice)}")
+                return set_number_in(session, doc_number, notice)[1]
+        except IntegrityError:
+            raise ConflictError(f"文号 {doc_number} 刚被其他用户占用") from None
+
+    def list(
+        self,
+        *,
+        year: int | None = None,
+        series_code: str | None = None,
+        include_deleted: bool = False,
+        only_deleted: bool = False,
+    ) -> list[NoticeSummary]:
+        counts = (
+            select(Activity.notice_id, func.count(Activity.id).label("n"))
+            .group_by(Activity.notice_id)
+            .subquery()
+        )
+        query = (
+            select(Notice, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.notice_id == Notice.id)
+            .options(selectinload(Notice.series), selectinload(Notice.organ))
+            .order_by(Notice.year.desc(), Notice.series_id, Notice.number.desc(), Notice.id)
+        )
+        if year is not None:
+            query = query.where(Notice.year == year)
+        if series_code is not None:
+            query = query.join(DocNumberSeries, Notice.series_id == DocNumberSeries.id).where(
+                DocNumberSeries.code == series_code
+            )
+        if only_deleted:
+            query = query.where(Notice.deleted_at.is_not(None))
+        elif not include_deleted:
+            query = query.where(Notice.deleted_at.is_(None))
+        with self.db.read_session() as session:
+            return [_summary(notice, count) for notice, count in session.execute(query)]
+
+    def delete(self, notice_id: int) -> None:
+        """Move to the 回收站; the notice and its 文号 stay until the bin is emptied."""
+        with self.db.session() as session:
+            _load(session, notice_id).deleted_at = dt.datetime.now(dt.UTC)
+
+    def restore(self, notice_id: int) -> None:
+        with self.db.session() as session:
+            _load(session, notice_id, include_deleted=True).deleted_at = None
+
+    def purge_deleted(self) -> int:
+        """Empty the 回收站. Register rows keep the 文号 and title, so no number is reused."""
+        with self.db.session() as session:
+            notices = session.scalars(select(Notice).where(Notice.deleted_at.is_not(None))).all()
+            for notice in notices:
+                session.delete(notice)
+            return len(notices)
+
+    def find_by_source_hash(self, source_hash: str) -> int | None:
+        with self.db.read_session() as session:
+            return session.scalar(
+                select(Notice.id).where(Notice.source_hash == source_hash).limit(1)
+            )
+
+    def departments_in_use(self) -> list[str]:
+        """Every department name written on an activity, most used first."""
+        with self.db.read_session() as session:
+            query = (
+                select(ActivityDepartment.name)
+                .group_by(ActivityDepartment.name)
+                .order_by(func.count().desc(), ActivityDepartment.name)
+            )
+            return list(session.scalars(query))
+
+
+def _status_after_edit(notice: Notice, wanted: NoticeStatus) -> NoticeStatus:
+    if notice.number is None:
+        return NoticeStatus.DRAFT if wanted is NoticeStatus.NUMBERED else wanted
+    if wanted is NoticeStatus.DRAFT:
+        return NoticeStatus.NUMBERED  # a numbered notice cannot go back to being a draft
+    return wanted
+
+
+def _doc_number(notice: Notice) -> str | None:
+    if notice.series is None or notice.year is None or notice.number is None:
+        return None
+    return format_doc_number(notice.series.code, notice.year, notice.number)
+
+
+def _stale_message(notice: Notice) -> str:
+    when = notice.updated_at.astimezone().strftime("%H:%M:%S") if notice.updated_at else ""
+    return f"“{notice.title}”已在 {when} 被其他用户修改，您的修改未保存；请刷新后再改"
+
+
+def _summary(notice: Notice, activity_count: int) -> NoticeSummary:
+    return NoticeSummary(
+        id=notice.id,
+        doc_number=_doc_number(notice),
+        series_code=notice.series.code if notice.series else None,
+        year=notice.year,
+        title=notice.title,
+        status=NoticeStatus(notice.status),
+        date=notice.doc_date,
+        organ=notice.organ.name if notice.organ else None,
+        folder=notice.folder,
+        activity_count=activity_count,
+        deleted=notice.deleted_at is not None,
+    )
