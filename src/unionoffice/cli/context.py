@@ -1,0 +1,40 @@
+"""What a command needs: the database (opened on first use), stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from unionoffice.storage.database import Database
+
+
+class CommandContext:
+    def __init__(self, db: str | None, out: TextIO, err: TextIO) -> None:
+        self._db_argument = db
+        self._db: Database | None = None
+        self.out = out
+        self.err = err
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self._db_argument)
+        return self._db
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def print_json(self, value: Any) -> None:
+        json.dump(value, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+    def note(self, text: str) -> None:
+        """Something the user should know that is not the command's result."""
+        print(text, file=self.err)
+
+    def error(self, text: str) -> None:
+        print(f"错误：{text}", file=self.err)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()

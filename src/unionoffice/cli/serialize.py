@@ -1,0 +1,64 @@
+"""JSON shapes of the command line (``show --json``, ``list --json``, register)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unionoffice.domain.notice import ActivityData, NoticeData
+from unionoffice.storage.services.notices import NoticeSummary
+from unionoffice.storage.services.numbering import RegisterRow
+
+
+def notice_json(notice: NoticeData) -> dict[str, Any]:
+    return {
+        "id": notice.id,
+        "org": notice.organ,
+        "doc_number": notice.doc_number,
+        "title": notice.title,
+        "recipients": notice.recipients,
+        "date": notice.date.isoformat() if notice.date else None,
+        "outline": notice.outline,
+        "activities": [activity_json(i, a) for i, a in enumerate(notice.activities, start=1)],
+    }
+
+
+def activity_json(seq: int, activity: ActivityData) -> dict[str, Any]:
+    period = activity.period
+    return {
+        "seq": seq,
+        "section": activity.section,
+        "title": activity.title,
+        "deadline": activity.deadline,
+        "start": period.start.isoformat() if period else None,
+        "end": period.end.isoformat() if period else None,
+        "lead": list(activity.lead),
+        "cooperating": list(activity.cooperating),
+        "leader": activity.leader or None,
+        "status": str(activity.status),
+    }
+
+
+def summary_json(summary: NoticeSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "doc_number": summary.doc_number,
+        "title": summary.title,
+        "status": str(summary.status),
+        "year": summary.year,
+        "date": summary.date.isoformat() if summary.date else None,
+        "org": summary.organ,
+        "activity_count": summary.activity_count,
+    }
+
+
+def register_row_json(row: RegisterRow) -> dict[str, Any]:
+    return {
+        "doc_number": row.doc_number,
+        "number": row.number,
+        "state": row.state,
+        "notice_id": row.notice_id,
+        "title": row.title,
+        "manual": row.manual,
+        "void_reason": row.void_reason or None,
+        "allocated_at": row.allocated_at.isoformat(),
+    }

@@ -1,0 +1,34 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own database in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from unionoffice.storage.database import Database  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT.parent / "shared" / "samples"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "unionoffice.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database = Database(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sample_texts() -> dict[str, str]:
+    """The real notices in ../shared/samples, by file stem."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}
