@@ -11,8 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from unionoffice.storage.database import Database  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
