@@ -31,3 +31,9 @@ def db(db_path: Path):
 def sample_texts() -> dict[str, str]:
     """The real notices in ../shared/samples, by file stem."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}
+
+
+@pytest.fixture
+def test_data() -> Path:
+    """tests/data: sample notices and a database made by each released schema version."""
+    return TEST_DATA

@@ -66,7 +66,7 @@ def activity_to_data(activity: Activity) -> ActivityData:
     )
 
 
-def apply_fields(notice: Notice, data: NoticeData) -> None:
+def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     """Copy the plain header fields and the body of ``data`` onto ``notice``."""
     notice.title = data.title
     notice.recipients = data.recipients
@@ -78,10 +78,22 @@ def apply_fields(notice: Notice, data: NoticeData) -> None:
     notice.distributor = data.distributor
     notice.distribution_date = data.distribution_date
     notice.folder = data.folder
+    if notice.blocks:
+        # Old rows must be gone before new ones take their (notice, position) places.
+        notice.blocks.clear()
+        session.flush()
     notice.blocks = [
         BodyBlock(position=i, kind=str(b.kind), level=b.level, text=b.text)
         for i, b in enumerate(data.body)
     ]
+
+
+def replace_activities(session: Session, notice: Notice, data: NoticeData) -> None:
+    """Replace the notice's activities; periods are always derived from the 完成时限 text."""
+    if notice.activities:
+        notice.activities.clear()
+        session.flush()
+    notice.activities = build_activities(session, notice.organ, data)
 
 
 def build_activities(session: Session, organ: Organ | None, data: NoticeData) -> list[Activity]:

@@ -14,7 +14,7 @@ from unionoffice.domain.doc_number import DocNumber, format_doc_number, validate
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.storage.database import Database
-from unionoffice.storage.mapping import apply_fields, build_activities, notice_to_data
+from unionoffice.storage.mapping import apply_fields, notice_to_data, replace_activities
 from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
 from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
@@ -69,11 +69,11 @@ class NoticeService:
                 if data.organ:
                     organ, _ = find_or_create_organ(session, data.organ)
                 notice.organ = organ
-                apply_fields(notice, data)
+                apply_fields(session, notice, data)
                 if data.series_code:
                     notice.series, _ = find_or_create_series(session, data.series_code, organ)
                 notice.year = validate_year(data.year) if data.year else None
-                notice.activities = build_activities(session, organ, data)
+                replace_activities(session, notice, data)
                 session.flush()
                 if data.number is not None and data.series_code and data.year:
                     set_number_in(
@@ -104,7 +104,9 @@ class NoticeService:
                 notice = _load(session, data.id)
                 if notice.version != data.version:
                     raise ConflictError(_stale_message(notice))
-                apply_fields(notice, data)
+                # Touch the row so the version moves even when only blocks or activities change.
+                notice.updated_at = dt.datetime.now(dt.UTC)
+                apply_fields(session, notice, data)
                 if notice.number is None:
                     notice.series = (
                         find_or_create_series(session, data.series_code, notice.organ)[0]
@@ -112,7 +114,7 @@ class NoticeService:
                         else None
                     )
                     notice.year = validate_year(data.year) if data.year else None
-                notice.activities = build_activities(session, notice.organ, data)
+                replace_activities(session, notice, data)
                 if data.status is not NoticeStatus.DRAFT or notice.number is None:
                     notice.status = str(_status_after_edit(notice, data.status))
                 session.flush()

@@ -1,0 +1,123 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from unionoffice import __version__
+from unionoffice.cli import main
+
+
+@pytest.fixture
+def run(db_path, capsys):
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return _run
+
+
+def test_demo_list_and_show_json(run):
+    code, out, _ = run("demo")
+    assert code == 0 and "8 篇公文" in out
+    code, out, _ = run("list", "--json")
+    listed = json.loads(out)["notices"]
+    assert len(listed) == 8
+    assert sum(1 for n in listed if n["doc_number"] is None) == 1
+    with_plan = next(n for n in listed if n["doc_number"] == "青总办通〔2021〕1号")
+    code, out, _ = run("show", str(with_plan["id"]), "--json")
+    shown = json.loads(out)
+    assert code == 0
+    assert set(shown) == {
+        "id", "org", "doc_number", "title", "recipients", "date", "outline", "activities"
+    }  # fmt: skip
+    assert shown["org"] == "青海省总工会办公室"
+    assert shown["outline"] == ["总体要求", "活动内容", "工作要求"]
+    assert shown["date"].startswith("2021-04-")
+    first = shown["activities"][0]
+    assert set(first) == {
+        "seq", "section", "title", "deadline", "start", "end", "lead", "cooperating", "leader",
+        "status",
+    }  # fmt: skip
+    assert first["seq"] == 1 and isinstance(first["lead"], list) and first["lead"]
+    assert all(a["status"] in ("未开始", "进行中", "已完成") for a in shown["activities"])
+
+
+def test_show_text(run):
+    run("demo")
+    code, out, _ = run("show", "1")
+    assert code == 0 and "青总办〔2021〕1号" in out and "完成时限" in out
+
+
+def test_allocate_prints_the_number_alone(run):
+    code, out, err = run("number", "allocate", "工办", "--year", "2021")
+    assert (code, out) == (0, "工办〔2021〕1号\n")
+    assert "新建" in err and "工办" in err
+    code, out, err = run("number", "allocate", "工办", "--year", "2021")
+    assert (code, out, err) == (0, "工办〔2021〕2号\n", "")
+
+
+def test_set_void_and_register(run):
+    run("number", "allocate", "青总办", "--year", "2021")
+    code, out, err = run("number", "set", "青总办[2021]第4号")
+    assert code == 0 and out == "青总办〔2021〕4号\n" and "2—3号" in err
+    code, out, err = run("number", "set", "青总办〔2021〕4号")
+    assert code == 1 and out == "" and "已被占用" in err
+    code, out, _ = run("number", "void", "青总办〔2021〕1号", "--reason", "误取号")
+    assert code == 0 and "作废" in out
+    code, out, _ = run("number", "register", "--series", "青总办", "--year", "2021", "--json")
+    register = json.loads(out)
+    assert [e["state"] for e in register["entries"]] == ["作废", "预留"]
+    assert register["entries"][0]["void_reason"] == "误取号"
+    assert register["missing"] == [2, 3]
+    code, out, _ = run("number", "register", "--series", "青总办", "--year", "2021")
+    assert "缺号：2—3号" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "42"], "没有编号为 42 的公文"),
+        (["number", "set", "青总办2021-15"], "无法识别文号"),
+        (["number", "allocate", "青总办", "--year", "21"], "年份"),
+        (["number", "void", "青总办〔2021〕1号", "--reason", "x"], "没有"),
+        (["number", "register", "--series", "无此代字", "--year", "2021"], "无此代字"),
+    ],
+)
+def test_errors_are_chinese_on_stderr_with_exit_1(run, args, message):
+    code, out, err = run(*args)
+    assert code == 1 and out == ""
+    assert err.startswith("错误：") and message in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_database_file_is_an_error_not_a_crash(tmp_path, capsys):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"\x00\x01 not a database")
+    assert main(["--db", str(bad), "list"]) == 1
+    assert "不是" in capsys.readouterr().err
+    assert bad.read_bytes() == b"\x00\x01 not a database"
+
+
+def test_migrate(run):
+    code, out, _ = run("migrate")
+    assert code == 0 and "0001" in out
+    code, out, _ = run("migrate")
+    assert code == 0 and "已是最新版本" in out
+
+
+def test_usage_errors_exit_2(db_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db_path), "number"])
+    assert exit_info.value.code == 2
+
+
+def test_console_entry_point_version(db_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "unionoffice", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and __version__ in result.stdout

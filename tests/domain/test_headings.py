@@ -1,0 +1,31 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unionoffice.domain.headings import heading_number, split_heading
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一、总体要求", (1, 1, "总体要求")),
+        ("二十一、其他", (1, 21, "其他")),
+        ("（十二）组织开展建功立业活动。", (2, 12, "组织开展建功立业活动。")),
+        ("(四) 开展工运理论研究。", (2, 4, "开展工运理论研究。")),
+        ("3. 具体安排", (3, 3, "具体安排")),
+        ("（2）时间安排", (4, 2, "时间安排")),
+        ("(2)时间安排", (4, 2, "时间安排")),
+    ],
+)
+def test_split_heading(text, expected):
+    assert split_heading(text) == expected
+
+
+@pytest.mark.parametrize("text", ["现将方案印发给你们。", "2021年4月6日", "一", "4.23世界读书日"])
+def test_plain_text_is_not_a_heading(text):
+    assert split_heading(text) is None
+
+
+@given(st.integers(min_value=1, max_value=4), st.integers(min_value=1, max_value=99))
+def test_numbering_round_trips(level, index):
+    assert split_heading(heading_number(level, index) + "标题") == (level, index, "标题")

@@ -1,0 +1,83 @@
+import shutil
+import sqlite3
+
+import pytest
+from sqlalchemy import inspect, text
+
+from unionoffice.domain.errors import DatabaseError
+from unionoffice.storage import migrations
+from unionoffice.storage.database import Database, database_url
+from unionoffice.storage.services import NoticeService, NumberingService
+
+
+def test_urls_and_paths(tmp_path):
+    assert database_url("postgresql+psycopg://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+    assert database_url(tmp_path / "a.sqlite") == f"sqlite:///{tmp_path / 'a.sqlite'}"
+    assert database_url(None).startswith("sqlite:///")
+
+
+def test_new_database_is_created_at_head_with_sqlite_pragmas(db, db_path):
+    assert db_path.exists()
+    assert db.schema_revision() == migrations.head_revision()
+    with db.read_session() as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    with db.engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    assert {"notices", "activities", "register_entries", "doc_number_series"} <= tables
+
+
+def test_parent_folders_are_created(tmp_path):
+    database = Database(tmp_path / "a" / "b" / "office.sqlite")
+    assert (tmp_path / "a" / "b" / "office.sqlite").exists()
+    database.dispose()
+
+
+def test_first_released_schema_upgrades_and_keeps_its_data(tmp_path, test_data):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(test_data / "schema_0001.sqlite", path)
+    database = Database(path)
+    try:
+        assert database.schema_revision() == migrations.head_revision()
+        notices = NoticeService(database).list()
+        assert len(notices) == 8
+        register = NumberingService(database).register("青总办", 2021)
+        assert [r.state for r in register.rows][-1] == "作废"
+        assert sum(s.activity_count for s in notices) == 63
+    finally:
+        database.dispose()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这是一份备忘录，不是数据库", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="不是"):
+        Database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(DatabaseError, match="其他程序"):
+        Database(path)
+
+
+def test_a_database_from_a_newer_program_is_refused_unchanged(tmp_path, db_path):
+    Database(db_path).dispose()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(DatabaseError, match="更新版本"):
+        Database(db_path)
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+
+
+def test_online_backup_is_a_working_database(db, tmp_path):
+    NumberingService(db).allocate("青总办", 2021)
+    target = db.backup(tmp_path / "backups" / "copy.sqlite")
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM register_entries").fetchone() == (1,)
