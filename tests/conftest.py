@@ -9,6 +9,19 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+if os.environ.get("UNIONOFFICE_BLOCK_QT"):
+    # The Qt-free pass: any import of Qt below the gui layer fails the test that made it.
+    import sys
+    from importlib.abc import MetaPathFinder
+
+    class _BlockQt(MetaPathFinder):
+        def find_spec(self, fullname, path=None, target=None):
+            if fullname.split(".")[0] in ("PySide6", "shiboken6", "pytestqt"):
+                raise ImportError(f"{fullname} is blocked in the Qt-free test pass")
+            return None
+
+    sys.meta_path.insert(0, _BlockQt())
+
 from unionoffice.storage.database import Database  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
