@@ -73,7 +73,7 @@ class DocNumber:
 
 
 def format_doc_number(series_code: str, year: int, number: int) -> str:
-    """The standard's form: 六角括号, four-digit year, no leading zero, no 第: 青总办〔2021〕15号."""
+    """The standard's form, 青总办〔2021〕15号: 六角括号, full year, no leading zero, no 第."""
     return f"{series_code}〔{year}〕{number}号"
 
 
