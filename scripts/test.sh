@@ -14,6 +14,7 @@ VENV=${VENV:-.venv}
 
 "$VENV/bin/ruff" check src tests
 "$VENV/bin/lint-imports"
+"$VENV/bin/mypy"
 
 export QT_QPA_PLATFORM=offscreen
 "$VENV/bin/python" -m pytest "$@"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 
 from unionoffice.domain.deadline import Period, parse_deadline
 from unionoffice.domain.doc_number import DocNumber, format_doc_number
@@ -76,7 +76,7 @@ class ActivityData:
     status: ActivityStatus = ActivityStatus.NOT_STARTED
     note: str = ""
 
-    def with_parsed_period(self, year: int, not_before: date | None = None) -> ActivityData:
+    def with_parsed_period(self, year: int, not_before: dt.date | None = None) -> ActivityData:
         """Fill ``period`` from ``deadline`` (the text stays as written)."""
         self.period = parse_deadline(self.deadline, year, not_before=not_before)
         return self
@@ -96,11 +96,11 @@ class NoticeData:
     body: list[Block] = field(default_factory=list)
     attachment_note: str = ""
     signature: str = ""
-    date: date | None = None
+    date: dt.date | None = None
     remark: str = ""
     cc: str = ""
     distributor: str = ""
-    distribution_date: date | None = None
+    distribution_date: dt.date | None = None
     folder: str = ""
     activities: list[ActivityData] = field(default_factory=list)
     # Set when read from the database: the record's id and the version a save must match.
@@ -132,4 +132,4 @@ class NoticeData:
             return self.year
         if self.date:
             return self.date.year
-        return date.today().year
+        return dt.date.today().year

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -151,7 +153,7 @@ class NoticeService:
         series_code: str | None = None,
         include_deleted: bool = False,
         only_deleted: bool = False,
-    ) -> list[NoticeSummary]:
+    ) -> builtins.list[NoticeSummary]:
         counts = (
             select(Activity.notice_id, func.count(Activity.id).label("n"))
             .group_by(Activity.notice_id)
@@ -199,7 +201,7 @@ class NoticeService:
                 select(Notice.id).where(Notice.source_hash == source_hash).limit(1)
             )
 
-    def departments_in_use(self) -> list[str]:
+    def departments_in_use(self) -> builtins.list[str]:
         """Every department name written on an activity, most used first."""
         with self.db.read_session() as session:
             query = (
