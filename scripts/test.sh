@@ -20,5 +20,5 @@ export QT_QPA_PLATFORM=offscreen
 "$VENV/bin/python" -m pytest "$@"
 
 echo "Qt-free pass: domain, storage, importing, exporting and cli tests with PySide6 blocked"
-UNIONOFFICE_BLOCK_QT=1 "$VENV/bin/python" -m pytest -p no:pytest-qt -W ignore::pytest.PytestConfigWarning -q \
+env -u UNIONOFFICE_TEST_POSTGRES UNIONOFFICE_BLOCK_QT=1 "$VENV/bin/python" -m pytest -p no:pytest-qt -W ignore::pytest.PytestConfigWarning -q \
   tests/domain tests/storage tests/cli $(ls -d tests/importing tests/exporting 2>/dev/null)

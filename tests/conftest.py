@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -22,20 +23,49 @@ if os.environ.get("UNIONOFFICE_BLOCK_QT"):
 
     sys.meta_path.insert(0, _BlockQt())
 
-from unionoffice.storage.database import Database  # noqa: E402
+from unionoffice.storage.database import Database
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+# Set to a PostgreSQL URL (a role allowed to create databases) to run every test that uses
+# `db_url` or `db` against PostgreSQL as well as SQLite; .ci/run starts a server and sets it.
+POSTGRES_URL = os.environ.get("UNIONOFFICE_TEST_POSTGRES")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """An SQLite file, for tests about SQLite files themselves."""
     return tmp_path / "unionoffice.sqlite"
 
 
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, db_path: Path):
+    """A new, empty database on each backend under test, as a --db argument."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin_url = make_url(POSTGRES_URL)
+    name = f"uo_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture
-def db(db_path: Path):
-    database = Database(db_path)
+def db(db_url: str):
+    database = Database(db_url)
     yield database
     database.dispose()
 

@@ -9,9 +9,9 @@ from unionoffice.cli import main
 
 
 @pytest.fixture
-def run(db_path, capsys):
+def run(db_url, capsys):
     def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
+        code = main(["--db", db_url, *args])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
 

@@ -17,12 +17,12 @@ def _take_numbers(path: str, count: int, queue) -> None:
     queue.put(numbers)
 
 
-def test_processes_never_share_or_skip_a_number(db_path):
-    Database(db_path).dispose()  # schema in place before the race starts
+def test_processes_never_share_or_skip_a_number(db_url):
+    Database(db_url).dispose()  # schema in place before the race starts
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     workers = [
-        context.Process(target=_take_numbers, args=(str(db_path), PER_PROCESS, queue))
+        context.Process(target=_take_numbers, args=(db_url, PER_PROCESS, queue))
         for _ in range(PROCESSES)
     ]
     for worker in workers:
@@ -36,7 +36,7 @@ def test_processes_never_share_or_skip_a_number(db_path):
     assert sorted(taken) == list(range(1, PROCESSES * PER_PROCESS + 1))
     for numbers in results:  # each process saw its own numbers rise
         assert numbers == sorted(numbers)
-    database = Database(db_path)
+    database = Database(db_url)
     register = NumberingService(database).register("青总办", 2021)
     database.dispose()
     assert len(register.rows) == PROCESSES * PER_PROCESS and register.missing == []

@@ -16,15 +16,27 @@ def test_urls_and_paths(tmp_path):
     assert database_url(None).startswith("sqlite:///")
 
 
-def test_new_database_is_created_at_head_with_sqlite_pragmas(db, db_path):
+@pytest.fixture
+def sqlite_db(db_path):
+    database = Database(db_path)
+    yield database
+    database.dispose()
+
+
+def test_new_database_is_created_at_head(db):
+    assert db.schema_revision() == migrations.head_revision()
+    with db.engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    assert {"notices", "activities", "register_entries", "doc_number_series"} <= tables
+
+
+def test_new_sqlite_file_has_its_pragmas(sqlite_db, db_path):
+    db = sqlite_db
     assert db_path.exists()
     assert db.schema_revision() == migrations.head_revision()
     with db.read_session() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    with db.engine.connect() as connection:
-        tables = set(inspect(connection).get_table_names())
-    assert {"notices", "activities", "register_entries", "doc_number_series"} <= tables
 
 
 def test_parent_folders_are_created(tmp_path):
@@ -75,9 +87,9 @@ def test_a_database_from_a_newer_program_is_refused_unchanged(tmp_path, db_path)
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
 
 
-def test_online_backup_is_a_working_database(db, tmp_path):
-    NumberingService(db).allocate("青总办", 2021)
-    target = db.backup(tmp_path / "backups" / "copy.sqlite")
+def test_online_backup_is_a_working_database(sqlite_db, tmp_path):
+    NumberingService(sqlite_db).allocate("青总办", 2021)
+    target = sqlite_db.backup(tmp_path / "backups" / "copy.sqlite")
     with sqlite3.connect(target) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM register_entries").fetchone() == (1,)
