@@ -13,11 +13,23 @@ import sys
 from collections.abc import Sequence
 
 from unionoffice import __version__
-from unionoffice.cli import demo_command, notice_commands, number_commands, schema_commands
+from unionoffice.cli import (
+    demo_command,
+    maintenance_commands,
+    notice_commands,
+    number_commands,
+    schema_commands,
+)
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import UnionOfficeError
 
-COMMAND_MODULES = (demo_command, notice_commands, number_commands, schema_commands)
+COMMAND_MODULES = (
+    demo_command,
+    notice_commands,
+    number_commands,
+    schema_commands,
+    maintenance_commands,
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
