@@ -1,0 +1,1 @@
+"""The Qt layer: main window, item models, views, dialogs and undo commands."""

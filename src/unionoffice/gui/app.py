@@ -1,0 +1,73 @@
+"""Start-up: the Qt application, the database, the main window; errors shown in Chinese."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from unionoffice import __version__
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.gui import messages
+from unionoffice.gui.settings import Settings
+from unionoffice.storage.database import Database
+
+APP_NAME = "工会公文助手"
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Sans"]
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the program's names, Chinese Qt texts and a CJK UI font."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("UnionOffice")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("UnionOffice")
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    from PySide6.QtCore import QLibraryInfo
+
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(), "qtbase", "_", path):
+        app.installTranslator(translator)
+    font = QFont()
+    font.setFamilies(UI_FONTS)
+    font.setPointSize(10)
+    app.setFont(font)
+    return app
+
+
+def open_database(db_argument: str | None) -> Database:
+    """The clerk's database; UnionOfficeError (in Chinese) when it cannot be used."""
+    return Database(db_argument)
+
+
+def run_gui(db_argument: str | None = None, *, settings: Settings | None = None) -> int:
+    """Open the main window on the database and run until it closes; the exit status."""
+    app = make_application()
+    try:
+        db = open_database(db_argument)
+    except UnionOfficeError as exc:
+        messages.show_error(None, f"无法打开数据库。\n\n{exc}")
+        return 1
+    except Exception as exc:  # the clerk sees a message, never a traceback
+        messages.show_error(None, f"无法打开数据库：{exc}")
+        return 1
+    from unionoffice.gui.main_window import MainWindow
+
+    try:
+        window = MainWindow(db, settings or Settings())
+    except UnionOfficeError as exc:
+        db.dispose()
+        messages.show_error(None, f"无法读取数据库中的公文。\n\n{exc}")
+        return 1
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        db.dispose()

@@ -1,0 +1,416 @@
+"""The main window: document tree on the left, tabs in the centre (日历, 全部活动, notices)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
+
+from unionoffice import __version__
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.domain.notice import NoticeData, NoticeStatus
+from unionoffice.gui import messages
+from unionoffice.gui.activity_model import AllActivitiesModel
+from unionoffice.gui.activity_view import AllActivitiesView
+from unionoffice.gui.body_editor import ATTACHMENT
+from unionoffice.gui.calendar_view import CalendarView
+from unionoffice.gui.document_tree import DocumentTree
+from unionoffice.gui.notice_editor import NoticeEditor
+from unionoffice.gui.settings import Settings
+from unionoffice.storage.database import Database
+from unionoffice.storage.services.activities import ActivityQueryService
+from unionoffice.storage.services.notices import NoticeService
+from unionoffice.storage.services.organs import OrganService
+
+CALENDAR_TAB, ALL_ACTIVITIES_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """Where the clerk works: every notice, its editor, the plan and the calendar."""
+
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.notices = NoticeService(db)
+        self.activities = ActivityQueryService(db)
+        self.setWindowTitle(f"工会公文助手 — {db.describe()}")
+        self.resize(1400, 900)
+        self.undo_group = QUndoGroup(self)
+
+        self.tree = DocumentTree(db, self)
+        self.tree.open_requested.connect(self.open_notice)
+        self.tree.new_requested.connect(self.new_notice)
+        self.tree.duplicate_requested.connect(self.duplicate_notice)
+        self.tree.delete_requested.connect(self.delete_notice)
+        self.tree_dock = QDockWidget("公文目录", self)
+        self.tree_dock.setObjectName("document_tree")
+        self.tree_dock.setWidget(self.tree)
+        self.tree_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
+        self.resizeDocks([self.tree_dock], [380], Qt.Orientation.Horizontal)
+
+        departments = self.activities.department_names()
+        self.calendar = CalendarView(self.activities, departments, self)
+        self.calendar.activity_clicked.connect(self.show_activity)
+        self.all_activities = AllActivitiesView(
+            AllActivitiesModel(self.activities, parent=self), departments, self
+        )
+        self.all_activities.activity_activated.connect(self.show_activity)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(False)
+        self.tabs.addTab(self.calendar, "日历")
+        self.tabs.addTab(self.all_activities, "全部活动")
+        for fixed in (CALENDAR_TAB, ALL_ACTIVITIES_TAB):
+            self.tabs.tabBar().setTabButton(
+                fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.counts_label = QLabel(self)
+        self.db_label = QLabel(f"数据库：{db.describe()}", self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._build_actions()
+        self._update_counts()
+        self._restore()
+
+    # -- actions and menus -----------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text}（{action.shortcut().toString(QKeySequence.NativeText)}）")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("新建公文", self.new_notice, "Ctrl+N")
+        self.open_action = self._action("打开公文", self.open_selected, "Ctrl+O")
+        self.save_action = self._action("保存", self.save_all, "Ctrl+S")
+        self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
+        self.find_action = self._action("查找", self.tree.focus_search, "Ctrl+F")
+        self.quit_action = self._action("退出", self.close, "Ctrl+Q")
+        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_group.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+
+        menu = self.menuBar().addMenu("文件(&F)")
+        menu.addActions([self.new_action, self.open_action, self.save_action])
+        self.recent_menu = menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.print_action)
+        menu.addSeparator()
+        self.trash_menu = menu.addMenu("回收站")
+        self.trash_menu.aboutToShow.connect(self._fill_trash_menu)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+        menu = self.menuBar().addMenu("编辑(&E)")
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+
+        menu = self.menuBar().addMenu("格式(&O)")
+        self.level_actions = []
+        for text, level, key in (
+            ("一级标题　一、", 1, "Ctrl+1"),
+            ("二级标题　（一）", 2, "Ctrl+2"),
+            ("三级标题　1.", 3, "Ctrl+3"),
+            ("四级标题　（1）", 4, "Ctrl+4"),
+            ("正文段落", 0, "Ctrl+0"),
+            ("附件标题", ATTACHMENT, ""),
+        ):
+            action = self._action(text, lambda lv=level: self._set_level(lv), key)
+            menu.addAction(action)
+            self.level_actions.append(action)
+
+        menu = self.menuBar().addMenu("视图(&V)")
+        menu.addAction(self.tree_dock.toggleViewAction())
+        menu.addAction(self._action("日历", lambda: self.tabs.setCurrentIndex(CALENDAR_TAB)))
+        menu.addAction(
+            self._action("全部活动", lambda: self.tabs.setCurrentIndex(ALL_ACTIVITIES_TAB))
+        )
+        menu.addAction(self._action("刷新", self.refresh, "F5"))
+
+        menu = self.menuBar().addMenu("帮助(&H)")
+        menu.addAction(self._action("关于工会公文助手", self.about))
+
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.find_action, self.print_action])
+
+    # -- notices ---------------------------------------------------------------------------
+
+    def editors(self) -> list[NoticeEditor]:
+        return [
+            w
+            for i in range(self.tabs.count())
+            if isinstance(w := self.tabs.widget(i), NoticeEditor)
+        ]
+
+    def editor_for(self, notice_id: int) -> NoticeEditor | None:
+        return next((e for e in self.editors() if e.notice_id == notice_id), None)
+
+    def current_editor(self) -> NoticeEditor | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, NoticeEditor) else None
+
+    def open_notice(self, notice_id: int) -> NoticeEditor | None:
+        """Show the notice's editor, opening a tab for it if needed."""
+        editor = self.editor_for(notice_id)
+        if editor is None:
+            try:
+                editor = NoticeEditor(self.db, notice_id, autosave_ms=self.settings.autosave_ms)
+            except UnionOfficeError as exc:
+                messages.show_error(self, f"无法打开公文：{exc}")
+                return None
+            editor.saved.connect(self._on_saved)
+            editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
+            self.undo_group.addStack(editor.undo_stack)
+            self.tabs.addTab(editor, "")
+            self._retitle(editor)
+        self.tabs.setCurrentWidget(editor)
+        self.tree.select_notice(notice_id)
+        self.settings.remember_notice(notice_id)
+        return editor
+
+    def open_selected(self) -> None:
+        notice_id = self.tree.selected_notice_id()
+        if notice_id is None:
+            self.tree.focus_search()
+        else:
+            self.open_notice(notice_id)
+
+    def _retitle(self, editor: NoticeEditor) -> None:
+        index = self.tabs.indexOf(editor)
+        if index >= 0:
+            self.tabs.setTabText(index, editor.display_title())
+            self.tabs.setTabToolTip(index, editor.doc_number_text or "草稿（未取号）")
+
+    def show_activity(self, notice_id: int, position: int) -> None:
+        editor = self.open_notice(notice_id)
+        if editor is not None:
+            editor.show_activity(position)
+
+    def new_notice(self) -> NoticeEditor | None:
+        """Create a draft with the defaults of the organ the clerk works for."""
+        organs = OrganService(self.db).organs()
+        organ = organs[0] if organs else None
+        today = dt.date.today()
+        data = NoticeData(
+            title="关于……的通知",
+            organ=organ.name if organ else None,
+            series_code=organ.series_codes[0] if organ and organ.series_codes else None,
+            year=today.year,
+            recipients=organ.default_recipients if organ else "",
+            signature=organ.name if organ else "",
+            date=today,
+            distributor=organ.default_distributor if organ else "",
+            distribution_date=today,
+        )
+        return self._create_and_open(data, "已新建公文草稿")
+
+    def duplicate_notice(self, notice_id: int) -> NoticeEditor | None:
+        """A new draft with the same content and no 文号."""
+        self.save_all()
+        try:
+            source = self.notices.get(notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self, str(exc))
+            return None
+        copy = dataclasses.replace(
+            source,
+            id=None,
+            version=None,
+            number=None,
+            status=NoticeStatus.DRAFT,
+            title=f"{source.title}（副本）",
+        )
+        return self._create_and_open(copy, "已复制为新公文草稿")
+
+    def _create_and_open(self, data: NoticeData, message: str) -> NoticeEditor | None:
+        try:
+            notice_id = self.notices.create(data)
+        except UnionOfficeError as exc:
+            messages.show_error(self, f"无法新建公文：{exc}")
+            return None
+        self.tree.reload()
+        self._update_counts()
+        self.statusBar().showMessage(message, 5000)
+        return self.open_notice(notice_id)
+
+    def delete_notice(self, notice_id: int) -> bool:
+        """Move a notice to the 回收站 (it can be restored from 文件 → 回收站)."""
+        summary = next((s for s in self.tree.summaries() if s.id == notice_id), None)
+        name = summary.doc_number or summary.title if summary else str(notice_id)
+        if not messages.confirm(self, f"把“{name}”移到回收站？\n可在“文件 → 回收站”中恢复。"):
+            return False
+        editor = self.editor_for(notice_id)
+        if editor is not None:
+            self._close_editor(editor)
+        try:
+            self.notices.delete(notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self, f"删除失败：{exc}")
+            return False
+        self.refresh()
+        self.statusBar().showMessage(f"已把“{name}”移到回收站", 5000)
+        return True
+
+    def restore_notice(self, notice_id: int) -> None:
+        try:
+            self.notices.restore(notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self, f"恢复失败：{exc}")
+            return
+        self.refresh()
+        self.open_notice(notice_id)
+
+    def empty_trash(self) -> None:
+        if messages.confirm(self, "永久删除回收站中的全部公文？已用文号仍保留在发文登记中。"):
+            count = self.notices.purge_deleted()
+            self.statusBar().showMessage(f"已永久删除 {count} 件公文", 5000)
+
+    def _fill_trash_menu(self) -> None:
+        self.trash_menu.clear()
+        deleted = self.notices.list(only_deleted=True)
+        for summary in deleted[:30]:
+            label = f"恢复：{summary.doc_number or '草稿'} {summary.title[:24]}"
+            self.trash_menu.addAction(label, lambda n=summary.id: self.restore_notice(n))
+        if not deleted:
+            self.trash_menu.addAction("回收站是空的").setEnabled(False)
+        else:
+            self.trash_menu.addSeparator()
+            self.trash_menu.addAction("清空回收站…", self.empty_trash)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        titles = {s.id: s for s in self.tree.summaries()}
+        for notice_id in self.settings.recent_notice_ids():
+            summary = titles.get(notice_id)
+            if summary is not None:
+                label = f"{summary.doc_number or '草稿'}  {summary.title[:28]}"
+                self.recent_menu.addAction(label, lambda n=notice_id: self.open_notice(n))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    # -- saving, closing -------------------------------------------------------------------
+
+    def save_all(self) -> bool:
+        ok = all([editor.save() for editor in self.editors()])
+        if ok:
+            self.statusBar().showMessage("已全部保存", 3000)
+        return ok
+
+    def close_tab(self, index: int) -> None:
+        editor = self.tabs.widget(index)
+        if isinstance(editor, NoticeEditor):
+            self._close_editor(editor)
+
+    def _close_editor(self, editor: NoticeEditor) -> None:
+        editor.shutdown()
+        self.undo_group.removeStack(editor.undo_stack)
+        self.tabs.removeTab(self.tabs.indexOf(editor))
+        editor.deleteLater()
+
+    def _on_saved(self, notice_id: int, _version: int) -> None:
+        editor = self.editor_for(notice_id)
+        if editor is not None:
+            self._retitle(editor)
+        self.refresh(keep_editors=True)
+
+    def refresh(self, *, keep_editors: bool = True) -> None:
+        """Read lists again after a change: tree, 全部活动, calendar, counts."""
+        self.tree.reload()
+        self.all_activities.reload()
+        self.calendar.reload()
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        summaries = self.tree.summaries()
+        drafts = sum(1 for s in summaries if s.status is NoticeStatus.DRAFT)
+        activities = sum(s.activity_count for s in summaries)
+        self.counts_label.setText(
+            f"公文 {len(summaries)} 件（草稿 {drafts}）· 活动 {activities} 项"
+        )
+
+    def _on_tab_changed(self, _index: int) -> None:
+        editor = self.current_editor()
+        self.undo_group.setActiveStack(editor.undo_stack if editor is not None else None)
+        for action in self.level_actions:
+            action.setEnabled(editor is not None)
+
+    def _set_level(self, level: int) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.set_heading_level(level)
+
+    def print_timetable(self) -> None:
+        from unionoffice.gui.printing import preview_timetable
+
+        editor = self.current_editor()
+        if editor is None:
+            messages.show_info(self, "请先打开一件公文，再打印它的活动安排表。")
+            return
+        preview_timetable(self, editor.collect())
+
+    def about(self) -> None:
+        messages.show_info(
+            self,
+            f"工会公文助手 UnionOffice {__version__}\n\n"
+            "公文起草、文号登记与活动安排。\n"
+            f"数据库：{self.db.describe()}",
+        )
+
+    def _restore(self) -> None:
+        geometry = self.settings.window_geometry
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+        known = {s.id for s in self.tree.summaries()}
+        for notice_id in self.settings.open_notices:
+            if int(notice_id) in known:
+                self.open_notice(int(notice_id))
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_all() and not messages.confirm(
+            self, "有修改未能保存（见编辑器上方的提示）。仍要退出吗？未保存的修改将丢失。"
+        ):
+            event.ignore()
+            return
+        self.settings.open_notices = [editor.notice_id for editor in self.editors()]
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        for editor in self.editors():
+            editor.shutdown()
+        self.calendar.shutdown()
+        super().closeEvent(event)

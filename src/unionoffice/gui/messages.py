@@ -1,0 +1,28 @@
+"""Messages to the clerk, in one place so tests can replace the modal boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+TITLE = "工会公文助手"
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    """A modal error box with a plain Chinese message."""
+    QMessageBox.critical(parent, TITLE, text)
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, TITLE, text)
+
+
+def confirm(parent: QWidget | None, text: str) -> bool:
+    """Ask yes/no; the default answer is 否, so Enter never destroys anything."""
+    answer = QMessageBox.question(
+        parent,
+        TITLE,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

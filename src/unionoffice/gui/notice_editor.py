@@ -1,0 +1,452 @@
+"""One open notice: header fields, body, 版记 and its activity plan, saved as you type.
+
+The editor holds a working copy (NoticeData) and saves it whole through
+NoticeService.update a moment after typing stops. The version read with the notice must
+still be the stored one; if someone else saved in between, the clerk's text stays in the
+editor and a bar offers to save it over theirs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionoffice.domain.errors import ConflictError, UnionOfficeError
+from unionoffice.domain.notice import NoticeData
+from unionoffice.gui import messages
+from unionoffice.gui.activity_model import ActivityTableModel
+from unionoffice.gui.activity_view import ActivityTableView
+from unionoffice.gui.body_editor import ATTACHMENT, BodyEditor
+from unionoffice.storage.database import Database
+from unionoffice.storage.services.notices import NoticeService
+from unionoffice.storage.services.numbering import NumberingService
+from unionoffice.storage.services.organs import OrganService
+from unionoffice.storage.services.search import recipients_in_use
+
+NO_DATE = QDate(1900, 1, 1)  # a QDateEdit at its minimum shows "未填"
+BODY_TAB, ACTIVITY_TAB = 0, 1
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy年M月d日")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("未填")
+    return edit
+
+
+def _to_qdate(value: dt.date | None) -> QDate:
+    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
+
+
+def _from_qdate(value: QDate) -> dt.date | None:
+    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
+
+
+class NoticeEditor(QWidget):
+    """Edits one notice; its QUndoStack holds the activity-table edits."""
+
+    saved = Signal(int, int)  # notice id, new version
+    title_changed = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        notice_id: int,
+        *,
+        autosave_ms: int = 1500,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.notices = NoticeService(db)
+        self.numbering = NumberingService(db)
+        self._data: NoticeData = self.notices.get(notice_id)
+        self._dirty = False
+        self._loading = True
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(autosave_ms)
+        self._timer.timeout.connect(self.save)
+
+        organs = OrganService(db)
+        organ_id = next((o.id for o in organs.organs() if o.name == self._data.organ), None)
+        departments = organs.department_names(organ_id)
+        departments += [d for d in self.notices.departments_in_use() if d not in departments]
+
+        self.activity_model = ActivityTableModel(
+            self._data.activities,
+            year=self._data.plan_year,
+            not_before=self._data.date,
+            undo_stack=self.undo_stack,
+            parent=self,
+        )
+        self.activity_view = ActivityTableView(self.activity_model, departments, self)
+        self._build(organs.series_codes())
+        self._fill()
+        self._loading = False
+        self.activity_model.edited.connect(self._on_edited)
+        self.activity_model.rowsInserted.connect(self._update_tab_titles)
+        self.activity_model.rowsRemoved.connect(self._update_tab_titles)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self, series_codes: list[str]) -> None:
+        self.conflict_bar = QFrame(self)
+        self.conflict_bar.setStyleSheet("QFrame { background: #fde2e2; border: 1px solid #d99; }")
+        self.conflict_label = QLabel(self.conflict_bar)
+        self.conflict_label.setWordWrap(True)
+        self.overwrite_button = QPushButton("以我的修改为准保存", self.conflict_bar)
+        self.overwrite_button.clicked.connect(self.save_over_theirs)
+        bar = QHBoxLayout(self.conflict_bar)
+        bar.addWidget(self.conflict_label, 1)
+        bar.addWidget(self.overwrite_button)
+        self.conflict_bar.hide()
+
+        self.organ = QLineEdit(self)
+        self.organ.setReadOnly(True)
+        self.organ.setToolTip("发文机关在新建公文时确定")
+        self.series = QComboBox(self)
+        self.series.setEditable(True)
+        self.series.addItems(series_codes)
+        self.series.setMinimumWidth(110)
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setSuffix(" 年")
+        self.doc_number = QLineEdit(self)
+        self.doc_number.setReadOnly(True)
+        self.doc_number.setMinimumWidth(170)
+        self.allocate_button = QPushButton("取号", self)
+        self.allocate_button.setToolTip("从发文登记簿取下一个文号")
+        self.allocate_button.clicked.connect(self.allocate_number)
+        self.next_number = QLabel(self)
+        self.next_number.setStyleSheet("color: #666;")
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText("关于……的通知")
+        self.recipients = QLineEdit(self)
+        completer = QCompleter(recipients_in_use(self.db), self.recipients)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.recipients.setCompleter(completer)
+
+        header = QGroupBox("版头", self)
+        grid = QGridLayout(header)
+        grid.addWidget(QLabel("发文机关"), 0, 0)
+        grid.addWidget(self.organ, 0, 1)
+        grid.addWidget(QLabel("机关代字"), 0, 2)
+        grid.addWidget(self.series, 0, 3)
+        grid.addWidget(self.year, 0, 4)
+        grid.addWidget(QLabel("文号"), 0, 5)
+        grid.addWidget(self.doc_number, 0, 6)
+        grid.addWidget(self.allocate_button, 0, 7)
+        grid.addWidget(self.next_number, 0, 8)
+        grid.addWidget(QLabel("标题"), 1, 0)
+        grid.addWidget(self.title, 1, 1, 1, 8)
+        grid.addWidget(QLabel("主送机关"), 2, 0)
+        grid.addWidget(self.recipients, 2, 1, 1, 8)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(8, 1)
+
+        self.body = BodyEditor(self)
+        format_bar = QHBoxLayout()
+        format_bar.addWidget(QLabel("正文"))
+        for text, level, tip in (
+            ("一、", 1, "一级标题（Ctrl+1）"),
+            ("（一）", 2, "二级标题（Ctrl+2）"),
+            ("1.", 3, "三级标题（Ctrl+3）"),
+            ("（1）", 4, "四级标题（Ctrl+4）"),
+            ("正文", 0, "普通段落（Ctrl+0）"),
+            ("附件标题", ATTACHMENT, "从此行起为附件，此行为附件标题"),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, lv=level: self._set_level(lv))
+            format_bar.addWidget(button)
+        format_bar.addStretch(1)
+
+        self.attachment_note = QLineEdit(self)
+        self.attachment_note.setPlaceholderText("如：2021年工会宣传教育工作要点")
+        self.signature = QLineEdit(self)
+        self.date = _date_edit(self)
+        self.remark = QLineEdit(self)
+        self.cc = QLineEdit(self)
+        self.distributor = QLineEdit(self)
+        self.distribution_date = _date_edit(self)
+        footer = QGroupBox("落款与版记", self)
+        grid = QGridLayout(footer)
+        grid.addWidget(QLabel("附件说明"), 0, 0)
+        grid.addWidget(self.attachment_note, 0, 1, 1, 3)
+        grid.addWidget(QLabel("署名"), 1, 0)
+        grid.addWidget(self.signature, 1, 1)
+        grid.addWidget(QLabel("成文日期"), 1, 2)
+        grid.addWidget(self.date, 1, 3)
+        grid.addWidget(QLabel("附注"), 2, 0)
+        grid.addWidget(self.remark, 2, 1, 1, 3)
+        grid.addWidget(QLabel("抄送"), 3, 0)
+        grid.addWidget(self.cc, 3, 1, 1, 3)
+        grid.addWidget(QLabel("印发机关"), 4, 0)
+        grid.addWidget(self.distributor, 4, 1)
+        grid.addWidget(QLabel("印发日期"), 4, 2)
+        grid.addWidget(self.distribution_date, 4, 3)
+        grid.setColumnStretch(1, 1)
+
+        body_page = QWidget(self)
+        page = QVBoxLayout(body_page)
+        page.addWidget(header)
+        page.addLayout(format_bar)
+        page.addWidget(self.body, 1)
+        page.addWidget(footer)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(body_page, "正文")
+        self.tabs.addTab(self.activity_view, "活动安排")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.conflict_bar)
+        layout.addWidget(self.tabs)
+
+        for edit in (
+            self.title,
+            self.recipients,
+            self.attachment_note,
+            self.signature,
+            self.remark,
+            self.cc,
+            self.distributor,
+        ):
+            edit.textChanged.connect(self._on_edited)
+        self.title.textChanged.connect(self.title_changed)
+        self.series.currentTextChanged.connect(self._on_number_fields)
+        self.year.valueChanged.connect(self._on_number_fields)
+        self.date.dateChanged.connect(self._on_dates)
+        self.distribution_date.dateChanged.connect(self._on_edited)
+        self.body.blocks_changed.connect(self._on_edited)
+
+    def _fill(self) -> None:
+        data = self._data
+        self.organ.setText(data.organ or "")
+        self.series.setCurrentText(data.series_code or "")
+        self.year.setValue(data.year or data.plan_year)
+        self.title.setText(data.title)
+        self.recipients.setText(data.recipients)
+        self.body.set_blocks(data.body)
+        self.attachment_note.setText(data.attachment_note)
+        self.signature.setText(data.signature)
+        self.date.setDate(_to_qdate(data.date))
+        self.remark.setText(data.remark)
+        self.cc.setText(data.cc)
+        self.distributor.setText(data.distributor)
+        self.distribution_date.setDate(_to_qdate(data.distribution_date))
+        self._show_number()
+        self._update_tab_titles()
+
+    def _show_number(self) -> None:
+        data = self._data
+        numbered = data.number is not None
+        self.doc_number.setText(data.doc_number or "未取号（草稿）")
+        self.series.setEnabled(not numbered)
+        self.year.setEnabled(not numbered)
+        self.allocate_button.setEnabled(not numbered)
+        self.next_number.setText("" if numbered else self._next_number_text())
+
+    def _next_number_text(self) -> str:
+        code = self.series.currentText().strip()
+        if not code:
+            return "请先选择机关代字"
+        try:
+            return f"将取：{self.numbering.next_number(code, self.year.value())}"
+        except UnionOfficeError:
+            return "新的机关代字，从 1 号开始"
+
+    def _update_tab_titles(self) -> None:
+        self.tabs.setTabText(ACTIVITY_TAB, f"活动安排（{self.activity_model.rowCount()}）")
+
+    # -- what is being edited --------------------------------------------------------------
+
+    @property
+    def notice_id(self) -> int:
+        assert self._data.id is not None
+        return self._data.id
+
+    @property
+    def version(self) -> int | None:
+        return self._data.version
+
+    @property
+    def doc_number_text(self) -> str | None:
+        return self._data.doc_number
+
+    def display_title(self) -> str:
+        title = self.title.text().strip() or "（无标题）"
+        organ = self._data.organ or ""
+        if organ and title.startswith(organ) and len(title) > len(organ):
+            title = title[len(organ) :]
+        return title if len(title) <= 20 else title[:19] + "…"
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def collect(self) -> NoticeData:
+        """The working copy with every field as it stands in the widgets."""
+        data = dataclasses.replace(
+            self._data,
+            title=self.title.text().strip(),
+            recipients=self.recipients.text().strip(),
+            body=self.body.blocks(),
+            attachment_note=self.attachment_note.text().strip(),
+            signature=self.signature.text().strip(),
+            date=_from_qdate(self.date.date()),
+            remark=self.remark.text().strip(),
+            cc=self.cc.text().strip(),
+            distributor=self.distributor.text().strip(),
+            distribution_date=_from_qdate(self.distribution_date.date()),
+            activities=self.activity_model.activities(),
+        )
+        if data.number is None:
+            data.series_code = self.series.currentText().strip() or None
+            data.year = self.year.value()
+        return data
+
+    # -- edits and saving ------------------------------------------------------------------
+
+    def _set_level(self, level: int) -> None:
+        self.body.set_level(level)
+        self.body.setFocus()
+
+    def set_heading_level(self, level: int) -> None:
+        """Set the level of the body line under the cursor (from the 格式 menu)."""
+        self.tabs.setCurrentIndex(BODY_TAB)
+        self._set_level(level)
+
+    def _on_number_fields(self) -> None:
+        if self._loading:
+            return
+        self.next_number.setText(self._next_number_text())
+        self.activity_model.set_context(self.year.value(), _from_qdate(self.date.date()))
+        self._on_edited()
+
+    def _on_dates(self) -> None:
+        if self._loading:
+            return
+        self.activity_model.set_context(self.year.value(), _from_qdate(self.date.date()))
+        self._on_edited()
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._timer.start()
+        self.status_message.emit("有修改，稍后自动保存…")
+
+    def save(self) -> bool:
+        """Save now if anything changed; False (with the reason shown) when it failed."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        data = self.collect()
+        try:
+            version = self.notices.update(data)
+        except ConflictError as exc:
+            self._show_conflict(f"{exc}。您的修改仍在编辑器中，没有丢失。")
+            return False
+        except UnionOfficeError as exc:
+            self._show_conflict(f"保存失败：{exc}。您的修改仍在编辑器中，稍后会再试。", retry=True)
+            return False
+        self._data = dataclasses.replace(data, version=version)
+        self._dirty = False
+        self.conflict_bar.hide()
+        self.status_message.emit(f"已自动保存 {dt.datetime.now():%H:%M:%S}")
+        self.saved.emit(self.notice_id, version)
+        return True
+
+    def _show_conflict(self, text: str, *, retry: bool = False) -> None:
+        self.conflict_label.setText(text)
+        self.overwrite_button.setVisible(not retry)
+        self.conflict_bar.show()
+        self.status_message.emit("保存失败")
+
+    def save_over_theirs(self) -> bool:
+        """After a conflict: take the stored version and save the clerk's text over it."""
+        try:
+            current = self.notices.get(self.notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self, str(exc))
+            return False
+        self._data = dataclasses.replace(
+            self._data,
+            version=current.version,
+            number=current.number,
+            series_code=current.series_code if current.number else self._data.series_code,
+            year=current.year if current.number else self._data.year,
+            status=current.status,
+        )
+        self._dirty = True
+        self._loading = True
+        self._show_number()
+        self._loading = False
+        return self.save()
+
+    def allocate_number(self) -> bool:
+        """取号: save, then take the next number of the series from the register."""
+        if not self._dirty:
+            self._dirty = True  # the series and year on screen must be stored first
+        if not self.save():
+            return False
+        try:
+            number = self.notices.allocate_number(self.notice_id)
+            fresh = self.notices.get(self.notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self, f"取号失败：{exc}")
+            return False
+        self._data = dataclasses.replace(
+            self._data,
+            version=fresh.version,
+            number=fresh.number,
+            series_code=fresh.series_code,
+            year=fresh.year,
+            status=fresh.status,
+        )
+        self._loading = True
+        self._show_number()
+        self._loading = False
+        self.status_message.emit(f"已取号：{number}")
+        assert fresh.version is not None
+        self.saved.emit(self.notice_id, fresh.version)
+        return True
+
+    def show_activity(self, position: int) -> None:
+        self.tabs.setCurrentIndex(ACTIVITY_TAB)
+        self.activity_view.select_row(position)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> bool:
+        """Before the editor closes: save what is pending and stop the timer."""
+        ok = self.save()
+        self._timer.stop()
+        return ok

@@ -1,0 +1,112 @@
+"""Every user setting in one typed registry over QSettings; tests swap in a dict store.
+
+Declare an option once (name, type, default) and read it as ``settings.autosave_ms``; nothing
+else in the program talks to QSettings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+class SettingsStore(Protocol):
+    """Where values live: QSettings in the program, a dict in tests."""
+
+    def value(self, key: str) -> Any: ...
+
+    def set_value(self, key: str, value: Any) -> None: ...
+
+
+class DictStore:
+    """A store that never touches the disk."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def value(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self.values[key] = value
+
+
+class QSettingsStore:
+    """The user's settings file (registry on Windows, ini elsewhere)."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings("UnionOffice", "UnionOffice")
+
+    def value(self, key: str) -> Any:
+        return self._settings.value(key)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One declared setting; reading converts what the store gives back to ``kind``."""
+
+    key: str
+    kind: type
+    default: T
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        object.__setattr__(self, "_attr", name)
+
+    def __get__(self, instance: Settings | None, owner: type) -> T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        raw = instance.store.value(self.key)
+        if raw is None:
+            return self.default
+        try:
+            return self._convert(raw)
+        except (TypeError, ValueError):
+            return self.default
+
+    def __set__(self, instance: Settings, value: T) -> None:
+        instance.store.set_value(self.key, value)
+
+    def _convert(self, raw: Any) -> T:
+        if self.kind is bool:
+            if isinstance(raw, str):
+                return raw.lower() in ("1", "true", "yes")  # type: ignore[return-value]
+            return bool(raw)  # type: ignore[return-value]
+        if self.kind is list:
+            if isinstance(raw, str):
+                return [raw] if raw else []  # type: ignore[return-value]
+            return list(raw)  # type: ignore[return-value]
+        if self.kind is QByteArray:
+            return QByteArray(raw)  # type: ignore[return-value]
+        return self.kind(raw)  # type: ignore[no-any-return]
+
+
+class Settings:
+    """The registry: every option the program has, with its type and default."""
+
+    window_geometry: Option[QByteArray] = Option("window/geometry", QByteArray, QByteArray())
+    window_state: Option[QByteArray] = Option("window/state", QByteArray, QByteArray())
+    open_notices: Option[list] = Option("window/open_notices", list, [])
+    recent_notices: Option[list] = Option("recent/notices", list, [])
+    autosave_ms: Option[int] = Option("editor/autosave_ms", int, 1500)
+    last_database: Option[str] = Option("database/last", str, "")
+
+    MAX_RECENT = 10
+
+    def __init__(self, store: SettingsStore | None = None) -> None:
+        self.store: SettingsStore = store if store is not None else QSettingsStore()
+
+    def remember_notice(self, notice_id: int) -> None:
+        """Put a notice first in the 最近打开 list."""
+        recent = [int(n) for n in self.recent_notices if int(n) != notice_id]
+        self.recent_notices = [notice_id, *recent][: self.MAX_RECENT]
+
+    def recent_notice_ids(self) -> list[int]:
+        return [int(n) for n in self.recent_notices]

@@ -1,0 +1,144 @@
+"""Every item model passes qtmodeltester; tree grouping, filtering, the activity table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from unionoffice.domain.notice import ActivityData, ActivityStatus
+from unionoffice.gui.activity_model import (
+    OVERDUE_COLOUR,
+    UNPARSED_COLOUR,
+    ActivityTableModel,
+    AllActivitiesModel,
+    Column,
+)
+from unionoffice.gui.body_editor import ATTACHMENT, number_labels
+from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
+from unionoffice.gui.tree_nodes import NodeKind, build_tree
+from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
+from unionoffice.storage.services.notices import NoticeService
+
+
+def _plan() -> list[ActivityData]:
+    return [
+        ActivityData(title="举办宣讲", deadline="4月份", lead=["省总宣教部"]),
+        ActivityData(title="劳动竞赛", deadline="根据工作安排", lead=["省总经济部"]),
+        ActivityData(title="职工书屋", deadline="全年", status=ActivityStatus.DONE),
+    ]
+
+
+def test_tree_groups_by_year_and_series_and_marks_drafts(qtmodeltester, db, demo_ids) -> None:
+    root = build_tree(NoticeService(db).list())
+    assert [n.label for n in root.children] == ["2021年"]
+    series = [n.label for n in root.children[0].children]
+    assert series[:2] == ["青总办", "青总办通"]
+    drafts = [n for n in root.walk() if n.is_draft]
+    assert len(drafts) == 1 and drafts[0].label.startswith("〔草稿〕")
+    model = NoticeTreeModel(root)
+    qtmodeltester.check(model)
+    year = model.index(0, 0)
+    assert model.data(year) == "2021年（8）"
+    notice = model.index(0, 0, model.index(0, 0, year))
+    assert model.data(notice, NOTICE_ID_ROLE) in demo_ids
+    assert model.index_of_notice(demo_ids[0]).data(NOTICE_ID_ROLE) == demo_ids[0]
+
+
+def test_tree_filter_by_number_title_and_database_matches(db, demo_ids) -> None:
+    summaries = NoticeService(db).list()
+    by_number = build_tree(summaries, search="青总办〔2021〕2号")
+    assert by_number.notice_count() == 1
+    by_title = build_tree(summaries, search="金秋助学")
+    assert by_title.notice_count() == 1
+    assert build_tree(summaries, search="没有这个词").notice_count() == 0
+    from_db = build_tree(summaries, search="书屋", matching_ids={demo_ids[2]})
+    assert [n.notice.id for n in from_db.walk() if n.kind is NodeKind.NOTICE] == [demo_ids[2]]
+
+
+def test_activity_table_passes_modeltester_and_shows_periods(qtmodeltester) -> None:
+    model = ActivityTableModel(_plan(), year=2021, today=lambda: dt.date(2021, 6, 1))
+    qtmodeltester.check(model)
+    assert model.index(0, Column.PERIOD).data() == "4月1日—4月30日"
+    assert model.index(1, Column.PERIOD).data() == "无法识别"
+    assert model.index(1, Column.PERIOD).data(Qt.ItemDataRole.BackgroundRole).color() == (
+        UNPARSED_COLOUR
+    )
+    # 4月份 is over on 1 June and not done: the row is marked
+    assert model.index(0, Column.TITLE).data(Qt.ItemDataRole.BackgroundRole).color() == (
+        OVERDUE_COLOUR
+    )
+    assert model.index(2, Column.TITLE).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "序号"
+
+
+def test_set_data_is_one_undo_step_each(qtmodeltester) -> None:
+    stack = QUndoStack()
+    model = ActivityTableModel(_plan(), year=2021, undo_stack=stack)
+    qtmodeltester.check(model)
+    assert model.setData(model.index(1, Column.DEADLINE), "第三季度")
+    assert model.index(1, Column.PERIOD).data() == "7月1日—9月30日"
+    assert model.setData(model.index(0, Column.LEAD), "省总宣教部，省总组织部")
+    assert model.activity(0).lead == ["省总宣教部", "省总组织部"]
+    assert not model.setData(model.index(0, Column.STATUS), "不存在的进度")
+    assert not model.setData(model.index(0, Column.PERIOD), "1月1日")
+    assert stack.count() == 2
+    stack.undo()
+    assert model.activity(0).lead == ["省总宣教部"]
+    stack.undo()
+    assert model.activity(1).deadline == "根据工作安排"
+    stack.redo()
+    assert model.activity(1).deadline == "第三季度"
+    # the same value again adds nothing to the history
+    assert model.setData(model.index(1, Column.DEADLINE), "第三季度")
+    assert stack.count() == 2
+
+
+def test_rows_insert_remove_move_undo(qtmodeltester) -> None:
+    from unionoffice.gui.undo_commands import (
+        InsertActivityCommand,
+        MoveActivityCommand,
+        RemoveActivityCommand,
+    )
+
+    stack = QUndoStack()
+    model = ActivityTableModel(_plan(), year=2021, undo_stack=stack)
+    qtmodeltester.check(model)
+    stack.push(InsertActivityCommand(model, 1, ActivityData(title="新活动")))
+    assert [a.title for a in model.activities()] == ["举办宣讲", "新活动", "劳动竞赛", "职工书屋"]
+    assert model.index(3, Column.NUMBER).data() == "4"
+    stack.push(MoveActivityCommand(model, 3, 0))
+    assert model.activity(0).title == "职工书屋"
+    stack.push(RemoveActivityCommand(model, 0))
+    assert model.rowCount() == 3
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert [a.title for a in model.activities()] == ["举办宣讲", "劳动竞赛", "职工书屋"]
+
+
+def test_all_activities_model_fetches_lazily(qtmodeltester, db, demo_ids) -> None:
+    service = ActivityQueryService(db)
+    model = AllActivitiesModel(service)
+    model.PAGE = 10
+    assert model.rowCount() == 0 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 10
+    qtmodeltester.check(model)
+    total = service.count()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == total
+    model.set_filter(ActivityFilter(department="省总宣教部"))
+    while model.canFetchMore():
+        model.fetchMore()
+    assert 0 < model.rowCount() < total
+    last = model.row_at(model.rowCount() - 1)
+    assert model.row_of(last.notice_id, last.position) == model.rowCount() - 1
+
+
+def test_heading_numbers_restart_under_higher_levels() -> None:
+    assert number_labels([1, 0, 2, 2, 3, 1, 2, ATTACHMENT, 1]) == [
+        "一、", "", "（一）", "（二）", "1.", "二、", "（一）", "附件", "一、",
+    ]  # fmt: skip

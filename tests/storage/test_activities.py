@@ -1,0 +1,51 @@
+"""Activities across notices: counts, pages, periods and departments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from unionoffice.storage.demo import fill_demo
+from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
+from unionoffice.storage.services.notices import NoticeService
+
+
+def test_count_and_pages_cover_every_activity(db) -> None:
+    fill_demo(db)
+    service = ActivityQueryService(db)
+    total = service.count()
+    assert total == sum(s.activity_count for s in NoticeService(db).list())
+    first = service.rows(offset=0, limit=10)
+    rest = service.rows(offset=10)
+    assert len(first) == 10
+    assert len(first) + len(rest) == total
+    assert all(row.notice_title for row in first)
+
+
+def test_department_filter_matches_lead_or_cooperating(db) -> None:
+    fill_demo(db)
+    service = ActivityQueryService(db)
+    rows = service.rows(ActivityFilter(department="省总宣教部"))
+    assert rows
+    assert service.count(ActivityFilter(department="省总宣教部")) == len(rows)
+    for row in rows:
+        assert "省总宣教部" in row.activity.lead + row.activity.cooperating
+
+
+def test_in_period_returns_overlapping_activities(db) -> None:
+    fill_demo(db)
+    service = ActivityQueryService(db)
+    may = service.in_period(dt.date(2021, 5, 1), dt.date(2021, 5, 31))
+    assert may
+    for row in may:
+        period = row.activity.period
+        assert period is not None and period.overlaps(dt.date(2021, 5, 1), dt.date(2021, 5, 31))
+
+
+def test_deleted_notices_are_left_out(db) -> None:
+    ids = fill_demo(db)
+    service = ActivityQueryService(db)
+    before = service.count()
+    removed = NoticeService(db).get(ids[0])
+    NoticeService(db).delete(ids[0])
+    assert service.count() == before - len(removed.activities)
+    assert "省总宣教部" in service.department_names() or service.department_names()
