@@ -14,6 +14,7 @@ from unionoffice.gui.activity_model import Column
 from unionoffice.gui.app import run_gui
 from unionoffice.gui.calendar_view import CalendarView, assign_lanes
 from unionoffice.gui.main_window import MainWindow
+from unionoffice.storage.database import Database
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
@@ -187,3 +188,14 @@ def test_run_gui_reports_a_bad_database_in_chinese(tmp_path, shown_messages, qap
     assert run_gui(str(not_a_db)) == 1
     assert shown_messages and shown_messages[0][0] == "error"
     assert "不是 UnionOffice 数据库文件" in shown_messages[0][1]
+
+
+def test_run_gui_opens_takes_todays_backup_and_closes(
+    tmp_path, settings, shown_messages, monkeypatch, qapp
+) -> None:
+    path = tmp_path / "office.sqlite"
+    Database(path).dispose()
+    monkeypatch.setenv("UNIONOFFICE_QUIT_AFTER_MS", "300")
+    assert run_gui(str(path), settings=settings) == 0
+    assert shown_messages == []
+    assert len(list((tmp_path / "backups").glob("auto-*.sqlite"))) == 1

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -12,6 +13,7 @@ from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
 from unionoffice.gui.settings import Settings
+from unionoffice.storage import backups
 from unionoffice.storage.database import Database
 
 APP_NAME = "工会公文助手"
@@ -67,7 +69,23 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
         messages.show_error(None, f"无法读取数据库中的公文。\n\n{exc}")
         return 1
     window.show()
+    _take_automatic_backup(db)
+    daily = QTimer(window)  # a window left open for days still gets one backup a day
+    daily.setInterval(60 * 60 * 1000)
+    daily.timeout.connect(lambda: _take_automatic_backup(db))
+    daily.start()
+    quit_after = os.environ.get("UNIONOFFICE_QUIT_AFTER_MS")
+    if quit_after:  # smoke tests of the packaged program: open, settle, close
+        QTimer.singleShot(int(quit_after), window.close)
     try:
         return int(app.exec())
     finally:
         db.dispose()
+
+
+def _take_automatic_backup(db: Database) -> None:
+    """Today's rotating backup of an SQLite database; a failure is reported, never fatal."""
+    try:
+        backups.automatic_backup(db)
+    except (UnionOfficeError, OSError) as exc:
+        messages.show_error(None, f"自动备份失败，请检查磁盘空间：{exc}")
