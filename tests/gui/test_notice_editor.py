@@ -130,3 +130,11 @@ def test_activity_edits_are_saved_and_undone(
     qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
     assert NoticeService(db).get(demo_ids[0]).activities[0].deadline != "6月底前"
     editor.shutdown()
+
+
+def test_the_issuing_organ_can_be_changed(qtbot, db, demo_ids, type_text) -> None:
+    editor = _editor(qtbot, db, demo_ids[0])
+    editor.organ.clear()
+    type_text(editor.organ, "西宁市总工会")
+    qtbot.waitUntil(lambda: NoticeService(db).get(demo_ids[0]).organ == "西宁市总工会")
+    editor.shutdown()

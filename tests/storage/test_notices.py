@@ -165,3 +165,11 @@ def test_list_filters_and_counts(notices):
 def test_missing_notice(notices):
     with pytest.raises(NotFoundError, match="99"):
         notices.get(99)
+
+
+def test_update_can_change_the_issuing_organ(notices):
+    notice_id = notices.create(plan_notice())
+    data = notices.get(notice_id)
+    data.organ = "西宁市总工会"
+    notices.update(data)
+    assert notices.get(notice_id).organ == "西宁市总工会"

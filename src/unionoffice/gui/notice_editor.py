@@ -93,7 +93,8 @@ class NoticeEditor(QWidget):
         self._timer.timeout.connect(self.save)
 
         organs = OrganService(db)
-        organ_id = next((o.id for o in organs.organs() if o.name == self._data.organ), None)
+        organ_list = organs.organs()
+        organ_id = next((o.id for o in organ_list if o.name == self._data.organ), None)
         departments = organs.department_names(organ_id)
         departments += [d for d in self.notices.departments_in_use() if d not in departments]
 
@@ -106,6 +107,7 @@ class NoticeEditor(QWidget):
         )
         self.activity_view = ActivityTableView(self.activity_model, departments, self)
         self._build(organs.series_codes())
+        self.organ.setCompleter(QCompleter([o.name for o in organ_list], self.organ))
         self._fill()
         self._loading = False
         self.activity_model.edited.connect(self._on_edited)
@@ -127,8 +129,7 @@ class NoticeEditor(QWidget):
         self.conflict_bar.hide()
 
         self.organ = QLineEdit(self)
-        self.organ.setReadOnly(True)
-        self.organ.setToolTip("发文机关在新建公文时确定")
+        self.organ.setToolTip("发文机关全称，如“青海省总工会办公室”")
         self.series = QComboBox(self)
         self.series.setEditable(True)
         self.series.addItems(series_codes)
@@ -229,6 +230,7 @@ class NoticeEditor(QWidget):
         layout.addWidget(self.tabs)
 
         for edit in (
+            self.organ,
             self.title,
             self.recipients,
             self.attachment_note,
@@ -313,6 +315,7 @@ class NoticeEditor(QWidget):
         """The working copy with every field as it stands in the widgets."""
         data = dataclasses.replace(
             self._data,
+            organ=self.organ.text().strip() or None,
             title=self.title.text().strip(),
             recipients=self.recipients.text().strip(),
             body=self.body.blocks(),

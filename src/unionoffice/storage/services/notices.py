@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-
 import datetime as dt
 from dataclasses import dataclass
 
@@ -109,6 +108,11 @@ class NoticeService:
                 # Touch the row so the version moves even when only blocks or activities change.
                 notice.updated_at = dt.datetime.now(dt.UTC)
                 apply_fields(session, notice, data)
+                wanted_organ = (data.organ or "").strip()
+                if wanted_organ != (notice.organ.name if notice.organ else ""):
+                    notice.organ = (
+                        find_or_create_organ(session, wanted_organ)[0] if wanted_organ else None
+                    )
                 if notice.number is None:
                     notice.series = (
                         find_or_create_series(session, data.series_code, notice.organ)[0]
