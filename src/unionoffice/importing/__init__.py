@@ -1,0 +1,30 @@
+"""Existing notices (.docx, .txt) to domain values: read → clean → parse → store.
+
+reading (files to lines and tables) → lines (cleaning) → notice_parser and activities (structure)
+→ service (the database, one transaction per file). Nothing here imports Qt.
+"""
+
+from unionoffice.importing.document import ImportFileError, SourceDocument
+from unionoffice.importing.notice_parser import ParsedNotice, parse_document, parse_text
+from unionoffice.importing.reading import read_document
+from unionoffice.importing.service import (
+    ImportResult,
+    collect_files,
+    import_file,
+    import_paths,
+    prepare_file,
+)
+
+__all__ = [
+    "ImportFileError",
+    "ImportResult",
+    "ParsedNotice",
+    "SourceDocument",
+    "collect_files",
+    "import_file",
+    "import_paths",
+    "parse_document",
+    "parse_text",
+    "prepare_file",
+    "read_document",
+]

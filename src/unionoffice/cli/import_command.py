@@ -1,0 +1,60 @@
+"""``import``: notices from .docx and .txt files and folders."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from unionoffice.cli.context import CommandContext
+from unionoffice.cli.serialize import notice_json
+from unionoffice.importing import ImportResult, import_paths
+from unionoffice.storage.services import NoticeService
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="导入已有公文（.docx、.txt 文件或文件夹）",
+        description="导入已有公文：每个文件成为一篇公文及其活动；文件夹按子文件夹逐个导入。"
+        "内容与已导入文件相同的文件默认跳过。",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=".docx / .txt 文件或文件夹")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出导入的公文")
+    parser.add_argument(
+        "--duplicates",
+        choices=("skip", "import"),
+        default="skip",
+        help="内容已导入过的文件：skip 跳过（默认），import 仍然导入",
+    )
+    parser.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
+    results = import_paths(ctx.db, [Path(p) for p in args.paths], args.duplicates)
+    service = NoticeService(ctx.db)
+    created = [r for r in results if r.status == "created"]
+    if args.json:
+        ctx.print_json({"notices": [notice_json(service.get(r.notice_id)) for r in created]})
+    for result in results:
+        _report(result, ctx, service, quiet=args.json)
+    failed = sum(1 for r in results if r.status == "failed")
+    skipped = sum(1 for r in results if r.status == "skipped")
+    ctx.note(f"共导入 {len(created)} 篇，跳过 {skipped} 篇，失败 {failed} 篇")
+    return 1 if failed else 0
+
+
+def _report(result: ImportResult, ctx: CommandContext, service: NoticeService, quiet: bool) -> None:
+    if result.status == "failed":
+        ctx.error(f"{result.path}：{result.error}")
+        return
+    if result.status == "skipped":
+        ctx.note(f"跳过 {result.path}：内容与已导入的公文 {result.duplicate_of} 相同")
+        return
+    for warning in result.warnings:
+        ctx.note(f"提示 {result.path}：{warning}")
+    if not quiet and result.notice_id is not None:
+        notice = service.get(result.notice_id)
+        number = notice.doc_number or "（未编号）"
+        ctx.print(
+            f"{notice.id}\t{number}\t{notice.title}\t{len(notice.activities)}项活动\t{result.path}"
+        )

@@ -1,0 +1,114 @@
+"""The words and shapes notices are written in, shared by the line cleaner and the parsers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from unionoffice.domain.chinese_numerals import ChineseNumeralError, chinese_to_int
+from unionoffice.domain.text import collapse_spaces, to_ascii_digits
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+# Document kinds a title ends with (GB/T 9704 文种 and what offices add to them).
+TITLE_ENDINGS = (
+    "通知", "通报", "意见", "方案", "决定", "函", "请示", "报告", "批复", "纪要", "规定", "办法",
+    "细则", "要点", "计划", "公告", "通告", "决议", "命令", "议案", "公报", "安排", "规划",
+    "倡议书", "倡议", "总结", "清单", "的复函",
+)  # fmt: skip
+TITLE_ENDING_RE = re.compile(f"(?:{'|'.join(TITLE_ENDINGS)})[）)]?$")
+
+# Labels of the information attached to an activity. Order matters: longer labels first.
+LABELS = {
+    "deadline": (
+        "完成时限", "完成时间", "时间安排", "完成期限", "办结时限", "活动时间", "时间节点",
+        "完成节点", "时限",
+    ),
+    "lead": ("牵头部门", "牵头单位", "牵头处室", "牵头科室", "主办单位", "主办部门", "牵头"),
+    "cooperating": (
+        "配合部门", "配合单位", "配合处室", "协办单位", "协办部门", "参与部门", "参与单位",
+        "参加单位", "协同部门", "配合",
+    ),
+    "responsible": ("责任部门", "责任单位", "责任处室", "责任科室", "承办部门", "承办单位"),
+    "leader": ("责任领导", "分管领导", "牵头领导", "责任人"),
+}  # fmt: skip
+LABEL_KIND = {label: kind for kind, labels in LABELS.items() for label in labels}
+_LABEL_ALTERNATION = "|".join(sorted(LABEL_KIND, key=len, reverse=True))
+# A label followed by its colon, as written in extracted text (spaces anywhere).
+LABEL_RE = re.compile(rf"(?P<label>{_LABEL_ALTERNATION})\s*[:：]\s*")
+LABEL_LINE_RE = re.compile(rf"^[（(]?\s*(?:{_LABEL_ALTERNATION})\s*[:：]")
+
+# Level-1 sections whose numbered items are activities, and those whose items never are.
+ACTIVITY_SECTION_WORDS = (
+    "活动内容", "主要活动", "工作举措", "重点工作", "重点任务", "主要任务", "工作任务",
+    "具体措施", "活动安排", "主要内容", "任务分工", "重点活动", "活动项目", "具体活动",
+    "工作安排", "主要举措", "任务清单", "工作措施", "主要措施", "系列活动", "活动形式",
+    "重点项目", "具体任务", "工作内容", "活动方式", "实施步骤", "主要工作",
+)  # fmt: skip
+NON_ACTIVITY_SECTION_WORDS = (
+    "工作要求", "总体要求", "保障措施", "组织领导", "指导思想", "活动主题", "基本原则",
+    "工作目标", "活动目标", "组织保障", "有关要求", "相关要求", "注意事项", "活动意义",
+    "活动对象", "参加对象", "参加人员", "评选条件", "其他事项", "工作原则", "组织机构",
+    "目标任务", "总体目标", "活动时间", "时间安排", "报名方式", "奖项设置", "表彰奖励",
+    "推荐条件", "评选范围", "名额分配", "推荐程序", "联系方式", "经费保障", "宣传报道",
+)  # fmt: skip
+
+REMARK_WORDS = ("联系人", "联系电话", "联系方式", "电话：", "电话:", "邮箱", "传真")
+
+_CN_DIGITS = "〇○零一二三四五六七八九十"
+_DATE_RE = re.compile(
+    rf"(?P<year>\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*月"
+    rf"\s*(?P<day>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*日"
+)
+_DOC_MARK_RE = re.compile(rf"^[{CJK}（）()]{{2,30}}?(?:文件|文件稿)$")
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–－_·•\s]*\d{1,3}[-—–－_·•\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})$"
+)
+
+
+def parse_date(text: str) -> date | None:
+    """The first date written in ``text``: 2021年4月6日 or 二〇二一年四月六日, else None."""
+    for match in _DATE_RE.finditer(to_ascii_digits(text)):
+        try:
+            year, month, day = (chinese_to_int(match[k]) for k in ("year", "month", "day"))
+            return date(year, month, day)
+        except (ChineseNumeralError, ValueError):
+            continue
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (the 成文日期), perhaps with 印发 or in brackets."""
+    compact = collapse_spaces(text).strip("（）()")
+    match = _DATE_RE.search(to_ascii_digits(compact))
+    return bool(match and match.start() == 0 and match.end() >= len(compact) - 2)
+
+
+def is_doc_mark(text: str) -> bool:
+    """The 发文机关标志 line: 青海省总工会办公室文件."""
+    return bool(_DOC_MARK_RE.match(collapse_spaces(text)))
+
+
+def is_page_number(text: str) -> bool:
+    """Page numbers and footers text extraction leaves behind: — 3 —, 第3页 共8页, 3/8."""
+    return bool(_PAGE_NUMBER_RE.match(text.strip()))
+
+
+def is_label_line(text: str) -> bool:
+    """A line that starts with an activity label: 完成时限：… 牵头部门：…"""
+    return bool(LABEL_LINE_RE.match(text.strip()))
+
+
+def ends_like_title(text: str) -> bool:
+    return bool(TITLE_ENDING_RE.search(text)) and "。" not in text
+
+
+def section_kind(text: str) -> str | None:
+    """ "activity", "other" or None (unknown) for a level-1 heading's text."""
+    head = text[:16]
+    if any(word in head for word in NON_ACTIVITY_SECTION_WORDS):
+        return "other"
+    if any(word in head for word in ACTIVITY_SECTION_WORDS):
+        return "activity"
+    return None

@@ -1,0 +1,171 @@
+"""Importing files and folders into the database, one notice a file, each file on its own.
+
+A file that cannot be read or stored gives an ImportResult with a Chinese error and the others
+still import. A file whose content (sha256 of its whitespace-free text) was imported before is
+skipped, imported again, or left to a callback that asks the clerk.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from unionoffice.domain.errors import ConflictError, UnionOfficeError
+from unionoffice.domain.notice import NoticeStatus
+from unionoffice.importing.document import ImportFileError
+from unionoffice.importing.notice_parser import ParsedNotice, parse_document
+from unionoffice.importing.reading import SUPPORTED_SUFFIXES, read_document
+from unionoffice.storage.database import Database
+from unionoffice.storage.services.notices import NoticeService
+
+log = logging.getLogger(__name__)
+
+# "skip", "import", or a function asked with the file and the id of the notice it repeats.
+DuplicatePolicy = Literal["skip", "import"] | Callable[[Path, int], bool]
+ProgressCallback = Callable[[int, int, "ImportResult"], None]
+
+_OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened to one file: a new notice, a skipped duplicate, or an error."""
+
+    path: Path
+    notice_id: int | None = None
+    duplicate_of: int | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> Literal["created", "skipped", "failed"]:
+        if self.error is not None:
+            return "failed"
+        return "created" if self.notice_id is not None else "skipped"
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A file read and parsed, not yet stored."""
+
+    path: Path
+    parsed: ParsedNotice
+    source_hash: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportResult]]:
+    """The files to import: given files, and .docx/.txt files in given folders (recursively,
+    in name order, without Word's ~$ lock files and hidden files); errors for the rest."""
+    files: list[Path] = []
+    errors: list[ImportResult] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(("~$", "."))
+            )
+        elif not path.exists():
+            errors.append(ImportResult(path, error="文件或文件夹不存在"))
+        elif path.suffix.lower() in _OLD_FORMATS:
+            kind = _OLD_FORMATS[path.suffix.lower()]
+            errors.append(ImportResult(path, error=f"不支持{kind}格式，请先另存为 .docx"))
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            errors.append(
+                ImportResult(path, error=f"不支持的文件类型“{path.suffix}”：只能导入 .docx 和 .txt")
+            )
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files)), errors
+
+
+def prepare_file(path: Path) -> PreparedFile:
+    """Read and parse one file; raises ImportFileError with the reason in Chinese."""
+    document = read_document(path)
+    parsed = parse_document(document)
+    warnings = list(parsed.warnings)
+    if not parsed.notice.title:
+        parsed.notice.title = path.stem
+        warnings.append("标题取自文件名")
+    return PreparedFile(path, parsed, document.content_hash(), tuple(warnings))
+
+
+def import_file(db: Database, path: Path, on_duplicate: DuplicatePolicy = "skip") -> ImportResult:
+    """Import one file; never raises for a problem with the file or its data."""
+    try:
+        prepared = prepare_file(path)
+    except ImportFileError as exc:
+        return ImportResult(path, error=str(exc))
+    except Exception as exc:  # a parser bug must not stop a folder import
+        log.exception("import of %s failed", path)
+        return ImportResult(path, error=f"无法解析该文件（程序内部错误 {type(exc).__name__}）")
+    service = NoticeService(db)
+    try:
+        existing = service.find_by_source_hash(prepared.source_hash)
+        if existing is not None and not _import_again(on_duplicate, path, existing):
+            return ImportResult(path, duplicate_of=existing, warnings=prepared.warnings)
+        return _store(service, prepared, duplicate_of=existing)
+    except UnionOfficeError as exc:
+        return ImportResult(path, error=str(exc), warnings=prepared.warnings)
+
+
+def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
+    if policy == "skip":
+        return False
+    if policy == "import":
+        return True
+    if callable(policy):
+        return bool(policy(path, existing))
+    raise ValueError(f"unknown duplicate policy {policy!r}")
+
+
+def _store(
+    service: NoticeService, prepared: PreparedFile, duplicate_of: int | None
+) -> ImportResult:
+    notice = prepared.parsed.notice
+    warnings = list(prepared.warnings)
+    try:
+        notice_id = service.create(notice, source_hash=prepared.source_hash)
+    except ConflictError as exc:
+        if notice.number is None:
+            raise
+        # The 文号 is taken (by an earlier import of this notice, or another notice): keep the
+        # notice, without the number, rather than lose it.
+        unnumbered = replace(notice, number=None, status=NoticeStatus.DRAFT)
+        notice_id = service.create(unnumbered, source_hash=prepared.source_hash)
+        warnings.append(f"{exc}；已作为未编号公文导入")
+    return ImportResult(
+        prepared.path, notice_id=notice_id, duplicate_of=duplicate_of, warnings=tuple(warnings)
+    )
+
+
+def import_paths(
+    db: Database,
+    paths: Sequence[Path | str],
+    on_duplicate: DuplicatePolicy = "skip",
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ImportResult]:
+    """Import files and folders; one result per file, in order, errors included.
+
+    ``progress(done, total, result)`` is called after each file; ``cancelled()`` is asked
+    before each file, so a GUI worker can stop between files (each file is one transaction).
+    """
+    files, results = collect_files(paths)
+    total = len(files)
+    for done, path in enumerate(files, start=1):
+        if cancelled is not None and cancelled():
+            break
+        result = import_file(db, path, on_duplicate)
+        results.append(result)
+        if progress is not None:
+            progress(done, total, result)
+    return results

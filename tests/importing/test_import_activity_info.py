@@ -1,0 +1,134 @@
+"""The forms offices write 完成时限, 牵头部门, 配合部门, 责任部门 and 责任领导 in."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionoffice.domain.notice import ActivityData
+from unionoffice.importing.activity_info import (
+    first_sentence,
+    parse_info,
+    split_departments,
+    split_inline_info,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("省总宣教部、省总经济部", ["省总宣教部", "省总经济部"]),
+        (
+            "省总干部学校,各市（州）总工会，省级各产业工会",
+            ["省总干部学校", "各市（州）总工会", "省级各产业工会"],
+        ),
+        ("财务部及各县（区）总工会等。", ["财务部", "各县（区）总工会"]),
+        (
+            "研究室、经济技术部、网络和社会工作部等省总各部室。",
+            ["研究室", "经济技术部", "网络和社会工作部", "省总各部室"],
+        ),
+        ("各市（州、县）总工会", ["各市（州、县）总工会"]),
+        ("宣教部\n网络部", ["宣教部", "网络部"]),
+        ("宣教部等单位", ["宣教部"]),
+        ("", []),
+        ("宣教部、宣教部", ["宣教部"]),
+    ],
+)
+def test_split_departments(value: str, names: list[str]) -> None:
+    assert split_departments(value) == names
+
+
+def _apply(text: str) -> ActivityData:
+    info = parse_info(text)
+    assert info is not None
+    return info.apply_to(ActivityData(title="t"))
+
+
+def test_label_lines_with_half_width_colons_and_spaces() -> None:
+    activity = _apply(
+        "完成时限 : 4 月份  牵头部门: 省总宣教部 配合部门 ：西宁市总工会、海西州总工会"
+    )
+    assert (activity.deadline, activity.lead, activity.cooperating) == (
+        "4月份",
+        ["省总宣教部"],
+        ["西宁市总工会", "海西州总工会"],
+    )
+
+
+def test_responsible_departments_first_one_leads() -> None:
+    activity = _apply(
+        "责任领导：赵文斌；责任部门：宣教科，组织科、各乡镇（街道）工会；完成时限：6月底前"
+    )
+    assert activity.lead == ["宣教科"]
+    assert activity.cooperating == ["组织科", "各乡镇（街道）工会"]
+    assert activity.leader == "赵文斌"
+    assert activity.deadline == "6月底前"
+
+
+def test_explicit_lead_wins_over_responsible() -> None:
+    activity = _apply("牵头部门：办公室；责任单位：办公室、财务部")
+    assert (activity.lead, activity.cooperating) == (["办公室"], ["财务部"])
+
+
+def test_no_labels() -> None:
+    assert parse_info("组织开展活动") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "lead", "cooperating", "deadline"),
+    [
+        (
+            "推荐评选活动。广泛营造氛围。（牵头部门：经济技术部，配合部门：宣教部。）",
+            "推荐评选活动。广泛营造氛围。",
+            ["经济技术部"],
+            ["宣教部"],
+            "",
+        ),
+        (
+            "开展读书月活动（牵头部门：宣教部；完成时限：4月23日前）。",
+            "开展读书月活动。",
+            ["宣教部"],
+            [],
+            "4月23日前",
+        ),
+        (
+            "组织劳模疗休养。（区总经济部牵头，各街道工会配合）",
+            "组织劳模疗休养。",
+            ["区总经济部"],
+            ["各街道工会"],
+            "",
+        ),
+        (
+            "举办健步走活动。牵头部门：文体部；完成时限：5月",
+            "举办健步走活动。",
+            ["文体部"],
+            [],
+            "5月",
+        ),
+        ("慰问（牵头部门：各市（州）总工会）", "慰问", ["各市（州）总工会"], [], ""),
+    ],
+)
+def test_inline_info(
+    text: str, rest: str, lead: list[str], cooperating: list[str], deadline: str
+) -> None:
+    remaining, info = split_inline_info(text)
+    assert info is not None
+    activity = info.apply_to(ActivityData(title="t"))
+    assert (remaining, activity.lead, activity.cooperating, activity.deadline) == (
+        rest,
+        lead,
+        cooperating,
+        deadline,
+    )
+
+
+def test_brackets_without_labels_stay_in_the_text() -> None:
+    assert split_inline_info("命名创新工作室10个（含劳模工作室）。") == (
+        "命名创新工作室10个（含劳模工作室）。",
+        None,
+    )
+
+
+def test_first_sentence() -> None:
+    assert first_sentence("开展工运理论研究。坚持以史鉴今。") == "开展工运理论研究"
+    assert first_sentence("举办比赛") == "举办比赛"
+    assert first_sentence("开展“党史天天读”活动！每天推送。") == "开展“党史天天读”活动"
