@@ -1,0 +1,225 @@
+"""Export a notice to .docx: open the template, fill its placeholders in a sandbox, write the
+body at {{ 正文 }}, add the 版记, and save atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from unionoffice.domain.notice import NoticeData
+from unionoffice.exporting.docx import ooxml
+from unionoffice.exporting.docx.body import BodyWriter
+from unionoffice.exporting.docx.cursor import Cursor
+from unionoffice.exporting.docx.errors import ExportError
+from unionoffice.exporting.docx.imprint import imprint_lines, write_imprint
+from unionoffice.exporting.docx.measure import text_width
+from unionoffice.exporting.docx.options import ExportOptions
+from unionoffice.exporting.docx.placeholders import (
+    PlaceholderRenderer,
+    iter_all_paragraphs,
+    notice_context,
+)
+from unionoffice.exporting.docx.styles import Role, StyleFonts, ensure_styles
+from unionoffice.exporting.docx.templates import find_template, load_template
+
+TEXT_WIDTH_PT = 156 / 25.4 * 72
+_ROLE_NAMES = {role.value for role in Role}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """One written file."""
+
+    notice_id: int | None
+    path: Path
+
+
+def render_notice(
+    notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
+) -> Document:
+    """The filled document for ``notice`` (not yet saved)."""
+    options = options or ExportOptions()
+    template = load_template(find_template(options.template, user_dir))
+    document = template.document
+    ensure_styles(document, options.fonts)
+    fonts = StyleFonts(document)
+    renderer = PlaceholderRenderer(template.info.name, notice_context(notice, options.letterhead))
+    anchors = renderer.render_document(document)
+    anchor = anchors[0] if anchors else document.add_paragraph()
+    for extra in anchors[1:]:
+        _remove(extra)
+    _fix_run_fonts(document, fonts, replace=options.fonts is not None)
+    _fit_letterheads(document)
+    cursor = Cursor(document, anchor, fonts)
+    settings = template.settings
+    writer = BodyWriter(
+        cursor,
+        options.plan_layout or settings.plan_layout,
+        options.signature or settings.signature,
+    )
+    writer.write(notice)
+    rows = imprint_lines(
+        notice.cc,
+        notice.distributor,
+        notice.distribution_date or notice.date,
+        distributor_line=settings.distributor_line,
+    )
+    write_imprint(cursor, rows)
+    _end_after_table(anchor)
+    _set_properties(document, notice)
+    return document
+
+
+def export_notice(
+    notice: NoticeData,
+    path: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    user_dir: Path | None = None,
+    overwrite: bool = True,
+) -> Path:
+    """Write ``notice`` to ``path`` (.docx) through a temporary file in the same folder."""
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        target = target.with_name(target.name + ".docx")
+    if target.exists() and not overwrite:
+        raise ExportError(f"文件“{target}”已存在")
+    document = render_notice(notice, options, user_dir=user_dir)
+    save_atomically(document, target)
+    return target
+
+
+def export_notices(
+    notices: Iterable[NoticeData],
+    folder: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    user_dir: Path | None = None,
+) -> list[ExportResult]:
+    """Export several notices into ``folder``, each named by its 文号 and title."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    used: set[str] = set()
+    for notice in notices:
+        name = file_name_for(notice)
+        stem, counter = name, 2
+        while name.lower() in used:
+            name, counter = f"{stem}（{counter}）", counter + 1
+        used.add(name.lower())
+        path = export_notice(notice, out / f"{name}.docx", options, user_dir=user_dir)
+        results.append(ExportResult(notice.id, path))
+    return results
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def file_name_for(notice: NoticeData) -> str:
+    """A file name a clerk recognises: 青总办〔2021〕15号 关于…的通知 (no path characters)."""
+    parts = [notice.doc_number or "未编号", notice.title.strip()]
+    name = _UNSAFE.sub("_", " ".join(p for p in parts if p)).strip(" .")
+    return name[:80] or "公文"
+
+
+def save_atomically(document: Document, target: Path) -> None:
+    """Save to a temporary file beside ``target`` and rename it into place.
+
+    A half-written file never replaces a good one; a file open in Word (Windows locks it,
+    and Word leaves a ``~$`` owner file beside it) is refused with a message.
+    """
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"文件夹“{folder}”不存在")
+    # Word/WPS: ~$ replaces the first two characters of long names; LibreOffice: .~lock.NAME#
+    owners = ("~$" + target.name[2:], "~$" + target.name, f".~lock.{target.name}#")
+    if target.exists() and any((folder / owner).exists() for owner in owners):
+        raise ExportError(f"文件“{target.name}”正在 Word 或 WPS 中打开，请先关闭它再导出")
+    handle, temp_name = tempfile.mkstemp(prefix=".~导出", suffix=".docx.tmp", dir=folder)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        document.save(str(temp))
+        os.replace(temp, target)
+    except PermissionError as exc:
+        raise ExportError(
+            f"无法写入“{target}”：文件可能正在 Word 或 WPS 中打开，或没有写入权限。请关闭后重试"
+        ) from exc
+    except OSError as exc:
+        raise ExportError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _end_after_table(anchor: Paragraph) -> None:
+    """Remove the anchor, unless a table precedes it: the body must end with a paragraph, so
+    the anchor stays as a 1 pt line that cannot push anything onto a new page."""
+    previous = anchor._p.getprevious()
+    if previous is None or previous.tag != qn("w:tbl"):
+        _remove(anchor)
+        return
+    for run in list(anchor.runs):
+        anchor._p.remove(run._r)
+    ppr = anchor._p.get_or_add_pPr()
+    ooxml.set_exact_line_pitch(ppr, 20)
+    ooxml.set_indent_chars(ppr)
+    ooxml.child(ooxml.paragraph_mark_rpr(anchor), "w:sz").set(qn("w:val"), "2")
+
+
+def _remove(paragraph: Paragraph) -> None:
+    element = paragraph._p
+    element.getparent().remove(element)
+
+
+def _fix_run_fonts(document: Document, fonts: StyleFonts, *, replace: bool) -> None:
+    """Give template runs that lack an East Asian font (all runs when ``replace``, as when
+    the export overrides the template's fonts) their paragraph style's fonts."""
+    by_id = {s.style_id: Role(s.name) for s in document.styles if s.name in _ROLE_NAMES}
+    for paragraph in iter_all_paragraphs(document):
+        role = by_id.get(paragraph._p.style or "", Role.BODY)
+        for run in paragraph.runs:
+            east_asia, _ = ooxml.run_fonts(run._r.rPr)
+            if run.text and (east_asia is None or replace):
+                ooxml.set_run_fonts(run, *fonts.fonts(role))
+
+
+def _fit_letterheads(document: Document) -> None:
+    """Narrow the 发文机关标志 so it stays on one line across the text block."""
+    style_id = document.styles[Role.LETTERHEAD.value].style_id
+    for paragraph in iter_all_paragraphs(document):
+        if paragraph._p.style != style_id:
+            continue
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        size = _font_size_pt(document, paragraph)
+        scale = int(TEXT_WIDTH_PT / (text_width(text) * size) * 100)
+        if scale < 100:
+            for run in paragraph.runs:
+                ooxml.set_character_scale(run, max(scale, 33))
+
+
+def _font_size_pt(document: Document, paragraph: Paragraph) -> float:
+    for run in paragraph.runs:
+        if run.font.size:
+            return run.font.size.pt
+    size = document.styles[Role.LETTERHEAD.value].font.size
+    return size.pt if size else 52.0
+
+
+def _set_properties(document: Document, notice: NoticeData) -> None:
+    props = document.core_properties
+    props.title = notice.title
+    props.subject = notice.doc_number or ""
+    props.author = notice.organ or ""
+    props.comments = ""
+    props.keywords = ""
+    props.category = "公文"

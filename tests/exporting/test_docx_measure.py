@@ -1,0 +1,31 @@
+"""Title line breaking and character widths."""
+
+from __future__ import annotations
+
+from unionoffice.exporting.docx.measure import break_title, text_width
+
+
+def test_width_counts_ascii_as_half() -> None:
+    assert text_width("2021年4月6日") == 6
+    assert text_width("“五一”") == 4
+
+
+def test_short_title_stays_on_one_line() -> None:
+    assert break_title("关于做好“金秋助学”工作的通知") == ["关于做好“金秋助学”工作的通知"]
+
+
+def test_long_title_breaks_between_words_into_even_lines() -> None:
+    lines = break_title(
+        "青海省总工会办公室关于印发《开展庆“五一”系列活动方案》的通知", "青海省总工会办公室"
+    )
+    assert lines == ["青海省总工会办公室关于印发", "《开展庆“五一”系列活动方案》的通知"]
+    lines = break_title(
+        "青海省总工会办公室关于印发《开展“劳动展风采、岗位做贡献、夺取双胜利”庆“五一”活动方案》的通知"
+    )
+    assert len(lines) == 3 and all(text_width(line) <= 20 for line in lines)
+    assert "".join(lines).startswith("青海省总工会办公室关于印发《开展“劳动展风采、")
+
+
+def test_title_without_joints_is_left_to_word() -> None:
+    title = "一二三四五六七八九十一二三四五六七八九十一二三四五"
+    assert break_title(title) == [title]

@@ -1,0 +1,145 @@
+"""The activity plan inside the attachment: numbered paragraphs or a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from unionoffice.domain.notice import ActivityData, Block, NoticeData
+from unionoffice.exporting.docx import ExportOptions, PlanLayout, export_notice
+from unionoffice.exporting.docx.activity_plan import format_deadline, split_title
+from unionoffice.exporting.docx.specimen import SPECIMEN_LETTERHEAD, specimen_notice
+
+
+def export(tmp_path: Path, notice: NoticeData, **options) -> docx.Document:
+    path = export_notice(
+        notice,
+        tmp_path / "plan.docx",
+        ExportOptions(letterhead=SPECIMEN_LETTERHEAD, **options),
+        user_dir=tmp_path / "none",
+    )
+    return docx.Document(str(path))
+
+
+def texts(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def test_activities_follow_their_section_heading_as_numbered_paragraphs(tmp_path: Path) -> None:
+    lines = texts(export(tmp_path, specimen_notice(3)))
+    start = lines.index("二、活动内容")
+    assert lines[start + 1] == (
+        "（一）开展第1项主题活动。组织劳模代表深入基层一线开展宣讲，推动理论学习走进职工身边。"
+    )
+    assert lines[start + 2] == "完成时限：5—6月份"  # the clerk's 5-6 gets the 一字线
+    assert lines[start + 3] == "牵头部门：省总宣教部"
+    assert lines[start + 4] == "配合部门：各市（州）总工会、省级各产业工会"
+    assert lines[start + 5] == "责任领导：张明"
+    assert lines[start + 6].startswith("（二）开展第2项主题活动。")
+    assert lines[start + 7] == "完成时限：全年"
+    third = next(i for i, t in enumerate(lines) if t.startswith("（三）开展第3项"))
+    assert lines[third + 4] == "三、工作要求"
+    # after the plan, the next section's level-2 numbering starts again
+    assert "（一）高度重视，精心组织" in lines
+
+
+def test_activity_title_is_in_the_level2_font_and_the_rest_in_body_font(tmp_path: Path) -> None:
+    document = export(tmp_path, specimen_notice(1))
+    item = next(p for p in document.paragraphs if p.text.startswith("（一）开展第1项"))
+    fonts = [r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in item.runs]
+    assert fonts == ["楷体_GB2312", "仿宋_GB2312"]
+    assert item.runs[0].text == "（一）开展第1项主题活动。"
+
+
+def test_activities_without_their_section_go_after_the_attachment_text(tmp_path: Path) -> None:
+    notice = specimen_notice(2)
+    for activity in notice.activities:
+        activity.section = "不存在的部分"
+    lines = texts(export(tmp_path, notice))
+    last_heading = lines.index("（1）明确责任分工")
+    # appended to the last section, they continue its level-2 numbering
+    assert lines[last_heading + 1].startswith("（二）开展第1项")
+    assert any(line.startswith("（三）开展第2项") for line in lines)
+
+
+def test_notice_without_attachment_keeps_activities_in_its_body(tmp_path: Path) -> None:
+    notice = NoticeData(
+        title="关于开展活动的通知",
+        body=[Block.heading(1, "活动安排"), Block.heading(1, "有关要求")],
+        activities=[
+            ActivityData(title="开展宣讲", text="开展宣讲。深入基层。", section="活动安排")
+        ],
+    )
+    lines = texts(export(tmp_path, notice))
+    assert lines[lines.index("一、活动安排") + 1] == "（一）开展宣讲。深入基层。"
+    assert "二、有关要求" in lines
+    assert not any(line.startswith("附件") for line in lines)
+
+
+def test_table_layout_repeats_its_header_row(tmp_path: Path) -> None:
+    document = export(tmp_path, specimen_notice(12), plan_layout=PlanLayout.TABLE)
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "序号",
+        "活动内容",
+        "完成时限",
+        "牵头部门",
+        "配合部门",
+    ]
+    header = table.rows[0]._tr.trPr.find(qn("w:tblHeader"))
+    assert header is not None and header.get(qn("w:val")) in ("true", "1", None)
+    assert len(table.rows) == 13
+    row = [c.text for c in table.rows[1].cells]
+    assert row[0] == "1"
+    assert row[1].startswith("开展第1项主题活动。组织劳模代表")
+    assert row[2] == "5—6月份"
+    assert row[3] == "省总宣教部\n责任领导：张明"
+    assert row[4] == "各市（州）总工会、省级各产业工会"
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(sum(widths) - 8844) < 5  # the text block's 156 mm
+    lines = texts(document)
+    assert not any(line.startswith("（一）开展第") for line in lines)
+    # the table sits right after the 活动内容 heading, before the next section
+    body = list(document.element.body)
+    heading = next(
+        e for e in body if e.tag == qn("w:p") and "二、活动内容" in "".join(e.itertext())
+    )
+    assert heading.getnext() is table._tbl
+
+
+def test_table_cells_use_their_own_spacing_off_the_grid(tmp_path: Path) -> None:
+    document = export(tmp_path, specimen_notice(2), plan_layout=PlanLayout.TABLE)
+    style = document.styles["表格文字"]
+    assert style.element.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    assert style.paragraph_format.line_spacing == 1.0
+
+
+def test_template_setting_chooses_table_layout(tmp_path: Path) -> None:
+    from unionoffice.exporting.docx.templates import find_template
+
+    user_dir = tmp_path / "templates"
+    user_dir.mkdir()
+    template = docx.Document(str(find_template("文件式", user_dir).path))
+    template.core_properties.comments = "活动方案：表格\n署名：盖章\n印发栏：有"
+    template.save(str(user_dir / "表格式.docx"))
+    path = export_notice(
+        specimen_notice(2),
+        tmp_path / "out.docx",
+        ExportOptions(template="表格式", letterhead=SPECIMEN_LETTERHEAD),
+        user_dir=user_dir,
+    )
+    assert len(docx.Document(str(path)).tables) == 2  # the plan and the 版记
+
+
+def test_split_title_and_deadline_helpers() -> None:
+    activity = ActivityData(title="开展宣讲", text="开展宣讲。深入基层。")
+    assert split_title(activity) == ("开展宣讲。", "深入基层。")
+    assert split_title(ActivityData(title="开展宣讲", text="组织劳模宣讲。")) == (
+        "开展宣讲。",
+        "组织劳模宣讲。",
+    )
+    assert format_deadline("4-7月份") == "4—7月份"
+    assert format_deadline(" 4～7月 ") == "4—7月"
+    assert format_deadline("全年") == "全年"
