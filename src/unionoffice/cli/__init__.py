@@ -15,10 +15,13 @@ from collections.abc import Sequence
 from unionoffice import __version__
 from unionoffice.cli import (
     demo_command,
+    export_command,
+    import_command,
     maintenance_commands,
     notice_commands,
     number_commands,
     schema_commands,
+    timetable_command,
 )
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import UnionOfficeError
@@ -29,6 +32,9 @@ COMMAND_MODULES = (
     number_commands,
     schema_commands,
     maintenance_commands,
+    export_command,
+    import_command,
+    timetable_command,
 )
 
 EXIT_OK = 0
