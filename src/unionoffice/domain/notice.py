@@ -3,9 +3,9 @@ storage layer persists. Plain data, no database session attached."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
-import datetime as dt
 
 from unionoffice.domain.deadline import Period, parse_deadline
 from unionoffice.domain.doc_number import DocNumber, format_doc_number
