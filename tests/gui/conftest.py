@@ -24,12 +24,20 @@ def settings() -> Settings:
 
 @pytest.fixture
 def shown_messages(monkeypatch) -> list[tuple[str, str]]:
-    """Modal boxes are recorded instead of shown; a test that expects none checks it."""
+    """Modal boxes are recorded instead of shown; a test that expects none checks it.
+
+    ``choose`` answers with its first choice; a test that wants another patches it.
+    """
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(messages, "show_error", lambda parent, text: shown.append(("error", text)))
     monkeypatch.setattr(messages, "show_info", lambda parent, text: shown.append(("info", text)))
     monkeypatch.setattr(
         messages, "confirm", lambda parent, text: shown.append(("ask", text)) or True
+    )
+    monkeypatch.setattr(
+        messages,
+        "choose",
+        lambda parent, text, choices, default=0: shown.append(("choose", text)) or 0,
     )
     return shown
 
@@ -49,6 +57,34 @@ def type_text():
 
 
 @pytest.fixture(autouse=True)
+def private_user_data(tmp_path, monkeypatch):
+    """Recovery files of a server database go to the test's folder, not the clerk's."""
+    from unionoffice.storage import recovery
+
+    monkeypatch.setattr(recovery, "user_data_path", lambda *_a, **_k: tmp_path / "user-data")
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """A modal dialog a test did not expect fails the test instead of waiting forever."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    def refuse(name: str):
+        def blocked(*args, **_kwargs):
+            text = next((a for a in args if isinstance(a, str) and a != messages.TITLE), "")
+            raise AssertionError(f"a modal {name} would block the test: {text[:80]}")
+
+        return blocked
+
+    for name in ("critical", "information", "question", "warning"):
+        monkeypatch.setattr(QMessageBox, name, refuse(f"QMessageBox.{name}"))
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse(f"QFileDialog.{name}"))
+    monkeypatch.setattr(QDialog, "exec", refuse("QDialog.exec"))
+    monkeypatch.setattr(QMessageBox, "exec", refuse("QMessageBox.exec"))
+
+
+@pytest.fixture(autouse=True)
 def no_running_timers(qapp):
     """A test that leaves a QTimer running (an autosave still pending, a search) fails."""
     yield
@@ -62,3 +98,48 @@ def no_running_timers(qapp):
         if timer.isActive() and timer.isSingleShot()
     ]
     assert not running, f"timers still running after the test: {running}"
+
+
+@pytest.fixture
+def window(qtbot, db, demo_ids, settings, shown_messages):
+    """The main window on the demo database, shown; closed after the test."""
+    from unionoffice.gui.main_window import MainWindow
+
+    settings.autosave_ms = 50
+    main = MainWindow(db, settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def no_file_dialogs(monkeypatch):
+    """File dialogs answer from a dict filled by the test; a dialog nobody expected fails."""
+    answers: dict[str, object] = {}
+
+    def answer(name: str):
+        def static(*_args, **_kwargs):
+            if name not in answers:
+                raise AssertionError(f"unexpected QFileDialog.{name}")
+            return answers[name]
+
+        return static
+
+    from PySide6.QtWidgets import QFileDialog
+
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, answer(name))
+    return answers
+
+
+@pytest.fixture
+def opened_urls(monkeypatch) -> list[str]:
+    """QDesktopServices.openUrl records the files it would open in another program."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    return opened

@@ -129,7 +129,7 @@ def test_duplicate_and_delete_to_recycle_bin(qtbot, window, db, demo_ids, shown_
     assert copy.notice_id in window.tree.visible_notice_ids()
     menu = window.tree.context_menu(window.tree.model.index_of_notice(demo_ids[0]))
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "打开", "新建公文", "复制为新公文", "删除（移到回收站）",
+        "打开", "新建公文", "复制为新公文", "导出 Word…", "打印活动安排表…", "删除（移到回收站）",
     ]  # fmt: skip
 
 

@@ -56,3 +56,13 @@ def test_database_never_shows_the_password(url):
     from unionoffice.storage.database import database_url
 
     assert "pw" not in make_url(database_url(url)).render_as_string(hide_password=True)
+
+
+def test_settings_get_the_url_and_the_keyring_the_password(monkeypatch):
+    store = _MemoryKeyring()
+    monkeypatch.setattr(credentials, "_keyring", lambda: (store, RuntimeError))
+    stored = credentials.storable("postgresql+psycopg://clerk:pw@server/office")
+    assert stored == "postgresql+psycopg://clerk@server/office"
+    assert credentials.with_stored_password(stored) == "postgresql+psycopg://clerk:pw@server/office"
+    assert credentials.storable("/home/clerk/office.sqlite") == "/home/clerk/office.sqlite"
+    assert credentials.with_stored_password(None) is None

@@ -93,3 +93,40 @@ def test_online_backup_is_a_working_database(sqlite_db, tmp_path):
     with sqlite3.connect(target) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM register_entries").fetchone() == (1,)
+
+
+def test_head_constant_is_the_head_of_the_scripts():
+    assert migrations.head_revision() == migrations.scripts_head()
+
+
+def test_upgrade_from_0001_indexes_the_old_notices_for_search(tmp_path, test_data):
+    from unionoffice.storage.services.search import NoticeSearch, has_search_index
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(test_data / "schema_0001.sqlite", path)
+    database = Database(path)
+    try:
+        with database.read_session() as session:
+            assert has_search_index(session)
+        indexed, scanned = NoticeSearch(database), NoticeSearch(database, use_index=False)
+        for word in ("职工书屋", "宣教部", "金秋助学", "劳动竞赛", "全年"):
+            assert indexed.matching_ids(word) == scanned.matching_ids(word), word
+        assert indexed.matching_ids("职工书屋")
+    finally:
+        database.dispose()
+
+
+def test_second_released_schema_opens_as_it_is(tmp_path, test_data):
+    from unionoffice.storage.services.search import NoticeSearch
+
+    path = tmp_path / "v2.sqlite"
+    shutil.copy(test_data / "schema_0002.sqlite", path)
+    database = Database(path)
+    try:
+        assert database.schema_revision() == migrations.head_revision()
+        notices = NoticeService(database).list()
+        assert len(notices) == 8
+        assert sum(s.activity_count for s in notices) == 63
+        assert NoticeSearch(database).matching_ids("职工书屋")
+    finally:
+        database.dispose()

@@ -9,32 +9,25 @@ UnionOfficeError and printed in Chinese on stderr with exit status 1.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from unionoffice import __version__
-from unionoffice.cli import (
-    demo_command,
-    export_command,
-    import_command,
-    maintenance_commands,
-    notice_commands,
-    number_commands,
-    schema_commands,
-    timetable_command,
-)
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import UnionOfficeError
 
+# Imported only when a command is given: opening the window needs none of them, and the
+# export and import commands bring python-docx, reportlab, openpyxl … (a third of start-up).
 COMMAND_MODULES = (
-    demo_command,
-    notice_commands,
-    number_commands,
-    schema_commands,
-    maintenance_commands,
-    export_command,
-    import_command,
-    timetable_command,
+    "demo_command",
+    "notice_commands",
+    "number_commands",
+    "schema_commands",
+    "maintenance_commands",
+    "export_command",
+    "import_command",
+    "timetable_command",
 )
 
 EXIT_OK = 0
@@ -54,16 +47,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="数据库文件路径或 SQLAlchemy URL（默认：用户数据目录中的 unionoffice.sqlite）",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="命令")
-    for module in COMMAND_MODULES:
-        module.add_parser(subparsers)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"unionoffice.cli.{name}").add_parser(subparsers)
     return parser
 
 
+def window_request(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` only asks for the window (nothing but ``--db``), and its --db."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--db")
+    try:
+        known, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return False, None  # the full parser says what is wrong
+    return not rest, known.db
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    window_only, db = window_request(sys.argv[1:] if argv is None else argv)
+    if window_only:
+        from unionoffice.gui.app import run_gui  # Qt is imported only when a window is wanted
+
+        return run_gui(db)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from unionoffice.gui.app import run_gui  # Qt is imported only when a window is wanted
+        from unionoffice.gui.app import run_gui
 
         return run_gui(args.db)
     ctx = CommandContext(args.db, sys.stdout, sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import enum
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ NO_PARENT = QModelIndex()  # the invisible root, as a default argument
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the ActivityData of the row
 NAME_SEPARATOR = "、"
 
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 UNPARSED_COLOUR = QColor("#fde2b8")  # 完成时限 that names no dates
 OVERDUE_COLOUR = QColor("#fbe4e4")  # past its end and not 已完成
 DONE_COLOUR = QColor("#5a7d5a")
@@ -57,6 +59,19 @@ HEADERS = {
     Column.LEADER: "责任领导",
     Column.STATUS: "进度",
 }
+_NOTICE_COLUMN = len(Column)  # 所属公文, the 全部活动 table's last column
+# Every role _cell or the 所属公文 column answers; others are None without looking at the row.
+_ROLES_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ACTIVITY_ROLE,
+    }
+)
 EDITABLE = {
     Column.TITLE,
     Column.DEADLINE,
@@ -93,6 +108,14 @@ class _RowView:
     period: Period | None
     overdue: bool
     unparsed: bool
+
+
+@dataclass
+class _Page:
+    """PAGE rows of the 全部活动 table as read, with what each shows."""
+
+    items: list[ActivityRow]
+    views: list[_RowView]
 
 
 def _row_view(
@@ -328,9 +351,16 @@ class ActivityTableModel(QAbstractTableModel):
 
 
 class AllActivitiesModel(QAbstractTableModel):
-    """Every activity of every notice, read-only, fetched a page at a time as it scrolls."""
+    """Every activity of every notice, read-only, shown a page at a time as it scrolls.
+
+    ``fetchMore`` only makes more rows scrollable; a row's data is read (a page of PAGE rows
+    at once) when the view first shows it, and only the CACHED_PAGES pages last shown are
+    kept. Scrolling to the end of 100,000 activities therefore reads what is on screen, and
+    memory stays the same however far the clerk scrolls.
+    """
 
     PAGE = 200
+    CACHED_PAGES = 10
 
     def __init__(
         self,
@@ -344,8 +374,9 @@ class AllActivitiesModel(QAbstractTableModel):
         self._today = today
         self._filter = ActivityFilter()
         self._total = 0
-        self._rows: list[ActivityRow] = []
-        self._views: list[_RowView] = []
+        self._shown = 0  # rows the view may scroll through (grown by fetchMore)
+        self._pages: OrderedDict[tuple[int, int], _Page] = OrderedDict()
+        self._last_key: tuple[int, int] | None = None  # the page most recently used
         self._fetching = False  # views and testers may ask for more while rows go in
         self.reload()
 
@@ -359,8 +390,9 @@ class AllActivitiesModel(QAbstractTableModel):
         try:
             self.beginResetModel()
             self._total = total
-            self._rows = []
-            self._views = []
+            self._shown = 0
+            self._pages.clear()
+            self._last_key = None
             self.endResetModel()
         finally:
             self._fetching = False
@@ -369,46 +401,71 @@ class AllActivitiesModel(QAbstractTableModel):
         return self._total
 
     def row_at(self, row: int) -> ActivityRow:
-        return self._rows[row]
+        found = self._item(row)
+        if found is None:
+            raise IndexError(f"no activity in row {row}")
+        return found[0]
 
     def row_of(self, notice_id: int, position: int) -> int | None:
         """The row showing that activity, fetching pages until it is found."""
+        row = 0
         while True:
-            for index, item in enumerate(self._rows):
-                if item.notice_id == notice_id and item.position == position:
-                    return index
+            while row < self._shown:
+                found = self._item(row)
+                if found is None:
+                    return None
+                if found[0].notice_id == notice_id and found[0].position == position:
+                    return row
+                row += 1
             if not self.canFetchMore():
                 return None
             self.fetchMore()
 
+    def _item(self, row: int) -> tuple[ActivityRow, _RowView] | None:
+        """The activity of ``row`` and what it shows; None past the end of the data."""
+        if not 0 <= row < self._shown:
+            return None
+        size = self.PAGE
+        key = (row // size * size, size)
+        page = self._pages.get(key)
+        if page is not None and key != self._last_key:
+            self._pages.move_to_end(key)
+            self._last_key = key
+        if page is None:
+            items = self._service.rows(self._filter, offset=key[0], limit=size)
+            today = self._today()
+            # 序号 is the item's number in its own notice, as printed there.
+            views = [
+                _row_view(item.position + 1, item.activity, item.activity.period, today)
+                for item in items
+            ]
+            page = self._pages[key] = _Page(items, views)
+            self._last_key = key
+            while len(self._pages) > self.CACHED_PAGES:
+                self._pages.popitem(last=False)
+        index = row - key[0]
+        if index >= len(page.items):
+            return None  # the database holds fewer rows than when it was counted
+        return page.items[index], page.views[index]
+
     def canFetchMore(self, parent: AnyIndex = NO_PARENT) -> bool:
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and self._shown < self._total
 
     def fetchMore(self, parent: AnyIndex = NO_PARENT) -> None:
-        if parent.isValid() or self._fetching:
+        if parent.isValid() or self._fetching or self._shown >= self._total:
             return
-        page = self._service.rows(self._filter, offset=len(self._rows), limit=self.PAGE)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        today = self._today()
-        # 序号 is the item's number in its own notice, as printed there.
-        views = [
-            _row_view(item.position + 1, item.activity, item.activity.period, today)
-            for item in page
-        ]
+        first = self._shown
+        last = min(self._total, first + self.PAGE) - 1
         self._fetching = True
         try:
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self._views.extend(views)
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._shown = last + 1
             self.endInsertRows()
         finally:
             self._fetching = False
 
     def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(Column) + 1
@@ -427,16 +484,20 @@ class AllActivitiesModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _READ_ONLY_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks a dozen roles of every cell it paints; most have no answer here.
+        if role not in _ROLES_ANSWERED or not index.isValid():
             return None
-        item = self._rows[index.row()]
-        if index.column() == len(Column):
+        found = self._item(index.row())
+        if found is None:
+            return None
+        item, view = found
+        if index.column() == _NOTICE_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 return item.doc_number or f"〔草稿〕{item.notice_title}"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return item.notice_title
             return None
-        return _cell(self._views[index.row()], item.activity, index.column(), role)
+        return _cell(view, item.activity, index.column(), role)

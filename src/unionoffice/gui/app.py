@@ -13,7 +13,8 @@ from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
 from unionoffice.gui.settings import Settings
-from unionoffice.storage import backups
+from unionoffice.gui.startup_report import report_startup_if_asked
+from unionoffice.storage import backups, credentials
 from unionoffice.storage.database import Database
 
 APP_NAME = "工会公文助手"
@@ -46,19 +47,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def open_database(db_argument: str | None) -> Database:
     """The clerk's database; UnionOfficeError (in Chinese) when it cannot be used."""
-    return Database(db_argument)
+    return Database(credentials.with_stored_password(db_argument))
 
 
 def run_gui(db_argument: str | None = None, *, settings: Settings | None = None) -> int:
     """Open the main window on the database and run until it closes; the exit status."""
     app = make_application()
+    remembered = False
+    if db_argument is None:  # the database chosen in 设置 last time, if any
+        settings = settings or Settings()
+        db_argument = settings.last_database or None
+        remembered = db_argument is not None
     try:
         db = open_database(db_argument)
-    except UnionOfficeError as exc:
-        messages.show_error(None, f"无法打开数据库。\n\n{exc}")
-        return 1
     except Exception as exc:  # the clerk sees a message, never a traceback
-        messages.show_error(None, f"无法打开数据库：{exc}")
+        reason = f"。\n\n{exc}" if isinstance(exc, UnionOfficeError) else f"：{exc}"
+        if remembered and settings is not None:
+            messages.show_error(None, f"无法打开上次使用的数据库，改为打开默认数据库{reason}")
+            settings.last_database = ""
+            return run_gui(None, settings=settings)
+        messages.show_error(None, f"无法打开数据库{reason}")
         return 1
     from unionoffice.gui.main_window import MainWindow
 
@@ -68,11 +76,12 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
         db.dispose()
         messages.show_error(None, f"无法读取数据库中的公文。\n\n{exc}")
         return 1
+    report_startup_if_asked(window)
     window.show()
     _take_automatic_backup(db)
     daily = QTimer(window)  # a window left open for days still gets one backup a day
     daily.setInterval(60 * 60 * 1000)
-    daily.timeout.connect(lambda: _take_automatic_backup(db))
+    daily.timeout.connect(_back_up_open_windows)
     daily.start()
     quit_after = os.environ.get("UNIONOFFICE_QUIT_AFTER_MS")
     if quit_after:  # smoke tests of the packaged program: open, settle, close
@@ -89,3 +98,12 @@ def _take_automatic_backup(db: Database) -> None:
         backups.automatic_backup(db)
     except (UnionOfficeError, OSError) as exc:
         messages.show_error(None, f"自动备份失败，请检查磁盘空间：{exc}")
+
+
+def _back_up_open_windows() -> None:
+    """The daily backup of the database each open window shows (设置 may have switched it)."""
+    from unionoffice.gui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible():
+            _take_automatic_backup(widget.db)

@@ -42,6 +42,7 @@ PALETTE = [
     "#79706e", "#d37295", "#b07aa1", "#9d7660", "#2f6f9f", "#8c6d31",
 ]  # fmt: skip
 BAR_HEIGHT = 18
+MAX_STRIP_LINES = 3  # of items that run through the whole month, above the grid
 
 
 def department_colour(row: ActivityRow) -> QColor:
@@ -152,19 +153,24 @@ class MonthCanvas(_Canvas):
             r for r in rows if r.activity.period and r.activity.period.start <= first
             and r.activity.period.end >= last
         ]  # fmt: skip
-        self.rows = [r for r in rows if r not in self.strip and r.activity.period is not None]
+        in_strip = {id(r) for r in self.strip}  # by identity: comparing rows field by field is slow
+        self.rows = [r for r in rows if id(r) not in in_strip and r.activity.period is not None]
         self.rows.sort(key=lambda r: (r.activity.period.start, -r.activity.period.days))  # type: ignore[union-attr]
         self.update()
 
     def weeks(self) -> list[list[dt.date]]:
         return calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
 
+    def _strip_lines(self) -> tuple[int, int]:
+        """How many strip items fit a line, and how many lines are drawn."""
+        per_line = max(1, (self.width() - 80) // 190)
+        lines = (len(self.strip) + per_line - 1) // per_line
+        return per_line, min(lines, MAX_STRIP_LINES)
+
     def strip_height(self) -> int:
         if not getattr(self, "strip", None):
             return 0
-        per_line = max(1, (self.width() - 80) // 190)
-        lines = (len(self.strip) + per_line - 1) // per_line
-        return 8 + lines * (BAR_HEIGHT + 4)
+        return 8 + self._strip_lines()[1] * (BAR_HEIGHT + 4)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 640)
@@ -198,13 +204,24 @@ class MonthCanvas(_Canvas):
         painter.drawText(
             QRectF(6, 4, 70, BAR_HEIGHT), int(Qt.AlignmentFlag.AlignVCenter), "贯穿本月"
         )
+        per_line, lines = self._strip_lines()
+        drawn = self.strip[: per_line * lines]
+        if len(drawn) < len(self.strip):  # the grid stays in view: the rest are counted
+            drawn = drawn[:-1]
         x, y = 80.0, 4.0
-        for row in self.strip:
+        for row in drawn:
             if x + 186 > self.width():
                 x, y = 80.0, y + BAR_HEIGHT + 4
             label = f"{row.activity.title}（{row.activity.deadline}）"
             self._bar(painter, QRectF(x, y, 186, BAR_HEIGHT), row, label)
             x += 190
+        if len(drawn) < len(self.strip):
+            painter.setPen(QColor("#6b5a2a"))
+            painter.drawText(
+                QRectF(x, y, 186, BAR_HEIGHT),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                f"另有 {len(self.strip) - len(drawn)} 项贯穿本月…",
+            )
         return height
 
     def _paint_week(
@@ -309,7 +326,12 @@ class YearCanvas(_Canvas):
             painter.setPen(QPen(QColor("#c00000"), 1, Qt.PenStyle.DashLine))
             today_x = x_of(dt.date.today())
             painter.drawLine(QPointF(today_x, 0), QPointF(today_x, self.height()))
-        for index, row in enumerate(self.rows):
+        # Only the lines in the area being painted (the canvas scrolls; a year holds thousands).
+        area = event.rect()
+        first_line = max(0, (area.top() - self.HEADER) // self.LINE)
+        last_line = min(len(self.rows), (area.bottom() - self.HEADER) // self.LINE + 1)
+        for index in range(first_line, last_line):
+            row = self.rows[index]
             y = self.HEADER + index * self.LINE
             period = row.activity.period
             assert period is not None
@@ -320,11 +342,30 @@ class YearCanvas(_Canvas):
             label_rect = QRectF(6, y, self.LABEL_WIDTH - 12, self.LINE)
             painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignVCenter), label)
             self.hits.append(_Hit(label_rect, row))
-            start, end = max(period.start, first), min(period.end, last)
-            x = x_of(start)
-            width = max(4.0, x_of(end) + chart / span - x)
-            self._bar(painter, QRectF(x, y + 2, width, self.LINE - 4), row, row.activity.deadline)
+            self._bar(painter, self._bar_rect(index), row, row.activity.deadline)
         painter.end()
+
+    def _bar_rect(self, index: int) -> QRectF:
+        """Where line ``index``'s bar goes: across its period, clipped to the year."""
+        period = self.rows[index].activity.period
+        assert period is not None
+        first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        span = (last - first).days + 1
+        chart = self.width() - self.LABEL_WIDTH - 8
+        x = self.LABEL_WIDTH + chart * (max(period.start, first) - first).days / span
+        end = self.LABEL_WIDTH + chart * ((min(period.end, last) - first).days + 1) / span
+        y = self.HEADER + index * self.LINE
+        return QRectF(x, y + 2, max(4.0, end - x), self.LINE - 4)
+
+    def row_at(self, point: QPointF) -> ActivityRow | None:
+        """By geometry: a partial repaint (scrolling) records only the lines it drew."""
+        index = int((point.y() - self.HEADER) // self.LINE)
+        if point.y() < self.HEADER or not 0 <= index < len(self.rows):
+            return None
+        label = QRectF(6, self.HEADER + index * self.LINE, self.LABEL_WIDTH - 12, self.LINE)
+        if label.contains(point) or self._bar_rect(index).contains(point):
+            return self.rows[index]
+        return None
 
 
 class CalendarView(QWidget):

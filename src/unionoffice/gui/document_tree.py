@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import build_tree
+from unionoffice.gui.tree_nodes import build_tree, header_text
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService, NoticeSummary
 from unionoffice.storage.services.search import NoticeSearch
 
 SEARCH_DELAY_MS = 200
+EXPAND_ALL_FOUND = 300  # a search finding up to this many notices shows them all expanded
 
 
 class DocumentTree(QWidget):
@@ -21,12 +30,16 @@ class DocumentTree(QWidget):
     new_requested = Signal()
     duplicate_requested = Signal(int)
     delete_requested = Signal(int)
+    export_requested = Signal(list)  # notice ids: 导出 Word (one) or 批量导出 (several)
+    timetable_requested = Signal(list)  # notice ids: 打印活动安排表
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._notices = NoticeService(db)
         self._search = NoticeSearch(db)
         self._summaries: list[NoticeSummary] = []
+        self._headers: dict[int, str] = {}
+        self._labels: dict[int, str] = {}
         self.model = NoticeTreeModel(parent=self)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
@@ -35,6 +48,7 @@ class DocumentTree(QWidget):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.activated.connect(self._on_activated)
@@ -58,6 +72,8 @@ class DocumentTree(QWidget):
     def reload(self) -> None:
         """Read the notice list again (after a save, a new notice, a delete)."""
         self._summaries = self._notices.list()
+        self._headers = {}  # made again on the first search
+        self._labels: dict[int, str] = {}  # filled by build_tree
         self.apply_filter()
 
     def summaries(self) -> list[NoticeSummary]:
@@ -68,15 +84,28 @@ class DocumentTree(QWidget):
         text = self.search_box.text().strip()
         current = self.selected_notice_id()
         matching = self._search.matching_ids(text) if text else None
-        root = build_tree(self._summaries, search=text, matching_ids=matching)
+        if text and not self._headers:
+            self._headers = {summary.id: header_text(summary) for summary in self._summaries}
+        root = build_tree(
+            self._summaries,
+            search=text,
+            matching_ids=matching,
+            headers=self._headers,
+            labels=self._labels,
+        )
         self.model.set_root(root)
-        if text:
+        found = root.notice_count()
+        if text and found <= EXPAND_ALL_FOUND:
             self.view.expandAll()
+        elif text:
+            # Many found: years open, series closed with their counts. Laying out thousands
+            # of rows was most of a keystroke's time when a short word matches most notices.
+            self.view.expandToDepth(0)
         else:
             self.view.expandToDepth(0)
             if self.model.rowCount():
                 self.view.expandRecursively(self.model.index(0, 0))
-        self.empty_label.setVisible(bool(text) and root.notice_count() == 0)
+        self.empty_label.setVisible(bool(text) and found == 0)
         if current is not None:
             self.select_notice(current)
 
@@ -86,6 +115,18 @@ class DocumentTree(QWidget):
     def selected_notice_id(self) -> int | None:
         value = self.view.currentIndex().data(NOTICE_ID_ROLE)
         return int(value) if value is not None else None
+
+    def selected_notice_ids(self) -> list[int]:
+        """The notices selected (Ctrl/Shift+click), a selected year or series meaning all its
+        notices; else the current notice; in tree order."""
+        chosen: set[int] = set()
+        for index in self.view.selectionModel().selectedIndexes():
+            for node in self.model.node(index).walk():
+                if node.notice is not None:
+                    chosen.add(node.notice.id)
+        if not chosen and (current := self.selected_notice_id()) is not None:
+            chosen.add(current)
+        return [notice_id for notice_id in self.visible_notice_ids() if notice_id in chosen]
 
     def select_notice(self, notice_id: int) -> None:
         index = self.model.index_of_notice(notice_id)
@@ -103,14 +144,24 @@ class DocumentTree(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def context_menu(self, index: QModelIndex) -> QMenu:
-        """新建 always; 打开, 复制为新公文 and 删除 on a notice."""
+        """新建 always; 打开, 复制为新公文 and 删除 on a notice; 导出 Word and 打印活动安排表
+        for the notice or the selected notices (a year or series: all its notices)."""
         menu = QMenu(self)
         notice_id = index.data(NOTICE_ID_ROLE) if index.isValid() else None
+        selected = self.selected_notice_ids()
+        if notice_id is not None and notice_id not in selected:
+            selected = [int(notice_id)]
         if notice_id is not None:
             menu.addAction("打开", lambda: self.open_requested.emit(int(notice_id)))
         menu.addAction("新建公文", self.new_requested.emit)
         if notice_id is not None:
             menu.addAction("复制为新公文", lambda: self.duplicate_requested.emit(int(notice_id)))
+        if selected:
+            menu.addSeparator()
+            export = f"批量导出 Word（{len(selected)} 件）…" if len(selected) > 1 else "导出 Word…"
+            menu.addAction(export, lambda: self.export_requested.emit(selected))
+            menu.addAction("打印活动安排表…", lambda: self.timetable_requested.emit(selected))
+        if notice_id is not None:
             menu.addSeparator()
             menu.addAction("删除（移到回收站）", lambda: self.delete_requested.emit(int(notice_id)))
         return menu

@@ -6,9 +6,17 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
@@ -19,9 +27,16 @@ from unionoffice.gui.activity_view import AllActivitiesView
 from unionoffice.gui.body_editor import ATTACHMENT
 from unionoffice.gui.calendar_view import CalendarView
 from unionoffice.gui.document_tree import DocumentTree
+from unionoffice.gui.export_actions import ExportController
+from unionoffice.gui.import_dialog import ImportController
 from unionoffice.gui.notice_editor import NoticeEditor
+from unionoffice.gui.recovery import offer_recovery
 from unionoffice.gui.settings import Settings
+from unionoffice.gui.timetable_actions import TimetableController
+from unionoffice.gui.timetable_dialog import Purpose
+from unionoffice.gui.workers import stop_tasks
 from unionoffice.storage.database import Database
+from unionoffice.storage.recovery import RecoveryStore
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.organs import OrganService
@@ -41,12 +56,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"工会公文助手 — {db.describe()}")
         self.resize(1400, 900)
         self.undo_group = QUndoGroup(self)
+        self.recovery_store = RecoveryStore.for_database(db)
+        self.importer = ImportController(self)
+        self.exporter = ExportController(self)
+        self.timetables = TimetableController(self)
 
         self.tree = DocumentTree(db, self)
         self.tree.open_requested.connect(self.open_notice)
         self.tree.new_requested.connect(self.new_notice)
         self.tree.duplicate_requested.connect(self.duplicate_notice)
         self.tree.delete_requested.connect(self.delete_notice)
+        self.tree.export_requested.connect(self.exporter.export_selected)
+        self.tree.timetable_requested.connect(
+            lambda ids: self.timetables.open_dialog(Purpose.PRINT, ids)
+        )
         self.tree_dock = QDockWidget("公文目录", self)
         self.tree_dock.setObjectName("document_tree")
         self.tree_dock.setWidget(self.tree)
@@ -87,6 +110,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._update_counts()
         self._restore()
+        # unsaved work left by a crash is offered once the window is on screen
+        self._recovery_check: QTimer | None = None
+        if self.recovery_store.pending():
+            self._recovery_check = QTimer(self)
+            self._recovery_check.setSingleShot(True)
+            self._recovery_check.setInterval(0)
+            self._recovery_check.timeout.connect(self._offer_recovery)
 
     # -- actions and menus -----------------------------------------------------------------
 
@@ -107,6 +137,13 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
         self.find_action = self._action("查找", self.tree.focus_search, "Ctrl+F")
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
+        self.import_files_action = self._action("导入公文…", self.importer.choose_files, "Ctrl+I")
+        self.import_folder_action = self._action("导入文件夹…", self.importer.choose_folder)
+        self.export_action = self._action("导出 Word…", self.exporter.export_word, "Ctrl+E")
+        self.excel_action = self._action("导出 Excel 台账…", self.timetables.export_excel)
+        self.ics_action = self._action("导出日历（.ics）…", self.timetables.export_calendar)
+        self.settings_action = self._action("设置…", self.show_settings)
+        self.backup_action = self._action("备份与恢复…", self.show_backups)
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
@@ -117,6 +154,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
+        menu.addActions([self.import_files_action, self.import_folder_action])
+        menu.addSeparator()
+        menu.addActions([self.export_action, self.excel_action, self.ics_action])
         menu.addAction(self.print_action)
         menu.addSeparator()
         self.trash_menu = menu.addMenu("回收站")
@@ -151,6 +191,9 @@ class MainWindow(QMainWindow):
         )
         menu.addAction(self._action("刷新", self.refresh, "F5"))
 
+        menu = self.menuBar().addMenu("工具(&T)")
+        menu.addActions([self.settings_action, self.backup_action])
+
         menu = self.menuBar().addMenu("帮助(&H)")
         menu.addAction(self._action("关于工会公文助手", self.about))
 
@@ -159,6 +202,16 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.new_action, self.save_action])
+        toolbar.addSeparator()
+        import_button = QToolButton(self)
+        import_button.setDefaultAction(self.import_files_action)
+        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        import_menu = QMenu(import_button)
+        import_menu.addActions([self.import_files_action, self.import_folder_action])
+        import_button.setMenu(import_menu)
+        toolbar.addWidget(import_button)
+        toolbar.addAction(self.export_action)
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
@@ -185,7 +238,12 @@ class MainWindow(QMainWindow):
         editor = self.editor_for(notice_id)
         if editor is None:
             try:
-                editor = NoticeEditor(self.db, notice_id, autosave_ms=self.settings.autosave_ms)
+                editor = NoticeEditor(
+                    self.db,
+                    notice_id,
+                    autosave_ms=self.settings.autosave_ms,
+                    recovery=self.recovery_store,
+                )
             except UnionOfficeError as exc:
                 messages.show_error(self, f"无法打开公文：{exc}")
                 return None
@@ -372,13 +430,28 @@ class MainWindow(QMainWindow):
             editor.set_heading_level(level)
 
     def print_timetable(self) -> None:
-        from unionoffice.gui.printing import preview_timetable
+        self.timetables.print_timetable()
 
-        editor = self.current_editor()
-        if editor is None:
-            messages.show_info(self, "请先打开一件公文，再打印它的活动安排表。")
-            return
-        preview_timetable(self, editor.collect())
+    def show_settings(self) -> None:
+        from unionoffice.gui.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self)
+        self.settings_dialog.open()
+
+    def show_backups(self) -> None:
+        from unionoffice.gui.backup_dialog import BackupDialog
+
+        self.backup_dialog = BackupDialog(self)
+        self.backup_dialog.open()
+
+    def _offer_recovery(self) -> None:
+        self._recovery_check = None
+        offer_recovery(self, self.recovery_store)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._recovery_check is not None and not self._recovery_check.isActive():
+            self._recovery_check.start()
 
     def about(self) -> None:
         messages.show_info(
@@ -407,6 +480,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        stop_tasks(self)
         self.settings.open_notices = [editor.notice_id for editor in self.editors()]
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 TITLE = "工会公文助手"
@@ -26,3 +28,15 @@ def confirm(parent: QWidget | None, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(parent: QWidget | None, text: str, choices: Sequence[str], *, default: int = 0) -> int:
+    """Ask with one button per choice; the index of the one pressed, -1 when closed."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, TITLE, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+    box.setDefaultButton(buttons[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else -1

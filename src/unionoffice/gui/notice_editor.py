@@ -33,11 +33,14 @@ from PySide6.QtWidgets import (
 
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.notice_diff import describe_conflict
 from unionoffice.gui import messages
 from unionoffice.gui.activity_model import ActivityTableModel
 from unionoffice.gui.activity_view import ActivityTableView
 from unionoffice.gui.body_editor import ATTACHMENT, BodyEditor
+from unionoffice.gui.recovery import RecoveryKeeper
 from unionoffice.storage.database import Database
+from unionoffice.storage.recovery import RecoveryStore
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.numbering import NumberingService
 from unionoffice.storage.services.organs import OrganService
@@ -77,6 +80,7 @@ class NoticeEditor(QWidget):
         notice_id: int,
         *,
         autosave_ms: int = 1500,
+        recovery: RecoveryStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +95,8 @@ class NoticeEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self.save)
+        # the unsaved working copy goes to a recovery file a moment after each edit
+        self.recovery = RecoveryKeeper(recovery, self.collect, self) if recovery else None
 
         organs = OrganService(db)
         organ_list = organs.organs()
@@ -362,6 +368,8 @@ class NoticeEditor(QWidget):
             return
         self._dirty = True
         self._timer.start()
+        if self.recovery is not None:
+            self.recovery.note_edit()
         self.status_message.emit("有修改，稍后自动保存…")
 
     def save(self) -> bool:
@@ -373,17 +381,31 @@ class NoticeEditor(QWidget):
         try:
             version = self.notices.update(data)
         except ConflictError as exc:
-            self._show_conflict(f"{exc}。您的修改仍在编辑器中，没有丢失。")
+            details = self._conflict_details(data)
+            self._show_conflict(f"{exc}。{details}\n您的修改仍在编辑器中，没有丢失。")
             return False
         except UnionOfficeError as exc:
             self._show_conflict(f"保存失败：{exc}。您的修改仍在编辑器中，稍后会再试。", retry=True)
             return False
         self._data = dataclasses.replace(data, version=version)
         self._dirty = False
+        if self.recovery is not None:
+            self.recovery.discard(self.notice_id)
         self.conflict_bar.hide()
         self.status_message.emit(f"已自动保存 {dt.datetime.now():%H:%M:%S}")
         self.saved.emit(self.notice_id, version)
         return True
+
+    def _conflict_details(self, mine: NoticeData) -> str:
+        """What differs between the clerk's copy and the one now in the database."""
+        try:
+            current = self.notices.get(self.notice_id)
+        except UnionOfficeError:
+            return ""
+        differences = describe_conflict(self._data, mine, current)
+        if not differences:
+            return "\n数据库中的版本与您的内容相同。"
+        return f"\n与数据库中的版本不同：{differences}。"
 
     def _show_conflict(self, text: str, *, retry: bool = False) -> None:
         self.conflict_label.setText(text)
@@ -448,8 +470,41 @@ class NoticeEditor(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
+    def apply_working_copy(self, copy: NoticeData) -> None:
+        """Put a recovered working copy into the widgets; it is saved like any edit.
+
+        The 文号 stays as stored; the version stays as the copy read it, so a notice changed
+        by someone else since then gives the conflict bar, not a silent overwrite.
+        """
+        stored = self._data
+        if stored.number is not None:
+            copy = dataclasses.replace(
+                copy, number=stored.number, series_code=stored.series_code, year=stored.year
+            )
+        self._loading = True
+        self._data = dataclasses.replace(copy, id=stored.id, status=stored.status)
+        self._fill()
+        model = self.activity_model
+        for row in reversed(range(model.rowCount())):
+            model.remove_activity(row)
+        for row, activity in enumerate(copy.activities):
+            model.insert_activity(row, activity)
+        model.set_context(self._data.plan_year, self._data.date)
+        self.undo_stack.clear()
+        self._loading = False
+        self._on_edited()
+
+    def set_autosave_delay(self, milliseconds: int) -> None:
+        self._timer.setInterval(milliseconds)
+
     def shutdown(self) -> bool:
-        """Before the editor closes: save what is pending and stop the timer."""
+        """Before the editor closes: save what is pending and stop the timers; what could
+        not be saved stays in the recovery file."""
         ok = self.save()
         self._timer.stop()
+        if self.recovery is not None:
+            if ok:
+                self.recovery.stop()
+            else:
+                self.recovery.write_now()
         return ok

@@ -97,6 +97,19 @@ class Settings:
     recent_notices: Option[list] = Option("recent/notices", list, [])
     autosave_ms: Option[int] = Option("editor/autosave_ms", int, 1500)
     last_database: Option[str] = Option("database/last", str, "")
+    # Word export: template name ("" = 文件式), plan layout ("" = the template's, or a
+    # PlanLayout value), the folder last exported to, whether to open the file afterwards.
+    export_template: Option[str] = Option("export/template", str, "")
+    export_plan_layout: Option[str] = Option("export/plan_layout", str, "")
+    export_folder: Option[str] = Option("export/folder", str, "")
+    open_after_export: Option[bool] = Option("export/open_after", bool, False)
+    import_folder: Option[str] = Option("import/folder", str, "")
+    backup_folder: Option[str] = Option("backup/folder", str, "")
+    # Timetables: the PDF font file ("" = found on the machine) and the last layout choices.
+    cjk_font_path: Option[str] = Option("timetable/font", str, "")
+    timetable_grid: Option[bool] = Option("timetable/grid", bool, False)
+    timetable_a3: Option[bool] = Option("timetable/a3", bool, False)
+    timetable_sort: Option[str] = Option("timetable/sort", str, "plan")
 
     MAX_RECENT = 10
 

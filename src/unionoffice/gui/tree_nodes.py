@@ -7,7 +7,7 @@ it to a QAbstractItemModel.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from unionoffice.domain.notice import NoticeStatus
@@ -33,10 +33,16 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     notice: NoticeSummary | None = None
+    # notice_count(), kept once asked: the model asks it of every year and series it paints.
+    _count: int | None = field(default=None, repr=False)
 
     def add(self, child: Node) -> Node:
         child.parent = self
         self.children.append(child)
+        node: Node | None = self
+        while node is not None and node._count is not None:
+            node._count = None
+            node = node.parent
         return child
 
     @property
@@ -53,7 +59,9 @@ class Node:
     def notice_count(self) -> int:
         if self.kind is NodeKind.NOTICE:
             return 1
-        return sum(child.notice_count() for child in self.children)
+        if self._count is None:
+            self._count = sum(child.notice_count() for child in self.children)
+        return self._count
 
     def walk(self) -> Iterable[Node]:
         yield self
@@ -83,11 +91,19 @@ def notice_label(summary: NoticeSummary) -> str:
     return f"〔草稿〕{short_title(summary)}"
 
 
-def matches_header(summary: NoticeSummary, text: str) -> bool:
-    """Whether every word of ``text`` is in the notice's 文号, title or organ."""
-    haystack = " ".join(
+def header_text(summary: NoticeSummary) -> str:
+    """The notice's 文号, title, organ and folder, as the tree's search reads them."""
+    return " ".join(
         part for part in (summary.doc_number, summary.title, summary.organ, summary.folder) if part
     )
+
+
+def matches_header(summary: NoticeSummary, text: str, header: str | None = None) -> bool:
+    """Whether every word of ``text`` is in the notice's 文号, title or organ.
+
+    ``header`` is header_text(summary) when the caller keeps it (it is asked per keystroke).
+    """
+    haystack = header if header is not None else header_text(summary)
     return all(word in haystack for word in text.split())
 
 
@@ -96,20 +112,27 @@ def build_tree(
     *,
     search: str = "",
     matching_ids: set[int] | None = None,
+    headers: Mapping[int, str] | None = None,
+    labels: dict[int, str] | None = None,
 ) -> Node:
     """Group notices by year and series, in the order given; keep those the search finds.
 
     A notice is kept when its header matches ``search`` or its id is in ``matching_ids`` (what
-    the database found in body, activities and departments).
+    the database found in body, activities and departments); ``headers`` maps ids to their
+    header_text, kept by the caller so a keystroke does not build 10,000 strings again;
+    ``labels`` is the caller's cache of notice labels, filled as they are made.
     """
     root = Node(NodeKind.ROOT, "")
     years: dict[str, Node] = {}
     series_nodes: dict[tuple[str, str], Node] = {}
     search = search.strip()
+    headers = headers or {}
     kept = [
         s
         for s in summaries
-        if not search or matches_header(s, search) or (matching_ids and s.id in matching_ids)
+        if not search
+        or (matching_ids and s.id in matching_ids)
+        or matches_header(s, search, headers.get(s.id))
     ]
     for summary in kept:
         year_label = f"{summary.year}年" if summary.year else NO_YEAR
@@ -121,5 +144,10 @@ def build_tree(
         series_node = series_nodes.get(key)
         if series_node is None:
             series_node = series_nodes[key] = year_node.add(Node(NodeKind.SERIES, series_label))
-        series_node.add(Node(NodeKind.NOTICE, notice_label(summary), notice=summary))
+        label = labels.get(summary.id) if labels is not None else None
+        if label is None:
+            label = notice_label(summary)
+            if labels is not None:
+                labels[summary.id] = label
+        series_node.add(Node(NodeKind.NOTICE, label, notice=summary))
     return root

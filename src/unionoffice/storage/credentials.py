@@ -61,3 +61,20 @@ def stored_password(url: str) -> str | None:
     except failure:
         return None
     return password if password else None
+
+
+def storable(argument: str) -> str:
+    """What may be written to settings for ``--db``: the password goes to the keyring."""
+    if "://" not in argument:
+        return argument
+    safe, password = split_password(argument)
+    if password:
+        remember_password(safe, password)
+    return safe
+
+
+def with_stored_password(argument: str | None) -> str | None:
+    """``--db`` with the keyring's password filled in when the URL names none."""
+    if not argument or "://" not in argument or split_password(argument)[1] is not None:
+        return argument
+    return with_password(argument, stored_password(argument))

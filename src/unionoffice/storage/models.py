@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -108,6 +109,8 @@ class Notice(Base):
     __table_args__ = (
         UniqueConstraint("series_id", "year", "number"),
         Index("ix_notices_year_series", "year", "series_id"),
+        # The order of the 全部活动 table (newest first), so it is walked, not sorted.
+        Index("ix_notices_activity_order", text("year DESC"), text("doc_date DESC"), "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.orm import Session
 
+from unionoffice.domain.deadline import Period
 from unionoffice.domain.doc_number import format_doc_number
-from unionoffice.domain.notice import ActivityData
+from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.storage.database import Database
-from unionoffice.storage.mapping import activity_to_data
 from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
 
 
@@ -70,20 +71,24 @@ class ActivityQueryService:
     def rows(
         self, where: ActivityFilter | None = None, *, offset: int = 0, limit: int | None = None
     ) -> list[ActivityRow]:
-        """A page of activities: newest notices first, then the plan's own order."""
+        """A page of activities: newest notices first, then the plan's own order.
+
+        Read as plain columns, not ORM objects: the calendar asks for thousands of rows and
+        the table for a page at every scroll, and object loading was most of their time.
+        """
         query = (
             self._query(where or ActivityFilter())
-            .options(
-                selectinload(Activity.departments),
-                selectinload(Activity.notice).selectinload(Notice.series),
-            )
+            .with_only_columns(*_ROW_COLUMNS)
+            .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
             .order_by(Notice.year.desc(), Notice.doc_date.desc(), Notice.id, Activity.position)
             .offset(offset)
         )
         if limit is not None:
             query = query.limit(limit)
         with self.db.read_session() as session:
-            return [_row(activity) for activity in session.scalars(query)]
+            found = session.execute(query).all()
+            names = _department_names(session, [row.id for row in found])
+        return [_row(row, names.get(row.id, ([], []))) for row in found]
 
     def in_period(
         self, first: dt.date, last: dt.date, department: str | None = None
@@ -98,16 +103,68 @@ class ActivityQueryService:
             return list(session.scalars(query))
 
 
-def _row(activity: Activity) -> ActivityRow:
-    notice = activity.notice
-    series: DocNumberSeries | None = notice.series
+_ROW_COLUMNS = (
+    Activity.id,
+    Activity.notice_id,
+    Activity.position,
+    Activity.section,
+    Activity.title,
+    Activity.text,
+    Activity.deadline,
+    Activity.start_date,
+    Activity.end_date,
+    Activity.leader,
+    Activity.status,
+    Activity.note,
+    Notice.title.label("notice_title"),
+    Notice.year,
+    Notice.number,
+    DocNumberSeries.code,
+)
+_IN_CHUNK = 500  # ids per IN (...) list, well under every backend's parameter limit
+
+
+def _department_names(
+    session: Session, activity_ids: list[int]
+) -> dict[int, tuple[list[str], list[str]]]:
+    """Lead and cooperating department names of each activity, in their order."""
+    names: dict[int, tuple[list[str], list[str]]] = {}
+    for start in range(0, len(activity_ids), _IN_CHUNK):
+        chunk = activity_ids[start : start + _IN_CHUNK]
+        query = (
+            select(ActivityDepartment.activity_id, ActivityDepartment.role, ActivityDepartment.name)
+            .where(ActivityDepartment.activity_id.in_(chunk))
+            .order_by(ActivityDepartment.activity_id, ActivityDepartment.position)
+        )
+        for activity_id, role, name in session.execute(query):
+            lead, cooperating = names.setdefault(activity_id, ([], []))
+            (lead if role == "lead" else cooperating).append(name)
+    return names
+
+
+def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str]]) -> ActivityRow:
     doc_number = None
-    if series is not None and notice.year is not None and notice.number is not None:
-        doc_number = format_doc_number(series.code, notice.year, notice.number)
+    if row.code is not None and row.year is not None and row.number is not None:
+        doc_number = format_doc_number(row.code, row.year, row.number)
+    period = None
+    if row.start_date is not None and row.end_date is not None:
+        period = Period(row.start_date, row.end_date)
+    activity = ActivityData(
+        title=row.title,
+        text=row.text,
+        section=row.section,
+        deadline=row.deadline,
+        period=period,
+        lead=departments[0],
+        cooperating=departments[1],
+        leader=row.leader,
+        status=ActivityStatus(row.status),
+        note=row.note,
+    )
     return ActivityRow(
-        notice_id=notice.id,
-        position=activity.position,
+        notice_id=row.notice_id,
+        position=row.position,
         doc_number=doc_number,
-        notice_title=notice.title,
-        activity=activity_to_data(activity),
+        notice_title=row.notice_title,
+        activity=activity,
     )

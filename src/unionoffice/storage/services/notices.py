@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -16,7 +17,13 @@ from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import apply_fields, notice_to_data, replace_activities
-from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
+from unionoffice.storage.models import (
+    Activity,
+    ActivityDepartment,
+    DocNumberSeries,
+    Notice,
+    Organ,
+)
 from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
 
@@ -54,6 +61,28 @@ def _load(session: Session, notice_id: int, *, include_deleted: bool = False) ->
     return notice
 
 
+def _create_in(session: Session, data: NoticeData, source_hash: str | None) -> int:
+    """Add a new notice inside the caller's transaction; its id."""
+    notice = Notice(status=str(NoticeStatus.DRAFT), source_hash=source_hash)
+    session.add(notice)
+    organ = None
+    if data.organ:
+        organ, _ = find_or_create_organ(session, data.organ)
+    notice.organ = organ
+    apply_fields(session, notice, data)
+    if data.series_code:
+        notice.series, _ = find_or_create_series(session, data.series_code, organ)
+    notice.year = validate_year(data.year) if data.year else None
+    replace_activities(session, notice, data)
+    session.flush()
+    if data.number is not None and data.series_code and data.year:
+        set_number_in(session, DocNumber(data.series_code, data.year, data.number), notice)
+    if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
+        notice.status = str(data.status)
+    session.flush()
+    return notice.id
+
+
 class NoticeService:
     """Every change to a notice is one transaction; a failed change leaves nothing behind."""
 
@@ -64,26 +93,19 @@ class NoticeService:
         """Store a new notice. A 文号 given in ``data`` must be free (it is registered)."""
         try:
             with self.db.session() as session:
-                notice = Notice(status=str(NoticeStatus.DRAFT), source_hash=source_hash)
-                session.add(notice)
-                organ = None
-                if data.organ:
-                    organ, _ = find_or_create_organ(session, data.organ)
-                notice.organ = organ
-                apply_fields(session, notice, data)
-                if data.series_code:
-                    notice.series, _ = find_or_create_series(session, data.series_code, organ)
-                notice.year = validate_year(data.year) if data.year else None
-                replace_activities(session, notice, data)
-                session.flush()
-                if data.number is not None and data.series_code and data.year:
-                    set_number_in(
-                        session, DocNumber(data.series_code, data.year, data.number), notice
-                    )
-                if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
-                    notice.status = str(data.status)
-                session.flush()
-                return notice.id
+                return _create_in(session, data, source_hash)
+        except IntegrityError as exc:
+            raise ConflictError(f"保存失败，数据与已有记录冲突：{exc.orig}") from exc
+
+    def create_many(self, notices: Sequence[NoticeData]) -> builtins.list[int]:
+        """Store several new notices in one transaction (all or none); their ids in order.
+
+        The same mapping as ``create``; for bulk loads (an archive, the benchmark's data set),
+        where one transaction per notice would cost more than the notices themselves.
+        """
+        try:
+            with self.db.session() as session:
+                return [_create_in(session, data, None) for data in notices]
         except IntegrityError as exc:
             raise ConflictError(f"保存失败，数据与已有记录冲突：{exc.orig}") from exc
 
@@ -163,24 +185,37 @@ class NoticeService:
             .group_by(Activity.notice_id)
             .subquery()
         )
+        # Plain columns, not ORM objects: the tree lists every notice of the archive at start.
         query = (
-            select(Notice, func.coalesce(counts.c.n, 0))
+            select(
+                Notice.id,
+                Notice.year,
+                Notice.number,
+                Notice.title,
+                Notice.status,
+                Notice.doc_date,
+                Notice.folder,
+                Notice.deleted_at,
+                DocNumberSeries.code,
+                Organ.name.label("organ_name"),
+                func.coalesce(counts.c.n, 0).label("activity_count"),
+            )
+            .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
+            .outerjoin(Organ, Notice.organ_id == Organ.id)
             .outerjoin(counts, counts.c.notice_id == Notice.id)
-            .options(selectinload(Notice.series), selectinload(Notice.organ))
             .order_by(Notice.year.desc(), Notice.series_id, Notice.number.desc(), Notice.id)
         )
         if year is not None:
             query = query.where(Notice.year == year)
         if series_code is not None:
-            query = query.join(DocNumberSeries, Notice.series_id == DocNumberSeries.id).where(
-                DocNumberSeries.code == series_code
-            )
+            query = query.where(DocNumberSeries.code == series_code)
         if only_deleted:
             query = query.where(Notice.deleted_at.is_not(None))
         elif not include_deleted:
             query = query.where(Notice.deleted_at.is_(None))
         with self.db.read_session() as session:
-            return [_summary(notice, count) for notice, count in session.execute(query)]
+            # Core rows (no ORM result layer) unpacked by position: a third of the time.
+            return [_summary(*row) for row in session.connection().execute(query)]
 
     def delete(self, notice_id: int) -> None:
         """Move to the 回收站; the notice and its 文号 stay until the bin is emptied."""
@@ -235,17 +270,35 @@ def _stale_message(notice: Notice) -> str:
     return f"“{notice.title}”已在 {when} 被其他用户修改，您的修改未保存；请刷新后再改"
 
 
-def _summary(notice: Notice, activity_count: int) -> NoticeSummary:
+_STATUSES = {str(status): status for status in NoticeStatus}
+
+
+def _summary(
+    notice_id: int,
+    year: int | None,
+    number: int | None,
+    title: str,
+    status: str,
+    date: dt.date | None,
+    folder: str,
+    deleted_at: dt.datetime | None,
+    series_code: str | None,
+    organ: str | None,
+    activity_count: int,
+) -> NoticeSummary:
+    doc_number = None
+    if series_code is not None and year is not None and number is not None:
+        doc_number = format_doc_number(series_code, year, number)
     return NoticeSummary(
-        id=notice.id,
-        doc_number=_doc_number(notice),
-        series_code=notice.series.code if notice.series else None,
-        year=notice.year,
-        title=notice.title,
-        status=NoticeStatus(notice.status),
-        date=notice.doc_date,
-        organ=notice.organ.name if notice.organ else None,
-        folder=notice.folder,
-        activity_count=activity_count,
-        deleted=notice.deleted_at is not None,
+        id=notice_id,
+        doc_number=doc_number,
+        series_code=series_code,
+        year=year,
+        title=title,
+        status=_STATUSES.get(status) or NoticeStatus(status),
+        date=date,
+        organ=organ,
+        folder=folder,
+        activity_count=int(activity_count),
+        deleted=deleted_at is not None,
     )

@@ -1,8 +1,27 @@
-"""Search for the document tree: which notices mention a text anywhere a clerk would look."""
+"""Search for the document tree: which notices mention a text anywhere a clerk would look.
+
+On SQLite a word of three or more characters is looked up in the FTS5 trigram tables that
+migration 0002 keeps (an index lookup, whatever the size of the archive); shorter words, and
+every word on PostgreSQL, are found by reading the texts (LIKE; on SQLite instr() when the
+word has no ASCII letter to fold). Both ways find the same notices.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    SQLColumnExpression,
+    func,
+    or_,
+    select,
+    text,
+    true,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from unionoffice.storage.database import Database
@@ -15,17 +34,61 @@ from unionoffice.storage.models import (
     Organ,
 )
 
+# Shortest word the trigram index can find; shorter ones are matched with LIKE.
+TRIGRAM = 3
+# Up to this many notices left by the other words, a short word reads only their texts.
+_SCAN_WITHIN = 1000
+
+# One statement for every text of a notice: the FTS tables for :phrase (an FTS5 phrase, the
+# quoted word), and LIKE :pattern over the few series codes and organ names.
+FTS_MATCHING_NOTICES_SQL = """
+    SELECT rowid FROM notices_fts WHERE notices_fts MATCH :phrase
+    UNION
+    SELECT notice_id FROM body_blocks
+     WHERE id IN (SELECT rowid FROM body_blocks_fts WHERE body_blocks_fts MATCH :phrase)
+    UNION
+    SELECT notice_id FROM activities
+     WHERE id IN (SELECT rowid FROM activities_fts WHERE activities_fts MATCH :phrase)
+    UNION
+    SELECT activities.notice_id FROM activity_departments
+      JOIN activities ON activities.id = activity_departments.activity_id
+     WHERE activity_departments.id IN (
+           SELECT rowid FROM activity_departments_fts
+            WHERE activity_departments_fts MATCH :phrase)
+    UNION
+    SELECT id FROM notices
+     WHERE series_id IN (SELECT id FROM doc_number_series WHERE code LIKE :pattern ESCAPE '\\')
+        OR organ_id IN (SELECT id FROM organs WHERE name LIKE :pattern ESCAPE '\\')
+"""
+
 
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
+def fts_phrase(word: str) -> str:
+    """``word`` as an FTS5 phrase: the trigram tokenizer then finds it as a substring."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def has_search_index(session: Session) -> bool:
+    """Whether this database has the FTS5 tables of migration 0002 (SQLite only)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    found = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activities_fts'")
+    ).first()
+    return found is not None
+
+
 class NoticeSearch:
     """Finds notices by 文号, title, 主送机关, body text, activity text or department."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, use_index: bool = True) -> None:
         self.db = db
+        # Whether to use the FTS tables: asked of the database once; False forces LIKE.
+        self._indexed: bool | None = None if use_index else False
 
     def matching_ids(self, text: str, *, include_deleted: bool = False) -> set[int]:
         """Ids of notices whose fields contain every space-separated word of ``text``."""
@@ -34,51 +97,101 @@ class NoticeSearch:
             return set()
         result: set[int] | None = None
         with self.db.read_session() as session:
-            for word in words:
-                ids = self._matching_word(session, word)
+            if self._indexed is None:
+                self._indexed = has_search_index(session)
+            # Long words first: they find fewest notices, and an empty result ends the search.
+            for word in sorted(words, key=len, reverse=True):
+                ids = self._matching_word(session, word, result)
                 result = ids if result is None else result & ids
                 if not result:
                     break
             if result and not include_deleted:
-                alive = select(Notice.id).where(Notice.id.in_(result), Notice.deleted_at.is_(None))
-                result = set(session.scalars(alive))
+                # The 回收站 holds few notices: take them away rather than list the living.
+                deleted = select(Notice.id).where(Notice.deleted_at.is_not(None))
+                result.difference_update(session.connection().execute(deleted).scalars())
         return result or set()
 
-    @staticmethod
-    def _matching_word(session: Session, word: str) -> set[int]:
-        pattern = _like(word)
-        header = (
-            select(Notice.id)
-            .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
-            .outerjoin(Organ, Notice.organ_id == Organ.id)
-            .where(
-                or_(
-                    Notice.title.like(pattern, escape="\\"),
-                    Notice.recipients.like(pattern, escape="\\"),
-                    Notice.folder.like(pattern, escape="\\"),
-                    DocNumberSeries.code.like(pattern, escape="\\"),
-                    Organ.name.like(pattern, escape="\\"),
+    def _matching_word(self, session: Session, word: str, within: set[int] | None) -> set[int]:
+        """Notices holding ``word``; only those of ``within`` need be right, when given."""
+        connection = session.connection()  # Core rows: the ORM result layer is not needed
+        if self._indexed and len(word) >= TRIGRAM:
+            # SQLite only, so straight through its driver: thousands of ids come back for a
+            # common word, and SQLAlchemy's rows cost as much as the lookup.
+            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(
+                    FTS_MATCHING_NOTICES_SQL, {"phrase": fts_phrase(word), "pattern": _like(word)}
                 )
-            )
+                return {row[0] for row in cursor}
+            finally:
+                cursor.close()
+        sqlite = connection.dialect.name == "sqlite"
+        if within is not None and len(within) > _SCAN_WITHIN:
+            within = None  # too many to list; reading everything is as quick
+        ids = {row[0] for row in connection.execute(_scan(word, sqlite=sqlite, within=within))}
+        # Departments: the few distinct names that hold the word, then their rows by name.
+        names_query = select(ActivityDepartment.name).distinct()
+        names = list(
+            connection.execute(
+                names_query.where(_contains(ActivityDepartment.name, word, sqlite=sqlite))
+            ).scalars()
         )
-        body = select(BodyBlock.notice_id).where(BodyBlock.text.like(pattern, escape="\\"))
-        activities = select(Activity.notice_id).where(
-            or_(
-                Activity.title.like(pattern, escape="\\"),
-                Activity.text.like(pattern, escape="\\"),
-                Activity.deadline.like(pattern, escape="\\"),
-                Activity.leader.like(pattern, escape="\\"),
-            )
-        )
-        departments = (
-            select(Activity.notice_id)
-            .join(ActivityDepartment, ActivityDepartment.activity_id == Activity.id)
-            .where(ActivityDepartment.name.like(pattern, escape="\\"))
-        )
-        ids: set[int] = set()
-        for query in (header, body, activities, departments):
-            ids.update(session.scalars(query))
+        everyone = len(within) if within is not None else _notice_count(connection)
+        if names and len(ids) < everyone:  # when every notice is found already, skip
+            named = select(ActivityDepartment.activity_id).where(ActivityDepartment.name.in_(names))
+            query = select(Activity.notice_id).distinct().where(Activity.id.in_(named))
+            if within is not None:
+                query = query.where(Activity.notice_id.in_(sorted(within)))
+            ids.update(row[0] for row in connection.execute(query))
         return ids
+
+
+def _contains(column: SQLColumnExpression[Any], word: str, *, sqlite: bool) -> ColumnElement[bool]:
+    """``column`` holds ``word``: LIKE, or on SQLite instr() where LIKE's ASCII case folding
+    cannot matter (no ASCII letter in the word), which scans faster."""
+    if sqlite and not any(c.isascii() and c.isalpha() for c in word):
+        return func.instr(column, word) > 0
+    return column.like(_like(word), escape="\\")
+
+
+def _scan(word: str, *, sqlite: bool, within: set[int] | None = None) -> CompoundSelect[int]:
+    """Notices (of ``within``, if given) whose header, body or activity texts hold ``word``.
+
+    One statement, so the database removes duplicates instead of sending a row per matching
+    activity. Department names are matched apart (see NoticeSearch._matching_word).
+    """
+
+    def has(column: SQLColumnExpression[Any]) -> ColumnElement[bool]:
+        return _contains(column, word, sqlite=sqlite)
+
+    def among(notice_id: SQLColumnExpression[Any]) -> ColumnElement[bool]:
+        return notice_id.in_(sorted(within)) if within is not None else true()
+
+    header = (
+        select(Notice.id)
+        .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
+        .outerjoin(Organ, Notice.organ_id == Organ.id)
+        .where(
+            among(Notice.id),
+            or_(
+                has(Notice.title),
+                has(Notice.recipients),
+                has(Notice.folder),
+                has(DocNumberSeries.code),
+                has(Organ.name),
+            ),
+        )
+    )
+    body = select(BodyBlock.notice_id).where(among(BodyBlock.notice_id), has(BodyBlock.text))
+    activities = select(Activity.notice_id).where(
+        among(Activity.notice_id),
+        or_(has(Activity.title), has(Activity.text), has(Activity.deadline), has(Activity.leader)),
+    )
+    return union(header, body, activities)
+
+
+def _notice_count(connection: Connection) -> int:
+    return int(connection.execute(select(func.count(Notice.id))).scalar_one())
 
 
 def recipients_in_use(db: Database, limit: int = 50) -> list[str]:

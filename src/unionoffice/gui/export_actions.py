@@ -1,0 +1,215 @@
+"""导出 Word (Ctrl+E) of the open or selected notice, and 批量导出 of several into a folder.
+
+One notice is written at once (a tenth of a second); several go through a background task with
+a progress dialog. Errors a clerk can act on (the file is open in Word, the folder cannot be
+written, a broken template) are shown as the exporter words them; nothing else is changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.domain.notice import NoticeData
+from unionoffice.exporting.docx import ExportOptions, Letterhead, export_notice, file_name_for
+from unionoffice.gui import messages
+from unionoffice.gui.export_dialog import ExportChoice, ExportDialog
+from unionoffice.gui.workers import BackgroundTask, TaskContext
+from unionoffice.storage.database import Database
+from unionoffice.storage.services.notices import NoticeService
+from unionoffice.storage.services.organs import OrganService
+
+if TYPE_CHECKING:
+    from unionoffice.gui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One notice of a batch export: the file written, or why not."""
+
+    label: str
+    path: Path | None = None
+    error: str | None = None
+
+
+def export_options(db: Database, notice: NoticeData, choice: ExportChoice) -> ExportOptions:
+    """The export options for ``notice``: its organ's 发文机关标志, the clerk's choices."""
+    headers = {organ.name: organ.header_text for organ in OrganService(db).organs()}
+    organ = notice.organ or ""
+    return ExportOptions(
+        template=choice.template,
+        letterhead=Letterhead(header_text=headers.get(organ, ""), organ_name=organ),
+        plan_layout=choice.plan_layout,
+    )
+
+
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def open_path(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ExportController(QObject):
+    """The window's Word export commands; ``dialog`` is the open export dialog (tests use it)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: ExportDialog | None = None
+        self.task: BackgroundTask | None = None
+        self.last_results: list[BatchResult] = []
+
+    def _forget_task(self) -> None:
+        self.task = None
+
+    def _default_folder(self) -> Path:
+        folder = Path(self.window.settings.export_folder or documents_folder())
+        return folder if folder.is_dir() else documents_folder()
+
+    def export_word(self) -> None:
+        """Ctrl+E: the open notice, else the notices selected in the tree."""
+        editor = self.window.current_editor()
+        if editor is not None:
+            self.export_one(editor.notice_id)
+            return
+        ids = self.window.tree.selected_notice_ids()
+        if not ids:
+            messages.show_info(self.window, "请先打开公文，或在左侧目录中选择要导出的公文。")
+        elif len(ids) == 1:
+            self.export_one(ids[0])
+        else:
+            self.export_many(ids)
+
+    def export_selected(self, ids: list[int]) -> None:
+        """From the tree's context menu."""
+        if len(ids) == 1:
+            self.export_one(ids[0])
+        elif ids:
+            self.export_many(ids)
+
+    def _notice(self, notice_id: int) -> NoticeData | None:
+        """The notice as the clerk sees it: the open editor's copy (saved first) or the stored."""
+        editor = self.window.editor_for(notice_id)
+        if editor is not None:
+            editor.save()
+            return editor.collect()
+        try:
+            return self.window.notices.get(notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self.window, str(exc))
+            return None
+
+    # -- one notice ------------------------------------------------------------------------
+
+    def export_one(self, notice_id: int) -> ExportDialog | None:
+        notice = self._notice(notice_id)
+        if notice is None:
+            return None
+        default = self._default_folder() / f"{file_name_for(notice)}.docx"
+        self.dialog = ExportDialog(self.window.settings, default_file=default, parent=self.window)
+        self.dialog.accepted.connect(lambda: self._write_one(notice, self.dialog))
+        self.dialog.open()
+        return self.dialog
+
+    def _write_one(self, notice: NoticeData, dialog: ExportDialog | None) -> Path | None:
+        assert dialog is not None
+        choice = dialog.choice()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            path = export_notice(
+                notice, choice.target, export_options(self.window.db, notice, choice)
+            )
+        except UnionOfficeError as exc:
+            QApplication.restoreOverrideCursor()
+            messages.show_error(self.window, f"导出失败：{exc}")
+            return None
+        except OSError as exc:
+            QApplication.restoreOverrideCursor()
+            messages.show_error(self.window, f"导出失败，无法写入“{choice.target}”：{exc}")
+            return None
+        QApplication.restoreOverrideCursor()
+        self.window.statusBar().showMessage(f"已导出：{path}", 8000)
+        if choice.open_after:
+            open_path(path)
+        return path
+
+    # -- several notices -------------------------------------------------------------------
+
+    def export_many(self, notice_ids: list[int]) -> ExportDialog | None:
+        self.window.save_all()
+        self.dialog = ExportDialog(
+            self.window.settings,
+            default_folder=self._default_folder(),
+            count=len(notice_ids),
+            parent=self.window,
+        )
+        self.dialog.accepted.connect(lambda: self._start_batch(notice_ids, self.dialog))
+        self.dialog.open()
+        return self.dialog
+
+    def _start_batch(self, notice_ids: list[int], dialog: ExportDialog | None) -> None:
+        assert dialog is not None
+        choice = dialog.choice()
+        db = self.window.db
+
+        def work(context: TaskContext) -> list[BatchResult]:
+            service = NoticeService(db)
+            results: list[BatchResult] = []
+            used: set[str] = set()
+            choice.target.mkdir(parents=True, exist_ok=True)
+            for done, notice_id in enumerate(notice_ids):
+                if context.cancelled():
+                    break
+                label = f"编号 {notice_id}"
+                try:
+                    notice = service.get(notice_id)
+                    label = notice.doc_number or notice.title
+                    context.report(done, len(notice_ids), f"正在导出：{label}")
+                    name = _unique(file_name_for(notice), used)
+                    path = export_notice(
+                        notice, choice.target / f"{name}.docx", export_options(db, notice, choice)
+                    )
+                    results.append(BatchResult(label, path))
+                except (UnionOfficeError, OSError) as exc:
+                    results.append(BatchResult(label, error=str(exc)))
+            context.report(len(notice_ids), len(notice_ids))
+            return results
+
+        self.task = BackgroundTask(
+            self.window,
+            "正在导出 Word…",
+            work,
+            on_done=lambda results: self._batch_done(results, choice),
+        )
+        self.task.finished.connect(self._forget_task)
+        self.task.start()
+
+    def _batch_done(self, results: list[BatchResult], choice: ExportChoice) -> None:
+        self.last_results = results
+        written = [r for r in results if r.path is not None]
+        failed = [r for r in results if r.error is not None]
+        text = f"已导出 {len(written)} 件公文到“{choice.target}”。"
+        if failed:
+            lines = "\n".join(f"· {r.label}：{r.error}" for r in failed[:20])
+            text += f"\n\n{len(failed)} 件未能导出：\n{lines}"
+            messages.show_error(self.window, text)
+        else:
+            self.window.statusBar().showMessage(text, 8000)
+        if choice.open_after and written:
+            open_path(choice.target)
+
+
+def _unique(name: str, used: set[str]) -> str:
+    stem, counter = name, 2
+    while name.lower() in used:
+        name, counter = f"{stem}（{counter}）", counter + 1
+    used.add(name.lower())
+    return name

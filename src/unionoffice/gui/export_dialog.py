@@ -1,0 +1,185 @@
+"""The 导出 Word dialog: where to save, which template, how the activity plan is laid out.
+
+One notice is saved to a file (the default name is the 文号 and title); several go into a
+folder. The template and plan layout chosen last time are offered again (Settings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionoffice.exporting.docx import (
+    DEFAULT_TEMPLATE,
+    PlanLayout,
+    TemplateInfo,
+    available_templates,
+)
+from unionoffice.gui.settings import Settings
+
+PLAN_CHOICES: list[tuple[str, PlanLayout | None]] = [
+    ("按模板的设置", None),
+    ("段落：（一）活动…… 完成时限：…… 牵头部门：……", PlanLayout.PARAGRAPHS),
+    ("表格：序号 | 活动内容 | 完成时限 | 牵头部门 | 配合部门", PlanLayout.TABLE),
+]
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the clerk chose: a file (one notice) or a folder (several), template, layout."""
+
+    target: Path
+    template: str
+    plan_layout: PlanLayout | None
+    open_after: bool
+
+
+def template_label(info: TemplateInfo) -> str:
+    return info.name if info.shipped else f"{info.name}（自定义模板）"
+
+
+def plan_layout_from_setting(value: str) -> PlanLayout | None:
+    try:
+        return PlanLayout(value) if value else None
+    except ValueError:
+        return None
+
+
+class ExportDialog(QDialog):
+    """Asks for the target and the layout; ``accept`` checks the target and remembers choices."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        default_file: Path | None = None,
+        default_folder: Path | None = None,
+        count: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.batch = default_file is None
+        self.setWindowTitle("批量导出 Word" if self.batch else "导出 Word")
+        self.target = QLineEdit(self)
+        self.target.setMinimumWidth(460)
+        if self.batch:
+            self.target.setText(str(default_folder or ""))
+        else:
+            self.target.setText(str(default_file))
+        browse = QPushButton("浏览…", self)
+        browse.clicked.connect(self.browse)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(browse)
+
+        self.templates = available_templates()
+        self.template = QComboBox(self)
+        for info in self.templates:
+            self.template.addItem(template_label(info), info.name)
+            self.template.setItemData(
+                self.template.count() - 1, str(info.path), Qt.ItemDataRole.ToolTipRole
+            )
+        wanted = settings.export_template or DEFAULT_TEMPLATE
+        index = self.template.findData(wanted)
+        if index < 0:
+            index = max(self.template.findData(DEFAULT_TEMPLATE), 0)
+        self.template.setCurrentIndex(index)
+        self.plan = QComboBox(self)
+        for text, layout in PLAN_CHOICES:
+            self.plan.addItem(text, layout.value if layout else "")
+        self.plan.setCurrentIndex(max(self.plan.findData(settings.export_plan_layout), 0))
+        self.open_after = QCheckBox(
+            "导出后打开所在文件夹" if self.batch else "导出后用 Word/WPS 打开", self
+        )
+        self.open_after.setChecked(settings.open_after_export)
+
+        form = QFormLayout()
+        form.addRow("导出到文件夹" if self.batch else "保存为", target_row)
+        form.addRow("公文模板", self.template)
+        form.addRow("活动方案排版", self.plan)
+        form.addRow("", self.open_after)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            f"导出 {count} 件" if self.batch else "导出"
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self.batch:
+            note = QLabel(f"将导出 {count} 件公文，每件一个文件，文件名为“文号 标题.docx”。", self)
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def browse(self) -> None:
+        current = self.target.text().strip()
+        if self.batch:
+            chosen = QFileDialog.getExistingDirectory(self, "选择导出文件夹", current)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "导出 Word", current, "Word 文档（*.docx）"
+            )
+        if chosen:
+            self.target.setText(chosen)
+
+    def choice(self) -> ExportChoice:
+        target = Path(self.target.text().strip()).expanduser()
+        if not self.batch and target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        return ExportChoice(
+            target=target,
+            template=str(self.template.currentData() or DEFAULT_TEMPLATE),
+            plan_layout=plan_layout_from_setting(str(self.plan.currentData() or "")),
+            open_after=self.open_after.isChecked(),
+        )
+
+    def accept(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            return
+        choice = self.choice()
+        self.settings.export_template = choice.template
+        self.settings.export_plan_layout = choice.plan_layout.value if choice.plan_layout else ""
+        self.settings.open_after_export = choice.open_after
+        folder = choice.target if self.batch else choice.target.parent
+        self.settings.export_folder = str(folder)
+        super().accept()
+
+    def _problem(self) -> str:
+        text = self.target.text().strip()
+        if not text:
+            return "请选择导出到哪个文件夹。" if self.batch else "请填写文件名。"
+        target = Path(text).expanduser()
+        if self.batch:
+            return "" if not target.is_file() else f"“{target}”是一个文件，不是文件夹。"
+        if target.is_dir():
+            return f"“{target}”是一个文件夹，请填写文件名。"
+        if not target.parent.is_dir():
+            return f"文件夹“{target.parent}”不存在。"
+        return ""

@@ -1,0 +1,193 @@
+"""设置: the database, Word export defaults, autosave delay and the PDF font.
+
+Everything is read from and written to the typed Settings registry. A new database is opened
+(and upgraded) before anything is switched; when it cannot be opened the clerk stays on the
+current one and sees why. A font file is checked before it is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.exporting.docx import DEFAULT_TEMPLATE, available_templates
+from unionoffice.exporting.timetable import find_cjk_font
+from unionoffice.gui.export_dialog import PLAN_CHOICES, template_label
+from unionoffice.gui.switching import switch_database
+from unionoffice.storage.database import default_database_path
+
+if TYPE_CHECKING:
+    from unionoffice.gui.main_window import MainWindow
+
+
+def _browse_row(edit: QLineEdit, browse: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    return row
+
+
+class SettingsDialog(QDialog):
+    """The 设置 dialog of one main window; ``accept`` applies and may switch the database."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.settings = window.settings
+        self.replacement: MainWindow | None = None
+        self.setWindowTitle("设置")
+
+        self.current_database = window.db.describe()
+        self.database = QLineEdit(self.current_database, self)
+        self.database.setMinimumWidth(460)
+        self.database.setToolTip(
+            "SQLite 数据库文件的路径，或共用的 PostgreSQL 服务器地址，如\n"
+            "postgresql+psycopg://用户名@服务器/office（密码不会保存在设置中）"
+        )
+        browse_db = QPushButton("浏览…", self)
+        browse_db.clicked.connect(self.browse_database)
+        default_db = QPushButton("默认位置", self)
+        default_db.setToolTip(str(default_database_path()))
+        default_db.clicked.connect(lambda: self.database.setText(str(default_database_path())))
+        database_row = _browse_row(self.database, browse_db)
+        database_row.addWidget(default_db)
+        database_box = QGroupBox("数据库", self)
+        database_form = QFormLayout(database_box)
+        database_form.addRow("位置", database_row)
+        note = QLabel(
+            f"当前使用：{self.current_database}\n修改后将关闭当前数据库并打开新的数据库。"
+        )
+        note.setStyleSheet("color: #666;")
+        database_form.addRow("", note)
+
+        self.template = QComboBox(self)
+        for info in available_templates():
+            self.template.addItem(template_label(info), info.name)
+        wanted = self.settings.export_template or DEFAULT_TEMPLATE
+        index = self.template.findData(wanted)
+        if index < 0:
+            index = max(self.template.findData(DEFAULT_TEMPLATE), 0)
+        self.template.setCurrentIndex(index)
+        self.plan = QComboBox(self)
+        for text, layout in PLAN_CHOICES:
+            self.plan.addItem(text, layout.value if layout else "")
+        self.plan.setCurrentIndex(max(self.plan.findData(self.settings.export_plan_layout), 0))
+        export_box = QGroupBox("导出 Word", self)
+        export_form = QFormLayout(export_box)
+        export_form.addRow("默认模板", self.template)
+        export_form.addRow("活动方案排版", self.plan)
+
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(300, 60_000)
+        self.autosave.setSingleStep(500)
+        self.autosave.setSuffix(" 毫秒")
+        self.autosave.setValue(self.settings.autosave_ms)
+        self.font = QLineEdit(self.settings.cjk_font_path, self)
+        self.font.setPlaceholderText("留空则自动查找（宋体、黑体、仿宋、文泉驿……）")
+        browse_font = QPushButton("浏览…", self)
+        browse_font.clicked.connect(self.browse_font)
+        check_font = QPushButton("检查", self)
+        check_font.clicked.connect(self.check_font)
+        font_row = _browse_row(self.font, browse_font)
+        font_row.addWidget(check_font)
+        self.font_status = QLabel(self)
+        self.font_status.setWordWrap(True)
+        self.font_status.setStyleSheet("color: #666;")
+        other_box = QGroupBox("编辑与打印", self)
+        other_form = QFormLayout(other_box)
+        other_form.addRow("停止输入后自动保存", self.autosave)
+        other_form.addRow("活动安排表 PDF 字体", font_row)
+        other_form.addRow("", self.font_status)
+
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for box in (database_box, export_box, other_box):
+            layout.addWidget(box)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.check_font()  # say at once which font the timetables use, or that none is found
+
+    def browse_database(self) -> None:
+        current = self.database.text().strip()
+        start = current if "://" not in current else ""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "选择或新建数据库文件",
+            start,
+            "UnionOffice 数据库（*.sqlite *.db）;;所有文件（*）",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if chosen:
+            self.database.setText(chosen)
+
+    def browse_font(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "选择中文 TrueType 字体", self.font.text(), "TrueType 字体（*.ttf *.ttc）"
+        )
+        if chosen:
+            self.font.setText(chosen)
+            self.check_font()
+
+    def check_font(self) -> bool:
+        """Say which font the PDF will use; False (with the reason) when there is none."""
+        try:
+            font = find_cjk_font(self.font.text().strip() or None)
+        except UnionOfficeError as exc:
+            self.font_status.setStyleSheet("color: #b00020;")
+            self.font_status.setText(str(exc))
+            return False
+        self.font_status.setStyleSheet("color: #2e7d32;")
+        self.font_status.setText(f"将使用：{font.path}")
+        return True
+
+    def _database_changed(self) -> bool:
+        wanted = self.database.text().strip()
+        return bool(wanted) and wanted != self.current_database
+
+    def accept(self) -> None:
+        if self.font.text().strip() and not self.check_font():
+            self.error_label.setText("字体文件不可用，请更换或清空（自动查找）。")
+            self.error_label.show()
+            return
+        settings = self.settings
+        settings.export_template = str(self.template.currentData() or "")
+        settings.export_plan_layout = str(self.plan.currentData() or "")
+        settings.autosave_ms = self.autosave.value()
+        settings.cjk_font_path = self.font.text().strip()
+        for editor in self.window.editors():
+            editor.set_autosave_delay(settings.autosave_ms)
+        if self._database_changed():
+            wanted = self.database.text().strip()
+            if "://" not in wanted:
+                wanted = str(Path(wanted).expanduser())
+            self.replacement = switch_database(self.window, wanted)
+            if self.replacement is None:
+                return  # the reason was shown; the dialog stays open to correct it
+        super().accept()

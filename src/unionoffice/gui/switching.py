@@ -1,0 +1,86 @@
+"""Putting another database (or a restored backup) in front of the clerk.
+
+A new main window is built on the newly opened database and shown where the old one was; the
+old window saves, closes and lets its database go. Open notices are not carried over: their ids
+belong to the old database.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.gui import messages
+from unionoffice.storage import backups, credentials
+from unionoffice.storage.database import Database
+
+if TYPE_CHECKING:
+    from unionoffice.gui.main_window import MainWindow
+
+
+def setting_for(argument: str) -> str:
+    """What to remember of a database: a path as it is, a URL without its password.
+
+    The password of a server is never written to the settings: it goes to the platform
+    keyring when there is one, else the server's own means (PGPASSWORD, .pgpass) supply it.
+    """
+    return credentials.storable(argument)
+
+
+def open_database(argument: str) -> Database | None:
+    """Open (and upgrade) the database; None, with the reason shown, when it cannot be used."""
+    try:
+        return Database(credentials.with_stored_password(argument) or None)
+    except UnionOfficeError as exc:
+        messages.show_error(None, f"无法打开数据库，仍使用当前数据库。\n\n{exc}")
+    except Exception as exc:  # a bad URL, a missing driver: the clerk sees a message
+        messages.show_error(None, f"无法打开数据库“{argument}”，仍使用当前数据库：{exc}")
+    return None
+
+
+def replace_window(window: MainWindow, db: Database) -> MainWindow | None:
+    """Show ``db`` in a new main window in place of ``window``.
+
+    None, with ``db`` closed again, when the clerk keeps the old window (unsaved edits) or the
+    new database cannot be read.
+    """
+    from unionoffice.gui.main_window import MainWindow
+
+    if not window.save_all() and not messages.confirm(
+        window, "有修改未能保存（见编辑器上方的提示）。仍要切换吗？未保存的修改将丢失。"
+    ):
+        db.dispose()
+        return None
+    settings = window.settings
+    remembered = settings.open_notices
+    settings.open_notices = []
+    try:
+        replacement = MainWindow(db, settings)
+    except UnionOfficeError as exc:
+        settings.open_notices = remembered
+        db.dispose()
+        messages.show_error(window, f"无法读取数据库中的公文，仍使用当前数据库。\n\n{exc}")
+        return None
+    replacement.restoreGeometry(window.saveGeometry())
+    replacement.show()
+    old_db = window.db
+    window.close()
+    settings.open_notices = []
+    old_db.dispose()
+    try:
+        backups.automatic_backup(db)
+    except (UnionOfficeError, OSError) as exc:
+        messages.show_error(replacement, f"自动备份失败，请检查磁盘空间：{exc}")
+    replacement.statusBar().showMessage(f"已打开数据库：{db.describe()}", 8000)
+    return replacement
+
+
+def switch_database(window: MainWindow, argument: str) -> MainWindow | None:
+    """设置 → 数据库: open ``argument`` (path or URL) and show it; remember it for next start."""
+    db = open_database(argument)
+    if db is None:
+        return None
+    replacement = replace_window(window, db)
+    if replacement is not None:
+        replacement.settings.last_database = setting_for(argument)
+    return replacement

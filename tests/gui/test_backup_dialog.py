@@ -1,0 +1,80 @@
+"""备份与恢复: back up now, list the automatic backups, restore one and see its data."""
+
+from __future__ import annotations
+
+from unionoffice.domain.notice import NoticeData
+from unionoffice.gui.backup_dialog import BackupDialog, backup_label
+from unionoffice.gui.main_window import MainWindow
+from unionoffice.storage import backups
+from unionoffice.storage.services.notices import NoticeService
+
+
+def _open(window) -> BackupDialog:
+    window.backup_action.trigger()
+    dialog = window.backup_dialog
+    assert isinstance(dialog, BackupDialog) and dialog.isVisible()
+    return dialog
+
+
+def test_backup_now_to_a_chosen_file(
+    qtbot, window, db, demo_ids, tmp_path, no_file_dialogs, shown_messages
+) -> None:
+    target = tmp_path / "U盘" / "备份.sqlite"
+    target.parent.mkdir()
+    no_file_dialogs["getSaveFileName"] = (str(target), "")
+    dialog = _open(window)
+    assert dialog.backup_now() == target
+    assert backups.check_backup_file(target)
+    assert str(target) in dialog.status.text()
+    assert window.settings.backup_folder == str(target.parent)
+    assert shown_messages == []
+    dialog.reject()
+
+
+def test_automatic_backups_are_listed_newest_first(qtbot, window, db) -> None:
+    first = backups.automatic_backup(db)
+    assert first is not None
+    dialog = _open(window)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert texts[0] == backup_label(first) and texts[0].startswith("自动备份　")
+    assert not dialog.restore_selected_button.isEnabled()
+    dialog.list.setCurrentRow(0)
+    assert dialog.restore_selected_button.isEnabled()
+    assert dialog.selected_backup() == first
+    dialog.reject()
+
+
+def test_restore_a_backup_and_see_its_data(qtbot, window, db, demo_ids, shown_messages) -> None:
+    window.open_notice(demo_ids[0])
+    saved = backups.automatic_backup(db)
+    assert saved is not None
+    added = NoticeService(db).create(NoticeData(title="备份之后才写的通知"))
+    window.refresh()
+    assert added in window.tree.visible_notice_ids()
+    dialog = _open(window)
+    dialog.list.setCurrentRow(0)
+    replacement = dialog.restore_selected()
+    assert isinstance(replacement, MainWindow)
+    qtbot.addWidget(replacement)
+    assert [kind for kind, _ in shown_messages] == ["ask"]
+    assert "替换当前数据库" in shown_messages[0][1]
+    assert replacement.isVisible() and not window.isVisible() and not dialog.isVisible()
+    assert added not in replacement.tree.visible_notice_ids()
+    assert sorted(replacement.tree.visible_notice_ids()) == sorted(demo_ids)
+    aside = list(db.backup_dir().glob("before-restore-*.sqlite"))
+    assert len(aside) == 1  # the database as it was, kept in case the restore was a mistake
+    assert aside[0].name in replacement.statusBar().currentMessage()
+    replacement.close()
+
+
+def test_a_file_that_is_not_a_backup_is_refused(
+    qtbot, window, db, demo_ids, tmp_path, no_file_dialogs, shown_messages
+) -> None:
+    bogus = tmp_path / "照片.sqlite"
+    bogus.write_bytes(b"\xff\xd8\xff\xe0 JPEG")
+    no_file_dialogs["getOpenFileName"] = (str(bogus), "")
+    dialog = _open(window)
+    assert dialog.restore_from_file() is None
+    assert shown_messages == [("error", f"“{bogus}”不是数据库备份文件")]
+    assert window.isVisible() and len(NoticeService(db).list()) == len(demo_ids)
+    dialog.reject()

@@ -1,0 +1,132 @@
+"""The FTS5 trigram index of migration 0002: it finds exactly what reading the texts finds,
+and triggers keep it in step with every write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unionoffice.domain.errors import ConflictError
+from unionoffice.domain.notice import ActivityData, Block, NoticeData
+from unionoffice.storage.services.notices import NoticeService
+from unionoffice.storage.services.search import NoticeSearch, has_search_index
+
+TEXTS = [
+    "开展“中国梦·劳动美”主题宣传教育活动，组织劳模工匠进企业",
+    "推进职工书屋建设和职工技能提升行动，100%覆盖基层工会",
+    "在格尔木设立分会场，邀请大国工匠现场交流 ABC Union",
+    'Quote "marks" and under_score and back\\slash',
+]
+
+
+def _archive(db) -> list[int]:
+    service = NoticeService(db)
+    return [
+        service.create(
+            NoticeData(
+                title="关于开展劳动和技能竞赛的通知",
+                organ="青海省总工会办公室",
+                series_code="青总办",
+                year=2021,
+                recipients="各市（州）总工会：",
+                body=[Block.heading(1, "活动内容"), Block.paragraph(TEXTS[0])],
+                date=dt.date(2021, 3, 1),
+                activities=[
+                    ActivityData(
+                        title="职工书屋", text=TEXTS[1], deadline="全年", lead=["省总宣教部"]
+                    ),
+                    ActivityData(title="劳模宣讲", deadline="4月份", leader="张明"),
+                ],
+            )
+        ),
+        service.create(
+            NoticeData(
+                title="关于做好金秋助学工作的通知",
+                series_code="宁工发",
+                folder="助学/2021",
+                activities=[
+                    ActivityData(
+                        title="送温暖", text=TEXTS[2], cooperating=["西宁市总工会女职工部"]
+                    )
+                ],
+            )
+        ),
+        service.create(NoticeData(title="短", body=[Block.paragraph(TEXTS[3])])),
+    ]
+
+
+QUERIES = [
+    "书屋", "职工书屋", "职工书屋建设", "技能提升行动", "格尔木", "格", "劳", "劳动美",
+    "宣教部", "省总宣教部", "女职工部", "张明", "全年", "4月份", "青总办", "宁工", "办公室",
+    "100%", "%", "_", "under_score", "back\\slash", '"marks"', '"', "abc", "union", "UNION",
+    "大国工匠 格尔木", "职工 书屋 全年", "助学/2021", "没有这个词", "书屋 没有",
+]  # fmt: skip
+
+
+def test_index_and_reading_the_texts_find_the_same_notices(db) -> None:
+    _archive(db)
+    indexed, scanned = NoticeSearch(db), NoticeSearch(db, use_index=False)
+    for query in QUERIES:
+        assert indexed.matching_ids(query) == scanned.matching_ids(query), query
+    assert indexed.matching_ids("职工书屋建设") == scanned.matching_ids("书屋建") != set()
+
+
+def test_the_index_exists_on_sqlite_only(db) -> None:
+    with db.read_session() as session:
+        assert has_search_index(session) == db.is_sqlite
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_piece_of_a_stored_text_is_found_by_both(db, data) -> None:
+    if not NoticeService(db).list(include_deleted=True):  # the fixture outlives each example
+        _archive(db)
+    text = data.draw(st.sampled_from(TEXTS))
+    start = data.draw(st.integers(0, len(text) - 1))
+    piece = text[start : data.draw(st.integers(start + 1, len(text)))].strip()
+    if not piece:
+        return
+    indexed, scanned = NoticeSearch(db), NoticeSearch(db, use_index=False)
+    found = indexed.matching_ids(piece)
+    assert found == scanned.matching_ids(piece)
+    assert found, piece
+
+
+def test_triggers_follow_updates_and_deletes(db) -> None:
+    first, second, _ = _archive(db)
+    service, search = NoticeService(db), NoticeSearch(db)
+    notice = service.get(first)
+    notice.activities[0].text = "组织职工参加全省职工演讲比赛"
+    notice.title = "关于举办演讲比赛的通知"
+    service.update(notice)
+    assert search.matching_ids("职工书屋建设") == set()
+    assert search.matching_ids("演讲比赛") == {first}
+    assert search.matching_ids("举办演讲") == {first}
+    service.delete(second)
+    assert search.matching_ids("格尔木") == set()
+    assert search.matching_ids("格尔木", include_deleted=True) == {second}
+    service.purge_deleted()
+    assert search.matching_ids("格尔木", include_deleted=True) == set()
+
+
+def test_many_notices_in_one_transaction(db) -> None:
+    service = NoticeService(db)
+    ids = service.create_many(
+        [
+            NoticeData(title=f"通知{i}", series_code="青总办", year=2021, number=i + 1)
+            for i in range(5)
+        ]
+    )
+    assert len(set(ids)) == 5
+    assert [s.doc_number for s in service.list()] == [f"青总办〔2021〕{5 - i}号" for i in range(5)]
+    with pytest.raises(ConflictError):  # one taken number: none of the batch is stored
+        service.create_many(
+            [
+                NoticeData(title="新通知", series_code="青总办", year=2021, number=9),
+                NoticeData(title="重号", series_code="青总办", year=2021, number=3),
+            ]
+        )
+    assert len(service.list()) == 5
