@@ -167,3 +167,17 @@ def test_importing_needs_no_qt() -> None:
         "sys.exit(any(m.split('.')[0] == 'PySide6' for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_whole_original_text_is_kept_with_the_notice(db, tmp_path, sample_texts):
+    from unionoffice.importing.service import import_file
+    from unionoffice.storage.services import NoticeService
+
+    path = tmp_path / "qinghai-2021-15.txt"
+    path.write_text(sample_texts["qinghai-2021-15"], encoding="utf-8")
+    result = import_file(db, path)
+    kept = NoticeService(db).source_text(result.notice_id)
+    assert kept is not None
+    # Even the parts that became no field (the 工作要求 items, the e-mail address) are there.
+    assert "187326341@qq.com" in kept
+    assert "高度重视" in kept and "精心组织" in kept

@@ -55,6 +55,7 @@ class PreparedFile:
     parsed: ParsedNotice
     source_hash: str
     warnings: tuple[str, ...] = field(default=())
+    source_text: str = ""
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportResult]]:
@@ -94,7 +95,9 @@ def prepare_file(path: Path) -> PreparedFile:
     if not parsed.notice.title:
         parsed.notice.title = path.stem
         warnings.append("标题取自文件名")
-    return PreparedFile(path, parsed, document.content_hash(), tuple(warnings))
+    return PreparedFile(
+        path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
+    )
 
 
 def import_file(db: Database, path: Path, on_duplicate: DuplicatePolicy = "skip") -> ImportResult:
@@ -132,14 +135,18 @@ def _store(
     notice = prepared.parsed.notice
     warnings = list(prepared.warnings)
     try:
-        notice_id = service.create(notice, source_hash=prepared.source_hash)
+        notice_id = service.create(
+            notice, source_hash=prepared.source_hash, source_text=prepared.source_text
+        )
     except ConflictError as exc:
         if notice.number is None:
             raise
         # The 文号 is taken (by an earlier import of this notice, or another notice): keep the
         # notice, without the number, rather than lose it.
         unnumbered = replace(notice, number=None, status=NoticeStatus.DRAFT)
-        notice_id = service.create(unnumbered, source_hash=prepared.source_hash)
+        notice_id = service.create(
+            unnumbered, source_hash=prepared.source_hash, source_text=prepared.source_text
+        )
         warnings.append(f"{exc}；已作为未编号公文导入")
     return ImportResult(
         prepared.path, notice_id=notice_id, duplicate_of=duplicate_of, warnings=tuple(warnings)

@@ -132,6 +132,8 @@ class Notice(Base):
     distribution_date: Mapped[dt.date | None] = mapped_column()
     folder: Mapped[str] = mapped_column(String(200), default="")
     source_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The whole text of an imported file, so nothing the importer could not place is lost.
+    source_text: Mapped[str | None] = mapped_column(Text, deferred=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
     deleted_at: Mapped[dt.datetime | None] = mapped_column()

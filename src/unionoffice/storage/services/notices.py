@@ -61,9 +61,16 @@ def _load(session: Session, notice_id: int, *, include_deleted: bool = False) ->
     return notice
 
 
-def _create_in(session: Session, data: NoticeData, source_hash: str | None) -> int:
+def _create_in(
+    session: Session,
+    data: NoticeData,
+    source_hash: str | None = None,
+    source_text: str | None = None,
+) -> int:
     """Add a new notice inside the caller's transaction; its id."""
-    notice = Notice(status=str(NoticeStatus.DRAFT), source_hash=source_hash)
+    notice = Notice(
+        status=str(NoticeStatus.DRAFT), source_hash=source_hash, source_text=source_text
+    )
     session.add(notice)
     organ = None
     if data.organ:
@@ -89,11 +96,16 @@ class NoticeService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def create(self, data: NoticeData, *, source_hash: str | None = None) -> int:
-        """Store a new notice. A 文号 given in ``data`` must be free (it is registered)."""
+    def create(
+        self, data: NoticeData, *, source_hash: str | None = None, source_text: str | None = None
+    ) -> int:
+        """Store a new notice. A 文号 given in ``data`` must be free (it is registered).
+
+        ``source_text`` keeps the whole text of an imported file with the notice.
+        """
         try:
             with self.db.session() as session:
-                return _create_in(session, data, source_hash)
+                return _create_in(session, data, source_hash, source_text)
         except IntegrityError as exc:
             raise ConflictError(f"保存失败，数据与已有记录冲突：{exc.orig}") from exc
 
@@ -233,6 +245,14 @@ class NoticeService:
             for notice in notices:
                 session.delete(notice)
             return len(notices)
+
+    def source_text(self, notice_id: int) -> str | None:
+        """The original text of an imported notice, as it was read from the file."""
+        with self.db.read_session() as session:
+            notice = session.get(Notice, notice_id)
+            if notice is None:
+                raise NotFoundError(f"没有编号为 {notice_id} 的公文")
+            return notice.source_text
 
     def find_by_source_hash(self, source_hash: str) -> int | None:
         with self.db.read_session() as session:
