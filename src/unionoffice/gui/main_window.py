@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
@@ -27,19 +29,22 @@ from unionoffice.gui.activity_view import AllActivitiesView
 from unionoffice.gui.body_editor import ATTACHMENT
 from unionoffice.gui.calendar_view import CalendarView
 from unionoffice.gui.document_tree import DocumentTree
-from unionoffice.gui.export_actions import ExportController
-from unionoffice.gui.import_dialog import ImportController
 from unionoffice.gui.notice_editor import NoticeEditor
 from unionoffice.gui.recovery import offer_recovery
 from unionoffice.gui.settings import Settings
-from unionoffice.gui.timetable_actions import TimetableController
-from unionoffice.gui.timetable_dialog import Purpose
 from unionoffice.gui.workers import stop_tasks
 from unionoffice.storage.database import Database
 from unionoffice.storage.recovery import RecoveryStore
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.organs import OrganService
+
+if TYPE_CHECKING:
+    # Imported on first use: they bring python-docx, reportlab, openpyxl and the importer,
+    # which a clerk who only reads and edits should not wait for at start-up.
+    from unionoffice.gui.export_actions import ExportController
+    from unionoffice.gui.import_dialog import ImportController
+    from unionoffice.gui.timetable_actions import TimetableController
 
 CALENDAR_TAB, ALL_ACTIVITIES_TAB = 0, 1
 
@@ -57,19 +62,14 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.undo_group = QUndoGroup(self)
         self.recovery_store = RecoveryStore.for_database(db)
-        self.importer = ImportController(self)
-        self.exporter = ExportController(self)
-        self.timetables = TimetableController(self)
 
         self.tree = DocumentTree(db, self)
         self.tree.open_requested.connect(self.open_notice)
         self.tree.new_requested.connect(self.new_notice)
         self.tree.duplicate_requested.connect(self.duplicate_notice)
         self.tree.delete_requested.connect(self.delete_notice)
-        self.tree.export_requested.connect(self.exporter.export_selected)
-        self.tree.timetable_requested.connect(
-            lambda ids: self.timetables.open_dialog(Purpose.PRINT, ids)
-        )
+        self.tree.export_requested.connect(lambda ids: self.exporter.export_selected(ids))
+        self.tree.timetable_requested.connect(self._print_timetable_of)
         self.tree_dock = QDockWidget("公文目录", self)
         self.tree_dock.setObjectName("document_tree")
         self.tree_dock.setWidget(self.tree)
@@ -137,11 +137,19 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
         self.find_action = self._action("查找", self.tree.focus_search, "Ctrl+F")
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
-        self.import_files_action = self._action("导入公文…", self.importer.choose_files, "Ctrl+I")
-        self.import_folder_action = self._action("导入文件夹…", self.importer.choose_folder)
-        self.export_action = self._action("导出 Word…", self.exporter.export_word, "Ctrl+E")
-        self.excel_action = self._action("导出 Excel 台账…", self.timetables.export_excel)
-        self.ics_action = self._action("导出日历（.ics）…", self.timetables.export_calendar)
+        self.import_files_action = self._action(
+            "导入公文…", lambda: self.importer.choose_files(), "Ctrl+I"
+        )
+        self.import_folder_action = self._action(
+            "导入文件夹…", lambda: self.importer.choose_folder()
+        )
+        self.export_action = self._action(
+            "导出 Word…", lambda: self.exporter.export_word(), "Ctrl+E"
+        )
+        self.excel_action = self._action("导出 Excel 台账…", lambda: self.timetables.export_excel())
+        self.ics_action = self._action(
+            "导出日历（.ics）…", lambda: self.timetables.export_calendar()
+        )
         self.settings_action = self._action("设置…", self.show_settings)
         self.backup_action = self._action("备份与恢复…", self.show_backups)
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
@@ -402,6 +410,29 @@ class MainWindow(QMainWindow):
         if editor is not None:
             self._retitle(editor)
         self.refresh(keep_editors=True)
+
+    @functools.cached_property
+    def importer(self) -> ImportController:
+        from unionoffice.gui.import_dialog import ImportController
+
+        return ImportController(self)
+
+    @functools.cached_property
+    def exporter(self) -> ExportController:
+        from unionoffice.gui.export_actions import ExportController
+
+        return ExportController(self)
+
+    @functools.cached_property
+    def timetables(self) -> TimetableController:
+        from unionoffice.gui.timetable_actions import TimetableController
+
+        return TimetableController(self)
+
+    def _print_timetable_of(self, ids: list[int]) -> None:
+        from unionoffice.gui.timetable_dialog import Purpose
+
+        self.timetables.open_dialog(Purpose.PRINT, ids)
 
     def refresh(self, *, keep_editors: bool = True) -> None:
         """Read lists again after a change: tree, 全部活动, calendar, counts."""
