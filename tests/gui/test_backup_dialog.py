@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+
 from unionoffice.domain.notice import NoticeData
 from unionoffice.gui.backup_dialog import BackupDialog, backup_label
 from unionoffice.gui.main_window import MainWindow
 from unionoffice.storage import backups
+from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
+
+
+@pytest.fixture
+def db(db_path):
+    """These tests are about files beside an SQLite database, so they run on SQLite only."""
+    database = Database(db_path)
+    yield database
+    database.dispose()
 
 
 def _open(window) -> BackupDialog:

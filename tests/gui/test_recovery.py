@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
+
 from unionoffice.domain.notice_json import notice_from_json
 from unionoffice.gui import messages
 from unionoffice.gui.main_window import MainWindow
 from unionoffice.gui.notice_editor import NoticeEditor
+from unionoffice.storage.database import Database
 from unionoffice.storage.recovery import RecoveryStore
 from unionoffice.storage.services.notices import NoticeService
+
+
+@pytest.fixture
+def db(db_path):
+    """These tests are about files beside an SQLite database, so they run on SQLite only."""
+    database = Database(db_path)
+    yield database
+    database.dispose()
 
 
 def _crashed_window(qtbot, db, settings, notice_id: int, type_text) -> tuple[MainWindow, str]:
