@@ -8,7 +8,7 @@ PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
-  fonts-wqy-zenhei fonts-noto-cjk python3-venv
+  fonts-wqy-zenhei fonts-noto-cjk fonts-dejavu-core python3-venv
 )
 
 command -v apt-get >/dev/null 2>&1 || exit 0
