@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -17,16 +16,6 @@ from unionoffice.gui.main_window import MainWindow
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
-
-
-@pytest.fixture
-def window(qtbot, db, demo_ids, settings, shown_messages):
-    settings.autosave_ms = 50
-    main = MainWindow(db, settings)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.close()
 
 
 def test_tree_filters_as_you_type(qtbot, window, type_text) -> None:

@@ -61,6 +61,28 @@ def plan_layout_from_setting(value: str) -> PlanLayout | None:
         return None
 
 
+def template_combo(parent: QWidget, templates: list[TemplateInfo], wanted: str) -> QComboBox:
+    """The templates to choose from, ``wanted`` (else 文件式) selected; the path as tooltip."""
+    combo = QComboBox(parent)
+    for info in templates:
+        combo.addItem(template_label(info), info.name)
+        combo.setItemData(combo.count() - 1, str(info.path), Qt.ItemDataRole.ToolTipRole)
+    index = combo.findData(wanted or DEFAULT_TEMPLATE)
+    if index < 0:
+        index = max(combo.findData(DEFAULT_TEMPLATE), 0)
+    combo.setCurrentIndex(index)
+    return combo
+
+
+def plan_combo(parent: QWidget, wanted: str) -> QComboBox:
+    """段落 / 表格 / as the template says, with the stored choice selected."""
+    combo = QComboBox(parent)
+    for text, layout in PLAN_CHOICES:
+        combo.addItem(text, layout.value if layout else "")
+    combo.setCurrentIndex(max(combo.findData(wanted), 0))
+    return combo
+
+
 class ExportDialog(QDialog):
     """Asks for the target and the layout; ``accept`` checks the target and remembers choices."""
 
@@ -90,21 +112,8 @@ class ExportDialog(QDialog):
         target_row.addWidget(browse)
 
         self.templates = available_templates()
-        self.template = QComboBox(self)
-        for info in self.templates:
-            self.template.addItem(template_label(info), info.name)
-            self.template.setItemData(
-                self.template.count() - 1, str(info.path), Qt.ItemDataRole.ToolTipRole
-            )
-        wanted = settings.export_template or DEFAULT_TEMPLATE
-        index = self.template.findData(wanted)
-        if index < 0:
-            index = max(self.template.findData(DEFAULT_TEMPLATE), 0)
-        self.template.setCurrentIndex(index)
-        self.plan = QComboBox(self)
-        for text, layout in PLAN_CHOICES:
-            self.plan.addItem(text, layout.value if layout else "")
-        self.plan.setCurrentIndex(max(self.plan.findData(settings.export_plan_layout), 0))
+        self.template = template_combo(self, self.templates, settings.export_template)
+        self.plan = plan_combo(self, settings.export_plan_layout)
         self.open_after = QCheckBox(
             "导出后打开所在文件夹" if self.batch else "导出后用 Word/WPS 打开", self
         )

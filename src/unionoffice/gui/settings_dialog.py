@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.exporting.docx import DEFAULT_TEMPLATE, available_templates
+from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
-from unionoffice.gui.export_dialog import PLAN_CHOICES, template_label
+from unionoffice.gui.export_dialog import plan_combo, template_combo
 from unionoffice.gui.switching import switch_database
 from unionoffice.storage.database import default_database_path
 
@@ -77,18 +76,8 @@ class SettingsDialog(QDialog):
         note.setStyleSheet("color: #666;")
         database_form.addRow("", note)
 
-        self.template = QComboBox(self)
-        for info in available_templates():
-            self.template.addItem(template_label(info), info.name)
-        wanted = self.settings.export_template or DEFAULT_TEMPLATE
-        index = self.template.findData(wanted)
-        if index < 0:
-            index = max(self.template.findData(DEFAULT_TEMPLATE), 0)
-        self.template.setCurrentIndex(index)
-        self.plan = QComboBox(self)
-        for text, layout in PLAN_CHOICES:
-            self.plan.addItem(text, layout.value if layout else "")
-        self.plan.setCurrentIndex(max(self.plan.findData(self.settings.export_plan_layout), 0))
+        self.template = template_combo(self, available_templates(), self.settings.export_template)
+        self.plan = plan_combo(self, self.settings.export_plan_layout)
         export_box = QGroupBox("导出 Word", self)
         export_form = QFormLayout(export_box)
         export_form.addRow("默认模板", self.template)
