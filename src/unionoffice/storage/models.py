@@ -236,3 +236,24 @@ class ActivityDepartment(Base):
 
     activity: Mapped[Activity] = relationship(back_populates="departments")
     department: Mapped[Department | None] = relationship()
+
+
+class CalendarDay(Base):
+    """A day that is not what its weekday says: a statutory holiday or a 调休 working day.
+
+    Rows come from the chinesecalendar library (``source`` 'library') or from the clerk
+    ('clerk'), who can also mark a library day back to an ordinary one ('normal'); seeding a
+    year never overwrites a day the clerk has set.
+    """
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[dt.date] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(40), default="")
+    source: Mapped[str] = mapped_column(String(10), default="clerk")
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('holiday', 'workday', 'normal')", name="kind_known"),
+        CheckConstraint("source IN ('library', 'clerk')", name="source_known"),
+    )
