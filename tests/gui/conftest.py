@@ -143,3 +143,10 @@ def opened_urls(monkeypatch) -> list[str]:
         QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
     )
     return opened
+
+
+@pytest.fixture(autouse=True)
+def no_first_run_wizard(monkeypatch):
+    """Tests open empty databases on purpose; test_first_run.py removes this where it needs
+    the wizard."""
+    monkeypatch.setenv("UNIONOFFICE_NO_FIRST_RUN", "1")

@@ -89,7 +89,10 @@ def test_edit_a_cell_through_the_view(qtbot, window, db, demo_ids, type_text) ->
     assert editor is not None
     editor.tabs.setCurrentIndex(1)
     table = editor.activity_view.table
-    index = editor.activity_model.index(0, Column.DEADLINE)
+    # the table shows the plan through its sort and filter proxy
+    index = editor.activity_view.proxy.mapFromSource(
+        editor.activity_model.index(0, Column.DEADLINE)
+    )
     table.setCurrentIndex(index)
     table.edit(index)
     line = table.viewport().findChild(QLineEdit)

@@ -142,3 +142,50 @@ def test_heading_numbers_restart_under_higher_levels() -> None:
     assert number_labels([1, 0, 2, 2, 3, 1, 2, ATTACHMENT, 1]) == [
         "一、", "", "（一）", "（二）", "1.", "二、", "（一）", "附件", "一、",
     ]  # fmt: skip
+
+
+def test_several_rows_move_and_remove_as_one_step_each(qtmodeltester) -> None:
+    from unionoffice.gui.undo_commands import (
+        InsertActivitiesCommand,
+        MoveActivityCommand,
+        RemoveActivityCommand,
+    )
+
+    stack = QUndoStack()
+    model = ActivityTableModel(_plan(), year=2021, undo_stack=stack)
+    stack.push(
+        InsertActivitiesCommand(model, 3, [ActivityData(title="甲"), ActivityData(title="乙")])
+    )
+    titles = ["举办宣讲", "劳动竞赛", "职工书屋", "甲", "乙"]
+    assert [a.title for a in model.activities()] == titles
+    stack.push(MoveActivityCommand(model, [0, 2, 4], 1))  # gathered after 劳动竞赛
+    assert [a.title for a in model.activities()] == ["劳动竞赛", "举办宣讲", "职工书屋", "乙", "甲"]
+    assert [model.index(r, Column.NUMBER).data() for r in range(5)] == ["1", "2", "3", "4", "5"]
+    qtmodeltester.check(model)
+    stack.push(RemoveActivityCommand(model, [1, 3]))
+    assert [a.title for a in model.activities()] == ["劳动竞赛", "职工书屋", "甲"]
+    assert stack.count() == 3
+    stack.undo()
+    assert [a.title for a in model.activities()] == ["劳动竞赛", "举办宣讲", "职工书屋", "乙", "甲"]
+    stack.undo()
+    assert [a.title for a in model.activities()] == titles
+    stack.undo()
+    assert model.rowCount() == 3
+    assert MoveActivityCommand(model, 1, 1).changes_nothing()
+
+
+def test_dragged_rows_are_read_back_only_by_their_own_plan() -> None:
+    from PySide6.QtCore import QMimeData
+
+    model = ActivityTableModel(_plan(), year=2021)
+    data = model.mimeData([model.index(2, 0), model.index(2, 3), model.index(0, 1)])
+    assert model.dragged_rows(data) == [0, 2]
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1))
+    assert ActivityTableModel(_plan(), year=2021).dragged_rows(data) is None
+    broken = QMimeData()
+    broken.setData("application/x-unionoffice-activity-rows", b"{not json")
+    assert model.dragged_rows(broken) is None
+    # dropped above row 1 without an undo stack: applied at once
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1))
+    assert [a.title for a in model.activities()] == ["举办宣讲", "职工书屋", "劳动竞赛"]
+    assert model.department_names() == ["省总宣教部", "省总经济部"]

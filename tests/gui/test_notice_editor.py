@@ -90,7 +90,7 @@ def test_heading_levels_by_keyboard_are_saved(qtbot, db, shown_messages, type_te
         (BlockKind.PARAGRAPH, 0, "坚持服务职工。"),
         (BlockKind.HEADING, 2, "加强领导"),
     ]
-    # the editor's own undo takes the level back
+    # Ctrl+Z in the body takes the level back, through the notice's one history
     qtbot.keyClick(editor.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.body.blocks()[2].kind is BlockKind.PARAGRAPH
     editor.shutdown()

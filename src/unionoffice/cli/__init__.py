@@ -12,10 +12,13 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from unionoffice import __version__
-from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import UnionOfficeError
+
+if TYPE_CHECKING:
+    from unionoffice.cli.context import CommandContext
 
 # Imported only when a command is given: opening the window needs none of them, and the
 # export and import commands bring python-docx, reportlab, openpyxl … (a third of start-up).
@@ -75,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from unionoffice.gui.app import run_gui
 
         return run_gui(args.db)
-    ctx = CommandContext(args.db, sys.stdout, sys.stderr)
+    from unionoffice.cli.context import CommandContext  # the storage layer: not for the window
+
+    ctx: CommandContext = CommandContext(args.db, sys.stdout, sys.stderr)
     try:
         return int(args.run(args, ctx) or EXIT_OK)
     except UnionOfficeError as exc:

@@ -1,173 +1,74 @@
-"""Table models of activities: one notice's plan (editable, undoable) and 全部活动 (lazy).
+"""Table model of one notice's activity plan: editable, undoable, rows moved by drag and drop.
 
-Both show the same columns; display text per row is cached and rebuilt only when that row
-changes. Edits never change the data directly: setData pushes a command onto the notice's
-QUndoStack, and the command calls ``apply_value`` (see undo_commands.py).
+Display text per row is cached and rebuilt only when that row changes. Edits never change
+the data directly: setData and drops push a command onto the notice's QUndoStack, and the
+command calls ``apply_value`` / ``insert_activities`` / ``reorder`` (see undo_commands.py).
+The 全部活动 model (all_activities_model.py) shows the same columns.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import enum
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
+import json
+import uuid
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoStack
-
-from unionoffice.domain.deadline import Period, parse_deadline
-from unionoffice.domain.notice import ActivityData, ActivityStatus
-from unionoffice.gui.undo_commands import EditActivityCommand
-from unionoffice.storage.services.activities import (
-    ActivityFilter,
-    ActivityQueryService,
-    ActivityRow,
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
 )
+from PySide6.QtGui import QUndoStack
+
+from unionoffice.domain.activity_table_text import NAME_SEPARATOR
+from unionoffice.domain.deadline import Period, parse_deadline
+from unionoffice.domain.notice import ActivityData
+from unionoffice.gui.activity_columns import (
+    ACTIVITY_ROLE,
+    DONE_COLOUR,
+    EDITABLE,
+    HEADERS,
+    OVERDUE_COLOUR,
+    SORT_ROLE,
+    UNPARSED_COLOUR,
+    Column,
+    RowView,
+    cell_data,
+    cell_value,
+    edited_value,
+    format_period,
+    row_view,
+    set_field,
+    split_names,
+)
+from unionoffice.gui.all_activities_model import AllActivitiesModel
+from unionoffice.gui.undo_commands import EditActivityCommand, MoveActivityCommand
+
+__all__ = [
+    "ACTIVITY_ROLE",
+    "DONE_COLOUR",
+    "EDITABLE",
+    "HEADERS",
+    "NAME_SEPARATOR",
+    "OVERDUE_COLOUR",
+    "ROWS_MIME",
+    "SORT_ROLE",
+    "UNPARSED_COLOUR",
+    "ActivityTableModel",
+    "AllActivitiesModel",
+    "Column",
+    "format_period",
+    "split_names",
+]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the invisible root, as a default argument
-ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the ActivityData of the row
-NAME_SEPARATOR = "、"
-
-_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-UNPARSED_COLOUR = QColor("#fde2b8")  # 完成时限 that names no dates
-OVERDUE_COLOUR = QColor("#fbe4e4")  # past its end and not 已完成
-DONE_COLOUR = QColor("#5a7d5a")
-
-
-class Column(enum.IntEnum):
-    NUMBER = 0
-    TITLE = 1
-    DEADLINE = 2
-    PERIOD = 3
-    LEAD = 4
-    COOPERATING = 5
-    LEADER = 6
-    STATUS = 7
-
-
-HEADERS = {
-    Column.NUMBER: "序号",
-    Column.TITLE: "活动内容",
-    Column.DEADLINE: "完成时限",
-    Column.PERIOD: "起止日期",
-    Column.LEAD: "牵头部门",
-    Column.COOPERATING: "配合部门",
-    Column.LEADER: "责任领导",
-    Column.STATUS: "进度",
-}
-_NOTICE_COLUMN = len(Column)  # 所属公文, the 全部活动 table's last column
-# Every role _cell or the 所属公文 column answers; others are None without looking at the row.
-_ROLES_ANSWERED = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.EditRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        ACTIVITY_ROLE,
-    }
-)
-EDITABLE = {
-    Column.TITLE,
-    Column.DEADLINE,
-    Column.LEAD,
-    Column.COOPERATING,
-    Column.LEADER,
-    Column.STATUS,
-}
-
-
-def split_names(text: str) -> list[str]:
-    """ "省总宣教部、省总组织部" (or with ，,; between) as a list of names."""
-    for separator in "，,;；/ ":
-        text = text.replace(separator, NAME_SEPARATOR)
-    return [name.strip() for name in text.split(NAME_SEPARATOR) if name.strip()]
-
-
-def format_period(period: Period | None) -> str:
-    if period is None:
-        return "无法识别"
-    if period.start == period.end:
-        return f"{period.start.month}月{period.start.day}日"
-    if period.start.year != period.end.year:
-        start, end = period.start, period.end
-        return f"{start.year}年{start.month}月{start.day}日—{end.year}年{end.month}月{end.day}日"
-    return f"{period.start.month}月{period.start.day}日—{period.end.month}月{period.end.day}日"
-
-
-@dataclass
-class _RowView:
-    """What a row shows, computed once per change of the row."""
-
-    texts: dict[Column, str]
-    period: Period | None
-    overdue: bool
-    unparsed: bool
-
-
-@dataclass
-class _Page:
-    """PAGE rows of the 全部活动 table as read, with what each shows."""
-
-    items: list[ActivityRow]
-    views: list[_RowView]
-
-
-def _row_view(
-    number: int, activity: ActivityData, period: Period | None, today: dt.date
-) -> _RowView:
-    overdue = (
-        period is not None and period.end < today and activity.status is not ActivityStatus.DONE
-    )
-    return _RowView(
-        texts={
-            Column.NUMBER: str(number),
-            Column.TITLE: activity.title,
-            Column.DEADLINE: activity.deadline,
-            Column.PERIOD: format_period(period) if activity.deadline.strip() else "",
-            Column.LEAD: NAME_SEPARATOR.join(activity.lead),
-            Column.COOPERATING: NAME_SEPARATOR.join(activity.cooperating),
-            Column.LEADER: activity.leader or "",
-            Column.STATUS: str(activity.status),
-        },
-        period=period,
-        overdue=overdue,
-        unparsed=bool(activity.deadline.strip()) and period is None,
-    )
-
-
-def _cell(view: _RowView, activity: ActivityData, column: int, role: int) -> Any:
-    """Data of one cell for the roles both models share."""
-    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-        return view.texts[Column(column)]
-    if role == Qt.ItemDataRole.BackgroundRole:
-        if column == Column.PERIOD and view.unparsed:
-            return QBrush(UNPARSED_COLOUR)
-        if view.overdue:
-            return QBrush(OVERDUE_COLOUR)
-        return None
-    if role == Qt.ItemDataRole.ForegroundRole and activity.status is ActivityStatus.DONE:
-        return QBrush(DONE_COLOUR)
-    if role == Qt.ItemDataRole.ToolTipRole:
-        if column == Column.PERIOD and view.unparsed:
-            return (
-                f"无法从“{activity.deadline}”推算日期，日历中不显示此项；可改写为“4月份”“6月底前”等"
-            )
-        if view.overdue:
-            return "已过完成时限，尚未完成"
-        if column == Column.TITLE and activity.text:
-            return activity.text
-        return None
-    if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.NUMBER, Column.STATUS):
-        return int(Qt.AlignmentFlag.AlignCenter)
-    if role == ACTIVITY_ROLE:
-        return activity
-    return None
+ROWS_MIME = "application/x-unionoffice-activity-rows"  # rows dragged within one plan
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -187,11 +88,13 @@ class ActivityTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._rows: list[ActivityData] = [copy.deepcopy(a) for a in activities or []]
-        self._views: list[_RowView | None] = [None] * len(self._rows)
+        self._views: list[RowView | None] = [None] * len(self._rows)
         self._year = year or dt.date.today().year
         self._not_before = not_before
         self.undo_stack = undo_stack
-        self._today = today
+        self.today = today
+        # Tells this plan's dragged rows from another open notice's.
+        self._drag_token = uuid.uuid4().hex
 
     # -- domain values ---------------------------------------------------------------------
 
@@ -201,6 +104,11 @@ class ActivityTableModel(QAbstractTableModel):
 
     def activity(self, row: int) -> ActivityData:
         return self._rows[row]
+
+    def department_names(self) -> list[str]:
+        """Every department the plan names as 牵头 or 配合, in order of first mention."""
+        names = (name for a in self._rows for name in (*a.lead, *a.cooperating))
+        return list(dict.fromkeys(names))
 
     def set_context(self, year: int, not_before: dt.date | None) -> None:
         """The notice's year and 成文日期, which 完成时限 are read against."""
@@ -215,76 +123,84 @@ class ActivityTableModel(QAbstractTableModel):
     def period(self, row: int) -> Period | None:
         return self._view(row).period
 
-    def _view(self, row: int) -> _RowView:
+    def _view(self, row: int) -> RowView:
         view = self._views[row]
         if view is None:
             activity = self._rows[row]
             period = parse_deadline(activity.deadline, self._year, not_before=self._not_before)
-            view = self._views[row] = _row_view(row + 1, activity, period, self._today())
+            view = self._views[row] = row_view(row + 1, activity, period, self.today())
         return view
 
     # -- changes, called by undo commands --------------------------------------------------
 
     def value(self, row: int, column: Column) -> Any:
-        activity = self._rows[row]
-        if column in (Column.LEAD, Column.COOPERATING):
-            names = activity.lead if column == Column.LEAD else activity.cooperating
-            return list(names)
-        return self._view(row).texts[column]
+        return cell_value(self._rows[row], column)
 
     def apply_value(self, row: int, column: Column, value: Any) -> None:
         """Set one field of one activity (no undo entry: commands call this)."""
-        activity = self._rows[row]
-        if column == Column.TITLE:
-            activity.title = str(value).strip()
-        elif column == Column.DEADLINE:
-            activity.deadline = str(value).strip()
-        elif column in (Column.LEAD, Column.COOPERATING):
-            names = split_names(value) if isinstance(value, str) else list(value)
-            if column == Column.LEAD:
-                activity.lead = names
-            else:
-                activity.cooperating = names
-        elif column == Column.LEADER:
-            activity.leader = str(value).strip() or None
-        elif column == Column.STATUS:
-            activity.status = ActivityStatus(str(value))
-        else:
-            raise ValueError(f"column {column} cannot be edited")
+        set_field(self._rows[row], column, value)
         self._views[row] = None
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
         self.edited.emit()
 
     def insert_activity(self, row: int, activity: ActivityData) -> None:
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, copy.deepcopy(activity))
-        self._views.insert(row, None)
+        self.insert_activities(row, [activity])
+
+    def insert_activities(self, row: int, activities: Sequence[ActivityData]) -> None:
+        """Insert copies of ``activities`` so that the first is at ``row``."""
+        if not activities:
+            return
+        self.beginInsertRows(QModelIndex(), row, row + len(activities) - 1)
+        self._rows[row:row] = [copy.deepcopy(a) for a in activities]
+        self._views[row:row] = [None] * len(activities)
         self.endInsertRows()
-        self._renumber_from(row + 1)
+        self._renumber_from(row + len(activities))
         self.edited.emit()
 
     def remove_activity(self, row: int) -> ActivityData:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        removed = self._rows.pop(row)
-        self._views.pop(row)
-        self.endRemoveRows()
-        self._renumber_from(row)
-        self.edited.emit()
-        return removed
+        return self.remove_activities([row])[0]
+
+    def remove_activities(self, rows: Sequence[int]) -> list[ActivityData]:
+        """Remove the rows; what was removed, in row order."""
+        removed: list[ActivityData] = []
+        for row in sorted(set(rows), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            removed.append(self._rows.pop(row))
+            self._views.pop(row)
+            self.endRemoveRows()
+        if rows:
+            self._renumber_from(min(rows))
+            self.edited.emit()
+        return removed[::-1]
 
     def move_activity(self, source: int, target: int) -> None:
         """Move one row so that it ends up at index ``target``."""
-        if source == target:
-            return
-        destination = target + 1 if target > source else target
-        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
-        activity = self._rows.pop(source)
-        self._views.pop(source)
-        self._rows.insert(target, activity)
-        self._views.insert(target, None)
-        self.endMoveRows()
-        self._renumber_from(min(source, target))
-        self.edited.emit()
+        order = list(range(len(self._rows)))
+        order.insert(target, order.pop(source))
+        self.reorder(order)
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """Put the rows in ``order`` (``order[i]`` is the row that goes to place i).
+
+        Done as single-row moves, so views keep their selection and current row.
+        """
+        current = list(range(len(self._rows)))
+        if sorted(order) != current:
+            raise ValueError(f"not an order of {len(current)} rows: {order}")
+        first_moved = None
+        for place, wanted in enumerate(order):
+            at = current.index(wanted, place)
+            if at == place:
+                continue
+            self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), place)
+            self._rows.insert(place, self._rows.pop(at))
+            self._views.insert(place, self._views.pop(at))
+            current.insert(place, current.pop(at))
+            self.endMoveRows()
+            first_moved = place if first_moved is None else first_moved
+        if first_moved is not None:
+            self._renumber_from(first_moved)
+            self.edited.emit()
 
     def _renumber_from(self, row: int) -> None:
         for index in range(row, len(self._rows)):
@@ -315,8 +231,11 @@ class ActivityTableModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            # Drops land between rows (items take none), or below the last row.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
         if Column(index.column()) in EDITABLE:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -324,180 +243,79 @@ class ActivityTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        return _cell(self._view(index.row()), self._rows[index.row()], index.column(), role)
+        return cell_data(self._view(index.row()), self._rows[index.row()], index.column(), role)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         column = Column(index.column())
-        if column not in EDITABLE:
+        try:
+            new = edited_value(self._rows[index.row()], column, value)
+        except ValueError:
             return False
-        if column == Column.STATUS and str(value) not in {str(s) for s in ActivityStatus}:
-            return False
-        old = self.value(index.row(), column)
-        if column in (Column.LEAD, Column.COOPERATING):
-            new: Any = split_names(str(value))
-            unchanged = new == old
-        else:
-            new = str(value).strip()
-            unchanged = new == str(old)
-        if unchanged:
+        if new is None:
             return True  # nothing changed: no undo entry, no save
+        old = self.value(index.row(), column)
         if self.undo_stack is None:
             self.apply_value(index.row(), column, new)
             return True
         self.undo_stack.push(EditActivityCommand(self, index.row(), column, old, new))
         return True
 
+    # -- drag and drop: rows move within the plan ------------------------------------------
 
-class AllActivitiesModel(QAbstractTableModel):
-    """Every activity of every notice, read-only, shown a page at a time as it scrolls.
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
 
-    ``fetchMore`` only makes more rows scrollable; a row's data is read (a page of PAGE rows
-    at once) when the view first shows it, and only the CACHED_PAGES pages last shown are
-    kept. Scrolling to the end of 100,000 activities therefore reads what is on screen, and
-    memory stays the same however far the clerk scrolls.
-    """
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
 
-    PAGE = 200
-    CACHED_PAGES = 10
+    def mimeTypes(self) -> list[str]:
+        return [ROWS_MIME]
 
-    def __init__(
-        self,
-        service: ActivityQueryService,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-        parent: Any = None,
-    ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._today = today
-        self._filter = ActivityFilter()
-        self._total = 0
-        self._shown = 0  # rows the view may scroll through (grown by fetchMore)
-        self._pages: OrderedDict[tuple[int, int], _Page] = OrderedDict()
-        self._last_key: tuple[int, int] | None = None  # the page most recently used
-        self._fetching = False  # views and testers may ask for more while rows go in
-        self.reload()
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        payload = json.dumps({"plan": self._drag_token, "rows": rows})
+        data.setData(ROWS_MIME, payload.encode("utf-8"))
+        return data
 
-    def set_filter(self, where: ActivityFilter) -> None:
-        self._filter = where
-        self.reload()
-
-    def reload(self) -> None:
-        total = self._service.count(self._filter)
-        self._fetching = True  # views fetch after the reset, not from inside its signals
+    def dragged_rows(self, data: QMimeData) -> list[int] | None:
+        """The rows of this plan that ``data`` carries; None for anything else."""
+        if not data.hasFormat(ROWS_MIME):
+            return None
         try:
-            self.beginResetModel()
-            self._total = total
-            self._shown = 0
-            self._pages.clear()
-            self._last_key = None
-            self.endResetModel()
-        finally:
-            self._fetching = False
-
-    def total(self) -> int:
-        return self._total
-
-    def row_at(self, row: int) -> ActivityRow:
-        found = self._item(row)
-        if found is None:
-            raise IndexError(f"no activity in row {row}")
-        return found[0]
-
-    def row_of(self, notice_id: int, position: int) -> int | None:
-        """The row showing that activity, fetching pages until it is found."""
-        row = 0
-        while True:
-            while row < self._shown:
-                found = self._item(row)
-                if found is None:
-                    return None
-                if found[0].notice_id == notice_id and found[0].position == position:
-                    return row
-                row += 1
-            if not self.canFetchMore():
-                return None
-            self.fetchMore()
-
-    def _item(self, row: int) -> tuple[ActivityRow, _RowView] | None:
-        """The activity of ``row`` and what it shows; None past the end of the data."""
-        if not 0 <= row < self._shown:
+            payload = json.loads(bytes(data.data(ROWS_MIME).data()).decode("utf-8"))
+            rows = [int(row) for row in payload["rows"]]
+        except (ValueError, KeyError, TypeError):
             return None
-        size = self.PAGE
-        key = (row // size * size, size)
-        page = self._pages.get(key)
-        if page is not None and key != self._last_key:
-            self._pages.move_to_end(key)
-            self._last_key = key
-        if page is None:
-            items = self._service.rows(self._filter, offset=key[0], limit=size)
-            today = self._today()
-            # 序号 is the item's number in its own notice, as printed there.
-            views = [
-                _row_view(item.position + 1, item.activity, item.activity.period, today)
-                for item in items
-            ]
-            page = self._pages[key] = _Page(items, views)
-            self._last_key = key
-            while len(self._pages) > self.CACHED_PAGES:
-                self._pages.popitem(last=False)
-        index = row - key[0]
-        if index >= len(page.items):
-            return None  # the database holds fewer rows than when it was counted
-        return page.items[index], page.views[index]
-
-    def canFetchMore(self, parent: AnyIndex = NO_PARENT) -> bool:
-        return not parent.isValid() and not self._fetching and self._shown < self._total
-
-    def fetchMore(self, parent: AnyIndex = NO_PARENT) -> None:
-        if parent.isValid() or self._fetching or self._shown >= self._total:
-            return
-        first = self._shown
-        last = min(self._total, first + self.PAGE) - 1
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), first, last)
-            self._shown = last + 1
-            self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(Column) + 1
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if payload.get("plan") != self._drag_token or not rows:
             return None
-        if section == len(Column):
-            return "所属公文"
-        if 0 <= section < len(Column):
-            return HEADERS[Column(section)]
-        return None
+        if not all(0 <= row < len(self._rows) for row in rows):
+            return None
+        return sorted(set(rows))
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _READ_ONLY_FLAGS
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return action == Qt.DropAction.MoveAction and self.dragged_rows(data) is not None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The view asks a dozen roles of every cell it paints; most have no answer here.
-        if role not in _ROLES_ANSWERED or not index.isValid():
-            return None
-        found = self._item(index.row())
-        if found is None:
-            return None
-        item, view = found
-        if index.column() == _NOTICE_COLUMN:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return item.doc_number or f"〔草稿〕{item.notice_title}"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return item.notice_title
-            return None
-        return _cell(view, item.activity, index.column(), role)
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        """Move the dragged rows to where they were dropped: one undo step, as 上移/下移."""
+        rows = self.dragged_rows(data)
+        if rows is None or action != Qt.DropAction.MoveAction:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._rows)
+        # where the first dragged row lands once the dragged rows are taken out
+        target = sum(1 for r in range(row) if r not in rows)
+        command = MoveActivityCommand(self, rows, target)
+        if command.changes_nothing():
+            return True
+        if self.undo_stack is None:
+            command.redo()
+        else:
+            self.undo_stack.push(command)
+        return True

@@ -5,105 +5,59 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QStringListModel,
+    QPoint,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDrag, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QMenu,
     QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from unionoffice.domain.notice import ActivityData, ActivityStatus
-from unionoffice.gui.activity_model import (
-    NAME_SEPARATOR,
+from unionoffice.domain.activity_table_text import (
+    PasteError,
+    activities_from_rows,
+    activity_cells,
+    format_tsv,
+    parse_tsv,
+)
+from unionoffice.domain.notice import ActivityData
+from unionoffice.gui import messages
+from unionoffice.gui.activity_columns import (
+    EDITABLE,
+    HEADERS,
     OVERDUE_COLOUR,
     UNPARSED_COLOUR,
-    ActivityTableModel,
-    AllActivitiesModel,
     Column,
 )
+from unionoffice.gui.activity_delegate import ActivityDelegate
+from unionoffice.gui.activity_filter import ALL_DEPARTMENTS, ActivityFilterBar, ActivityFilterProxy
+from unionoffice.gui.activity_model import ActivityTableModel
+from unionoffice.gui.all_activities_model import NOTICE_COLUMN, AllActivitiesModel
 from unionoffice.gui.undo_commands import (
+    InsertActivitiesCommand,
     InsertActivityCommand,
     MoveActivityCommand,
     RemoveActivityCommand,
 )
 from unionoffice.storage.services.activities import ActivityFilter
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ALL_DEPARTMENTS = "全部部门"
+__all__ = ["ALL_DEPARTMENTS", "ActivityTableView", "AllActivitiesView"]
 
-
-class NameListCompleter(QCompleter):
-    """Completes the name being typed after the last 、, keeping the names before it."""
-
-    def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(QStringListModel(list(names)), parent)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.split(NAME_SEPARATOR)[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        chosen = str(index.data())
-        widget = self.widget()
-        typed = widget.text() if isinstance(widget, QLineEdit) else ""
-        before = typed.split(NAME_SEPARATOR)[:-1]
-        return NAME_SEPARATOR.join([*before, chosen])
-
-
-class ActivityDelegate(QStyledItemDelegate):
-    """Editors for the cells: department names with completion, 进度 from a list."""
-
-    def __init__(self, department_names: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.department_names = list(department_names)
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        column = Column(index.column())
-        if column == Column.STATUS:
-            combo = QComboBox(parent)
-            combo.addItems([str(s) for s in ActivityStatus])
-            return combo
-        editor = QLineEdit(parent)
-        if column in (Column.LEAD, Column.COOPERATING):
-            editor.setCompleter(NameListCompleter(self.department_names, editor))
-            editor.setPlaceholderText("多个部门用“、”分隔")
-        elif column == Column.DEADLINE:
-            editor.setPlaceholderText("如：4月份、6月底前、第三季度、全年")
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
-        if isinstance(editor, QComboBox):
-            editor.setCurrentText(value)
-        elif isinstance(editor, QLineEdit):
-            editor.setText(value)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
-        elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())
+MOVE_TIP = "把选中的活动{}一行"
+REARRANGED_TIP = "表格已排序或筛选，不能移动：请点“恢复原顺序”并清除筛选后再移动"
 
 
 def _legend() -> QLabel:
@@ -116,8 +70,26 @@ def _legend() -> QLabel:
     return label
 
 
+class ActivityTable(QTableView):
+    """The plan's table. A drag carries the selected rows of the plan; the drop moves them
+    (ActivityTableModel.dropMimeData), so nothing is removed here after the drag."""
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return
+        data = self.model().mimeData(rows)
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        first = self.visualRect(rows[0])
+        strip = QRect(0, first.top(), min(self.viewport().width(), 480), first.height())
+        drag.setPixmap(self.viewport().grab(strip))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
 class ActivityTableView(QWidget):
-    """A notice's activity plan: the table and 添加 / 删除 / 上移 / 下移."""
+    """A notice's activity plan: the table, 添加 / 删除 / 上移 / 下移, copy and paste of rows
+    (Excel and WPS), drag and drop, and a filter bar; clicking a header sorts."""
 
     def __init__(
         self,
@@ -127,82 +99,251 @@ class ActivityTableView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.table = QTableView(self)
-        self.table.setModel(model)
+        self.proxy = ActivityFilterProxy(model, self)
+        self.table = ActivityTable(self)
+        self.table.setModel(self.proxy)
         self.delegate = ActivityDelegate(department_names, self.table)
         self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        _size_columns(self.table)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDropIndicatorShown(True)
+        _prepare_table(self.table)
+        # A plan has tens of rows: each grows to show all its department names.
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
 
-        toolbar = QToolBar(self)
         self.add_action = _action(self, "添加活动", "在当前行下方添加一项活动", "Ctrl+Shift+N")
-        self.remove_action = _action(self, "删除活动", "删除当前活动（可撤销）", "Ctrl+Del")
-        self.up_action = _action(self, "上移", "把当前活动上移一行", "Ctrl+Shift+Up")
-        self.down_action = _action(self, "下移", "把当前活动下移一行", "Ctrl+Shift+Down")
+        self.remove_action = _action(self, "删除活动", "删除选中的活动（可撤销）", "Ctrl+Del")
+        self.up_action = _action(self, "上移", MOVE_TIP.format("上移"), "Ctrl+Shift+Up")
+        self.down_action = _action(self, "下移", MOVE_TIP.format("下移"), "Ctrl+Shift+Down")
+        self.unsort_action = QAction("恢复原顺序", self)
+        self.unsort_action.setToolTip("取消按列排序，按序号排列")
+        self.copy_action = _action(self.table, "复制", "复制选中的活动，可粘贴到 Excel", "Ctrl+C")
+        self.paste_action = _action(
+            self.table, "粘贴", "把从 Excel 或 WPS 复制的行粘贴到当前行下方", "Ctrl+V"
+        )
+        for action in (self.copy_action, self.paste_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not in a cell editor
+        toolbar = QToolBar(self)
         for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
             toolbar.addAction(action)
             self.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.copy_action, self.paste_action, self.unsort_action])
+        self.table.addActions([self.copy_action, self.paste_action])
         self.add_action.triggered.connect(self.add_activity)
         self.remove_action.triggered.connect(self.remove_current)
         self.up_action.triggered.connect(lambda: self.move_current(-1))
         self.down_action.triggered.connect(lambda: self.move_current(1))
+        self.unsort_action.triggered.connect(self.restore_order)
+        self.copy_action.triggered.connect(self.copy_selected)
+        self.paste_action.triggered.connect(self.paste)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter_bar = ActivityFilterBar(model.department_names(), self)
+        self.filter_bar.changed.connect(self._on_filter)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._update_state)
+        self.count_label = QLabel(self)
+        self.message_label = QLabel(self)
+        self.message_label.setStyleSheet("color: #2a5d8f;")
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._on_rows_changed)
+
         top = QHBoxLayout()
         top.addWidget(toolbar)
         top.addStretch(1)
-        top.addWidget(_legend())
+        top.addWidget(self.filter_bar)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(_legend())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addLayout(bottom)
+        self._update_state()
 
     def set_department_names(self, names: Sequence[str]) -> None:
         self.delegate.department_names = list(names)
 
+    # -- rows of the plan under the clerk's selection --------------------------------------
+
     def current_row(self) -> int:
+        """The plan row of the current cell, or -1."""
         index = self.table.currentIndex()
-        return index.row() if index.isValid() else -1
+        return self.proxy.mapToSource(index).row() if index.isValid() else -1
+
+    def selected_rows(self) -> list[int]:
+        """The plan rows selected (the current row when none is), in plan order."""
+        selection = self.table.selectionModel().selectedRows()
+        rows = {self.proxy.mapToSource(index).row() for index in selection}
+        if not rows and self.current_row() >= 0:
+            rows = {self.current_row()}
+        return sorted(rows)
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(row, Column.TITLE))
-            self.table.scrollTo(self.model.index(row, Column.TITLE))
+        """Make a plan row current, clearing the filter when it hides that row."""
+        self.select_rows([row])
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        rows = [r for r in rows if 0 <= r < self.model.rowCount()]
+        if not rows:
+            return
+        if any(self.proxy.proxy_row(r) < 0 for r in rows):
+            self.filter_bar.clear()
+        current = self.proxy.index(self.proxy.proxy_row(rows[0]), Column.TITLE)
+        selection = QItemSelection()
+        for row in rows:
+            index = self.proxy.index(self.proxy.proxy_row(row), 0)
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(current, flags.NoUpdate)
+        self.table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(current)
 
     def _push(self, command: object) -> None:
         assert self.model.undo_stack is not None
         self.model.undo_stack.push(command)  # type: ignore[arg-type]
 
+    # -- rows: add, remove, move -----------------------------------------------------------
+
     def add_activity(self) -> None:
+        if self.proxy.is_filtered():
+            self.filter_bar.clear()  # a new, empty row would not show
         row = self.current_row() + 1 if self.current_row() >= 0 else self.model.rowCount()
         self._push(InsertActivityCommand(self.model, row, ActivityData(title="")))
         self.select_row(row)
-        self.table.edit(self.model.index(row, Column.TITLE))
+        self.table.edit(self.proxy.index(self.proxy.proxy_row(row), Column.TITLE))
 
     def remove_current(self) -> None:
-        row = self.current_row()
-        if row >= 0:
-            self._push(RemoveActivityCommand(self.model, row))
-            self.select_row(min(row, self.model.rowCount() - 1))
+        rows = self.selected_rows()
+        if rows:
+            self._push(RemoveActivityCommand(self.model, rows))
+            self.select_row(min(rows[0], self.model.rowCount() - 1))
 
     def move_current(self, step: int) -> None:
-        row = self.current_row()
-        target = row + step
-        if row >= 0 and 0 <= target < self.model.rowCount():
-            self._push(MoveActivityCommand(self.model, row, target))
-            self.select_row(target)
+        """Move the selected rows one place up (-1) or down (1), as one block."""
+        rows = self.selected_rows()
+        if not rows or self.proxy.is_rearranged():
+            return
+        target = rows[0] + step
+        if target < 0 or rows[-1] + step >= self.model.rowCount():
+            return
+        self._push(MoveActivityCommand(self.model, rows, target))
+        self.select_rows(range(target, target + len(rows)))
+
+    def restore_order(self) -> None:
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    # -- clipboard -------------------------------------------------------------------------
+
+    def copy_selected(self) -> None:
+        """The selected rows as Excel's tab-separated text (序号, 活动内容, … 进度)."""
+        rows = sorted(
+            self.table.selectionModel().selectedRows(), key=lambda index: index.row()
+        )  # in the order shown
+        plan_rows = [self.proxy.mapToSource(index).row() for index in rows]
+        if not plan_rows and self.current_row() >= 0:
+            plan_rows = [self.current_row()]
+        if not plan_rows:
+            return
+        cells = [activity_cells(r + 1, self.model.activity(r)) for r in plan_rows]
+        QGuiApplication.clipboard().setText(format_tsv(cells))
+        self._say(f"已复制 {len(plan_rows)} 项活动，可粘贴到 Excel 或 WPS")
+
+    def paste(self) -> None:
+        """Rows copied from Excel or WPS become activities below the current row (one undo
+        step); one copied cell on one selected cell fills that cell instead."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            messages.show_error(
+                self, "剪贴板中没有可粘贴的文字。请先在 Excel 或 WPS 中复制表格行。"
+            )
+            return
+        rows = parse_tsv(text)
+        if len(rows) == 1 and len(rows[0]) == 1 and self._paste_into_cell(rows[0][0]):
+            return
+        try:
+            activities = activities_from_rows(rows)
+        except PasteError as exc:
+            messages.show_error(self, f"无法粘贴：{exc}。表格没有改动。")
+            return
+        if not activities:
+            messages.show_error(self, "剪贴板中的表格没有可粘贴的活动（各行都是空的）。")
+            return
+        row = self.current_row() + 1 if self.current_row() >= 0 else self.model.rowCount()
+        self._push(InsertActivitiesCommand(self.model, row, activities))
+        inserted = range(row, row + len(activities))
+        hidden = sum(1 for r in inserted if self.proxy.proxy_row(r) < 0)
+        if hidden < len(activities):
+            self.select_rows([r for r in inserted if self.proxy.proxy_row(r) >= 0])
+        note = f"，其中 {hidden} 项不符合筛选条件，未显示" if hidden else ""
+        self._say(f"已粘贴 {len(activities)} 项活动{note}（可撤销）")
+
+    def _paste_into_cell(self, value: str) -> bool:
+        index = self.table.currentIndex()
+        if not index.isValid() or len(self.selected_rows()) != 1:
+            return False
+        column = Column(index.column())
+        if column not in EDITABLE:
+            return False
+        if not self.proxy.setData(index, value.strip()):
+            messages.show_error(self, f"“{value.strip()}”不能填入{HEADERS[column]}。")
+        return True
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    # -- filter, sort, menu ----------------------------------------------------------------
+
+    def _on_filter(self) -> None:
+        self.proxy.set_criteria(self.filter_bar.criteria())
+        self._update_state()
+
+    def _on_rows_changed(self) -> None:
+        self.filter_bar.set_department_names(self.model.department_names())
+        self._update_state()
+
+    def _update_state(self) -> None:
+        rearranged = self.proxy.is_rearranged()
+        for action, tip in ((self.up_action, "上移"), (self.down_action, "下移")):
+            action.setEnabled(not rearranged)
+            text = REARRANGED_TIP if rearranged else MOVE_TIP.format(tip)
+            action.setToolTip(f"{text}（{action.shortcut().toString()}）")
+        self.table.setDragEnabled(not rearranged)
+        self.unsort_action.setEnabled(self.proxy.is_sorted())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            f"显示 {shown} / {total} 项" if shown != total else f"共 {total} 项"
+        )
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addActions([self.add_action, self.remove_action])
+        menu.addSeparator()
+        menu.addActions([self.up_action, self.down_action])
+        menu.addSeparator()
+        menu.addActions([self.copy_action, self.paste_action])
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        self.context_menu().popup(self.table.viewport().mapToGlobal(position))
 
 
 class AllActivitiesView(QWidget):
-    """全部活动: every notice's activities, filtered by department; double-click opens one."""
+    """全部活动: every notice's activities, filtered and sorted by the database, edited in
+    place; Enter, a double-click on 序号 or 所属公文, or 打开公文 opens the notice."""
 
     activity_activated = Signal(int, int)  # notice id, position in that notice
 
@@ -214,75 +355,122 @@ class AllActivitiesView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.department = QComboBox(self)
-        self.set_department_names(department_names)
-        self.department.currentTextChanged.connect(self._on_department)
+        self.filter_bar = ActivityFilterBar(department_names, self)
+        self.department = self.filter_bar.department
+        self.filter_bar.changed.connect(self._on_filter)
         self.count_label = QLabel(self)
         self.table = QTableView(self)
         self.table.setModel(model)
+        self.delegate = ActivityDelegate(department_names, self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        _size_columns(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(
-            len(Column), QHeaderView.ResizeMode.Interactive
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.setColumnWidth(len(Column), 170)
-        self.table.doubleClicked.connect(self._on_double_click)
+        _prepare_table(self.table)
+        # Eleven columns do not fit beside the tree: 活动内容 keeps a readable width and the
+        # table scrolls sideways rather than squeezing it.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(Column.TITLE, 260)
+        header.setSectionResizeMode(NOTICE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(NOTICE_COLUMN, 170)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(self.open_activity)
+        self.open_action = QAction("打开公文", self.table)
+        self.open_action.setToolTip("打开该活动所属的公文（回车）")
+        self.open_action.triggered.connect(lambda: self.open_activity(self.table.currentIndex()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        model.edit_failed.connect(lambda text: messages.show_error(self, text))
+        model.modelReset.connect(self._update_count)
+        hint = QLabel("双击单元格直接修改；回车或双击序号打开所属公文", self)
+        hint.setStyleSheet("color: #666;")
         top = QHBoxLayout()
-        top.addWidget(QLabel("部门："))
-        top.addWidget(self.department)
-        top.addWidget(self.count_label)
+        top.addWidget(self.filter_bar)
         top.addStretch(1)
-        top.addWidget(_legend())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(_legend())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addLayout(bottom)
         self._update_count()
 
     def set_department_names(self, names: Sequence[str]) -> None:
-        current = self.department.currentText()
-        self.department.blockSignals(True)
-        self.department.clear()
-        self.department.addItems([ALL_DEPARTMENTS, *names])
-        self.department.setCurrentText(current or ALL_DEPARTMENTS)
-        self.department.blockSignals(False)
+        self.filter_bar.set_department_names(names)
+        self.delegate.department_names = list(names)
 
     def reload(self) -> None:
+        """Read the table again from its first page."""
         self.model.reload()
         self._update_count()
 
-    def _on_department(self, text: str) -> None:
-        department = None if text == ALL_DEPARTMENTS else text
-        self.model.set_filter(ActivityFilter(department=department))
+    def refresh(self) -> None:
+        """Show changes made elsewhere, keeping the clerk's place when the rows stay."""
+        self.model.refresh()
+        self._update_count()
+
+    def _on_filter(self) -> None:
+        criteria = self.filter_bar.criteria()
+        self.model.set_filter(
+            ActivityFilter(
+                department=criteria.department,
+                month=criteria.month,
+                status=criteria.status,
+                overdue_on=self.model.today() if criteria.overdue else None,
+            )
+        )
         self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(f"共 {self.model.total()} 项")
 
-    def _on_double_click(self, index: QModelIndex) -> None:
+    def open_activity(self, index: QModelIndex) -> None:
+        """Open the notice of the activity in ``index``'s row, at that activity."""
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return
         row = self.model.row_at(index.row())
         self.activity_activated.emit(row.notice_id, row.position)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        if self.table.indexAt(position).isValid():
+            self.context_menu().popup(self.table.viewport().mapToGlobal(position))
 
 
 def _action(parent: QWidget, text: str, tip: str, shortcut: str) -> QAction:
     action = QAction(text, parent)
-    action.setToolTip(f"{tip}（{shortcut}）")
     action.setShortcut(QKeySequence(shortcut))
+    action.setToolTip(f"{tip}（{action.shortcut().toString()}）")
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return action
 
 
-def _size_columns(table: QTableView) -> None:
+def _prepare_table(table: QTableView) -> None:
+    """Look and column widths both tables share; headers sort (none at first)."""
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicatorClearable(True)
+    table.setSortingEnabled(True)
     widths = {
-        Column.NUMBER: 44,
-        Column.DEADLINE: 110,
-        Column.PERIOD: 150,
+        Column.NUMBER: 56,
+        Column.DEADLINE: 100,
+        Column.PERIOD: 140,
         Column.LEAD: 170,
-        Column.COOPERATING: 220,
+        Column.COOPERATING: 200,
         Column.LEADER: 80,
         Column.STATUS: 70,
     }

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
+from unionoffice.gui.database_opener import DatabaseOpening
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.startup_report import report_startup_if_asked
-from unionoffice.storage import backups, credentials
-from unionoffice.storage.database import Database
+from unionoffice.gui.workers import BackgroundTask
+
+if TYPE_CHECKING:  # the storage layer is imported by the worker that opens the database
+    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.storage.database import Database
 
 APP_NAME = "工会公文助手"
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Sans"]
@@ -45,59 +50,113 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(db_argument: str | None) -> Database:
-    """The clerk's database; UnionOfficeError (in Chinese) when it cannot be used."""
-    return Database(credentials.with_stored_password(db_argument))
+# Set (to anything but 0) to open a new, empty database without the first-run wizard: for
+# tests and scripts that open an empty database on purpose. UNIONOFFICE_QUIT_AFTER_MS alone
+# does not skip the wizard, it cancels it after that delay, so a forgotten variable never
+# leaves a start waiting for a clerk who is not there.
+NO_FIRST_RUN = "UNIONOFFICE_NO_FIRST_RUN"
+
+
+def offer_first_run(db: Database, parent: QWidget | None = None) -> bool:
+    """On a new, empty database, the first-run wizard before the window shows it; whether
+    the wizard wrote to the database.
+
+    取消 leaves the database empty, so the wizard is offered again at the next start: 设置
+    has no page for the 发文机关标志, default texts and departments, and a clerk who cancels
+    is most likely looking around first. Once anything is written (an import, a number
+    taken) the database is no longer new and the wizard stays away.
+    """
+    if os.environ.get(NO_FIRST_RUN, "") not in ("", "0"):
+        return False
+    from unionoffice.storage.services.office_setup import is_new_database
+
+    try:
+        if not is_new_database(db):  # one query: this runs at every start
+            return False
+    except UnionOfficeError:
+        return False  # the main window says what is wrong with the database
+    from unionoffice.gui.first_run import run_first_run  # only a new database needs it
+
+    quit_after = os.environ.get("UNIONOFFICE_QUIT_AFTER_MS")
+    close_after_ms = int(quit_after) if quit_after else None
+    return bool(run_first_run(db, parent=parent, close_after_ms=close_after_ms))
 
 
 def run_gui(db_argument: str | None = None, *, settings: Settings | None = None) -> int:
-    """Open the main window on the database and run until it closes; the exit status."""
+    """Show the main window, open the database behind it, run until it closes; exit status.
+
+    The window is on screen before the database is open: a worker thread imports the storage
+    layer, opens (and if need be upgrades) the database and reads the notice list, then the
+    window is filled (database_opener.py).
+    """
     app = make_application()
+    settings = settings or Settings()
     remembered = False
     if db_argument is None:  # the database chosen in 设置 last time, if any
-        settings = settings or Settings()
         db_argument = settings.last_database or None
         remembered = db_argument is not None
-    try:
-        db = open_database(db_argument)
-    except Exception as exc:  # the clerk sees a message, never a traceback
-        reason = f"。\n\n{exc}" if isinstance(exc, UnionOfficeError) else f"：{exc}"
-        if remembered and settings is not None:
-            messages.show_error(None, f"无法打开上次使用的数据库，改为打开默认数据库{reason}")
-            settings.last_database = ""
-            return run_gui(None, settings=settings)
-        messages.show_error(None, f"无法打开数据库{reason}")
-        return 1
     from unionoffice.gui.main_window import MainWindow
 
-    try:
-        window = MainWindow(db, settings or Settings())
-    except UnionOfficeError as exc:
-        db.dispose()
-        messages.show_error(None, f"无法读取数据库中的公文。\n\n{exc}")
-        return 1
+    window = MainWindow(None, settings)
     report_startup_if_asked(window)
+    openings: list[DatabaseOpening] = []
+
+    def open_database_of_window(argument: str | None, remembered: bool) -> None:
+        opening = DatabaseOpening(
+            window,
+            argument,
+            remembered=remembered,
+            on_open=lambda db: offer_first_run(db, parent=window),
+            on_attached=_after_attach,
+            on_fallback=fall_back_to_default,
+        )
+        openings.append(opening)
+        opening.start_after_first_paint()
+
+    def fall_back_to_default() -> None:
+        settings.last_database = ""
+        open_database_of_window(None, False)
+        window.update()
+
+    open_database_of_window(db_argument, remembered)
     window.show()
-    _take_automatic_backup(db)
-    daily = QTimer(window)  # a window left open for days still gets one backup a day
-    daily.setInterval(60 * 60 * 1000)
-    daily.timeout.connect(_back_up_open_windows)
-    daily.start()
     quit_after = os.environ.get("UNIONOFFICE_QUIT_AFTER_MS")
     if quit_after:  # smoke tests of the packaged program: open, settle, close
         QTimer.singleShot(int(quit_after), window.close)
     try:
-        return int(app.exec())
+        status = int(app.exec())
     finally:
-        db.dispose()
+        if window.is_attached():
+            window.db.dispose()
+    return max(status, openings[-1].exit_code)
 
 
-def _take_automatic_backup(db: Database) -> None:
-    """Today's rotating backup of an SQLite database; a failure is reported, never fatal."""
-    try:
-        backups.automatic_backup(db)
-    except (UnionOfficeError, OSError) as exc:
-        messages.show_error(None, f"自动备份失败，请检查磁盘空间：{exc}")
+def _after_attach(db: Database) -> None:
+    """Today's backup, off the UI thread; then one a day for a window left open for days."""
+    from unionoffice.gui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.is_attached() and widget.db is db:
+            _back_up_in_background(widget)
+            daily = QTimer(widget)
+            daily.setInterval(60 * 60 * 1000)
+            daily.timeout.connect(_back_up_open_windows)
+            daily.start()
+
+
+def _back_up_in_background(window: MainWindow) -> None:
+    from unionoffice.storage import backups
+
+    db = window.db
+    BackgroundTask(
+        window,
+        "正在自动备份…",
+        lambda _context: backups.automatic_backup(db),
+        on_done=lambda _result: None,
+        on_failed=lambda exc: messages.show_error(window, f"自动备份失败，请检查磁盘空间：{exc}"),
+        cancellable=False,
+        show_progress=False,
+    ).start()
 
 
 def _back_up_open_windows() -> None:
@@ -105,5 +164,5 @@ def _back_up_open_windows() -> None:
     from unionoffice.gui.main_window import MainWindow
 
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.isVisible():
-            _take_automatic_backup(widget.db)
+        if isinstance(widget, MainWindow) and widget.isVisible() and widget.is_attached():
+            _back_up_in_background(widget)

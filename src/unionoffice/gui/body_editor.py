@@ -2,12 +2,14 @@
 
 Heading numbers (一、 （一） 1. （1）) are not part of the text: they are worked out from the
 order of the headings and painted in a margin left of the text, so the clerk never renumbers
-by hand. Level changes are block-format edits, so the editor's own Ctrl+Z undoes them.
+by hand. Level changes are block-format edits, steps of the document's undo history like
+typing; the notice editor replays those steps from the notice's one undo stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -31,6 +33,15 @@ from unionoffice.domain.notice import Block, BlockKind
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 PARAGRAPH = 0
 ATTACHMENT = 9  # a line that starts an attachment; its text is the attachment's title
+LEVEL_NAMES = {
+    PARAGRAPH: "正文段落",
+    1: "一级标题",
+    2: "二级标题",
+    3: "三级标题",
+    4: "四级标题",
+    ATTACHMENT: "附件标题",
+}
+TYPING = "编辑正文"
 _LEVEL_KEYS = {
     Qt.Key.Key_0: PARAGRAPH,
     Qt.Key.Key_1: 1,
@@ -120,6 +131,7 @@ class BodyEditor(QTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._margin.update)
         self.cursorPositionChanged.connect(self._margin.update)
         self._loading = False
+        self._edit_label: str | None = None
 
     # -- blocks in and out -----------------------------------------------------------------
 
@@ -159,6 +171,23 @@ class BodyEditor(QTextEdit):
             block = block.next()
         return result
 
+    def is_loading(self) -> bool:
+        """True while set_blocks fills the document: those changes are not edits."""
+        return self._loading
+
+    def take_edit_label(self) -> str:
+        """What the document's newest undo step did, for the undo menu ("设为二级标题")."""
+        label, self._edit_label = self._edit_label, None
+        return label or TYPING
+
+    @contextmanager
+    def _labelled(self, label: str) -> Iterator[None]:
+        self._edit_label = label
+        try:
+            yield
+        finally:
+            self._edit_label = None
+
     def levels(self) -> list[int]:
         levels = []
         block = self.document().firstBlock()
@@ -177,16 +206,17 @@ class BodyEditor(QTextEdit):
         first = document.findBlock(start)
         last = document.findBlock(end)
         edit = QTextCursor(document)
-        edit.beginEditBlock()
-        block = first
-        while block.isValid():
-            edit.setPosition(block.position())
-            edit.setBlockFormat(_format_for(level))
-            self._highlighter.rehighlightBlock(block)
-            if block == last:
-                break
-            block = block.next()
-        edit.endEditBlock()
+        with self._labelled(f"设为{LEVEL_NAMES.get(level, LEVEL_NAMES[PARAGRAPH])}"):
+            edit.beginEditBlock()
+            block = first
+            while block.isValid():
+                edit.setPosition(block.position())
+                edit.setBlockFormat(_format_for(level))
+                self._highlighter.rehighlightBlock(block)
+                if block == last:
+                    break
+                block = block.next()
+            edit.endEditBlock()
         self._margin.update()
         self.blocks_changed.emit()
 
@@ -229,17 +259,18 @@ class BodyEditor(QTextEdit):
             return
         lines = source.text().replace("\r\n", "\n").replace("\r", "\n").split("\n")
         cursor = self.textCursor()
-        cursor.beginEditBlock()
-        for i, line in enumerate(lines):
-            if i:
-                cursor.insertBlock(_format_for(PARAGRAPH))
-            heading = split_heading(line)
-            if heading is not None and len(lines) > 1:
-                cursor.setBlockFormat(_format_for(heading[0]))
-                cursor.insertText(heading[2])
-            else:
-                cursor.insertText(line.strip() if len(lines) > 1 else line)
-        cursor.endEditBlock()
+        with self._labelled("粘贴"):
+            cursor.beginEditBlock()
+            for i, line in enumerate(lines):
+                if i:
+                    cursor.insertBlock(_format_for(PARAGRAPH))
+                heading = split_heading(line)
+                if heading is not None and len(lines) > 1:
+                    cursor.setBlockFormat(_format_for(heading[0]))
+                    cursor.insertText(heading[2])
+                else:
+                    cursor.insertText(line.strip() if len(lines) > 1 else line)
+            cursor.endEditBlock()
         self.setTextCursor(cursor)
 
     def _on_contents_changed(self) -> None:

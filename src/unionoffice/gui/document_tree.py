@@ -1,6 +1,12 @@
-"""The left dock: search box over the year → 文号 series → notice tree, with a context menu."""
+"""The left dock: search box over the year → 文号 series → notice tree, with a context menu.
+
+The dock is built empty and attached to the database once it has been opened (on a worker
+thread at start-up), so the window is on screen before SQLAlchemy is even imported.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -14,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import build_tree, header_text
-from unionoffice.storage.database import Database
-from unionoffice.storage.services.notices import NoticeService, NoticeSummary
-from unionoffice.storage.services.search import NoticeSearch
+from unionoffice.gui.tree_nodes import Node, build_tree, header_text
+
+if TYPE_CHECKING:
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.services.notices import NoticeService, NoticeSummary
+    from unionoffice.storage.services.search import NoticeSearch
 
 SEARCH_DELAY_MS = 200
 EXPAND_ALL_FOUND = 300  # a search finding up to this many notices shows them all expanded
@@ -33,10 +41,10 @@ class DocumentTree(QWidget):
     export_requested = Signal(list)  # notice ids: 导出 Word (one) or 批量导出 (several)
     timetable_requested = Signal(list)  # notice ids: 打印活动安排表
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._notices = NoticeService(db)
-        self._search = NoticeSearch(db)
+        self._notices: NoticeService | None = None
+        self._search: NoticeSearch | None = None
         self._summaries: list[NoticeSummary] = []
         self._headers: dict[int, str] = {}
         self._labels: dict[int, str] = {}
@@ -67,32 +75,67 @@ class DocumentTree(QWidget):
         layout.addWidget(self.search_box)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
-        self.reload()
+        if db is None:
+            self.search_box.setEnabled(False)
+            self.search_box.setPlaceholderText("正在读取公文…")
+        else:
+            self.attach(db)
+
+    def attach(
+        self,
+        db: Database,
+        summaries: list[NoticeSummary] | None = None,
+        tree: Node | None = None,
+    ) -> None:
+        """Show the notices of ``db``: ``summaries`` and their ``tree`` when a worker has
+        already read and grouped them (build_tree), else read now."""
+        from unionoffice.storage.services.notices import NoticeService
+        from unionoffice.storage.services.search import NoticeSearch
+
+        self._notices = NoticeService(db)
+        self._search = NoticeSearch(db)
+        self.search_box.setEnabled(True)
+        self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
+        if summaries is None:
+            self.reload()
+        else:
+            self._set_summaries(summaries)
+            self.apply_filter(tree)
 
     def reload(self) -> None:
         """Read the notice list again (after a save, a new notice, a delete)."""
-        self._summaries = self._notices.list()
+        if self._notices is not None:
+            self._set_summaries(self._notices.list())
+            self.apply_filter()
+
+    def _set_summaries(self, summaries: list[NoticeSummary]) -> None:
+        self._summaries = summaries
         self._headers = {}  # made again on the first search
-        self._labels: dict[int, str] = {}  # filled by build_tree
-        self.apply_filter()
+        self._labels = {}  # filled by build_tree
 
     def summaries(self) -> list[NoticeSummary]:
         return list(self._summaries)
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, tree: Node | None = None) -> None:
+        """Show the notices the search box finds; ``tree``: the unfiltered tree, built already."""
         self._timer.stop()
+        if self._search is None:
+            return
         text = self.search_box.text().strip()
         current = self.selected_notice_id()
         matching = self._search.matching_ids(text) if text else None
         if text and not self._headers:
             self._headers = {summary.id: header_text(summary) for summary in self._summaries}
-        root = build_tree(
-            self._summaries,
-            search=text,
-            matching_ids=matching,
-            headers=self._headers,
-            labels=self._labels,
-        )
+        if tree is not None and not text:
+            root = tree
+        else:
+            root = build_tree(
+                self._summaries,
+                search=text,
+                matching_ids=matching,
+                headers=self._headers,
+                labels=self._labels,
+            )
         self.model.set_root(root)
         found = root.notice_count()
         if text and found <= EXPAND_ALL_FOUND:

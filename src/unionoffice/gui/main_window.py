@@ -1,4 +1,10 @@
-"""The main window: document tree on the left, tabs in the centre (日历, 全部活动, notices)."""
+"""The main window: document tree on the left, tabs in the centre (日历, 全部活动, notices).
+
+At start-up the window is built and shown before the database is open (a worker thread opens
+it, see database_opener.py); ``attach`` then fills it. So this module and the widgets it
+builds first import nothing of the storage layer at module level: SQLAlchemy alone takes
+longer to import than Qt needs to show the window.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,46 +30,55 @@ from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
-from unionoffice.gui.activity_model import AllActivitiesModel
-from unionoffice.gui.activity_view import AllActivitiesView
 from unionoffice.gui.body_editor import ATTACHMENT
-from unionoffice.gui.calendar_view import CalendarView
 from unionoffice.gui.document_tree import DocumentTree
-from unionoffice.gui.notice_editor import NoticeEditor
-from unionoffice.gui.recovery import offer_recovery
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.workers import stop_tasks
-from unionoffice.storage.database import Database
-from unionoffice.storage.recovery import RecoveryStore
-from unionoffice.storage.services.activities import ActivityQueryService
-from unionoffice.storage.services.notices import NoticeService
-from unionoffice.storage.services.organs import OrganService
 
 if TYPE_CHECKING:
+    from unionoffice.gui.activity_model import ActivityTableModel
+    from unionoffice.gui.activity_view import AllActivitiesView
+    from unionoffice.gui.calendar_view import CalendarView
+    from unionoffice.gui.database_opener import WindowSnapshot
+
     # Imported on first use: they bring python-docx, reportlab, openpyxl and the importer,
     # which a clerk who only reads and edits should not wait for at start-up.
     from unionoffice.gui.export_actions import ExportController
     from unionoffice.gui.import_dialog import ImportController
+    from unionoffice.gui.notice_editor import NoticeEditor
     from unionoffice.gui.timetable_actions import TimetableController
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.recovery import RecoveryStore
+    from unionoffice.storage.services.activities import ActivityQueryService
+    from unionoffice.storage.services.notices import NoticeService
 
 CALENDAR_TAB, ALL_ACTIVITIES_TAB = 0, 1
+
+
+def _placeholder(parent: QWidget) -> QLabel:
+    label = QLabel("正在读取数据库…", parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #888;")
+    return label
 
 
 class MainWindow(QMainWindow):
     """Where the clerk works: every notice, its editor, the plan and the calendar."""
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    attached = Signal()  # the database is open and its notices are shown
+
+    def __init__(
+        self, db: Database | None, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        """The window on ``db``; with None, an empty window that ``attach`` fills later."""
         super().__init__(parent)
-        self.db = db
         self.settings = settings
-        self.notices = NoticeService(db)
-        self.activities = ActivityQueryService(db)
-        self.setWindowTitle(f"工会公文助手 — {db.describe()}")
+        self.setWindowTitle("工会公文助手")
         self.resize(1400, 900)
         self.undo_group = QUndoGroup(self)
-        self.recovery_store = RecoveryStore.for_database(db)
+        self._recovery_check: QTimer | None = None
 
-        self.tree = DocumentTree(db, self)
+        self.tree = DocumentTree(None, self)
         self.tree.open_requested.connect(self.open_notice)
         self.tree.new_requested.connect(self.new_notice)
         self.tree.duplicate_requested.connect(self.duplicate_notice)
@@ -80,43 +95,103 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
         self.resizeDocks([self.tree_dock], [380], Qt.Orientation.Horizontal)
 
-        departments = self.activities.department_names()
-        self.calendar = CalendarView(self.activities, departments, self)
-        self.calendar.activity_clicked.connect(self.show_activity)
-        self.all_activities = AllActivitiesView(
-            AllActivitiesModel(self.activities, parent=self), departments, self
-        )
-        self.all_activities.activity_activated.connect(self.show_activity)
-
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(False)
-        self.tabs.addTab(self.calendar, "日历")
-        self.tabs.addTab(self.all_activities, "全部活动")
-        for fixed in (CALENDAR_TAB, ALL_ACTIVITIES_TAB):
-            self.tabs.tabBar().setTabButton(
-                fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
-            )
+        self.tabs.addTab(_placeholder(self), "日历")
+        self.tabs.addTab(_placeholder(self), "全部活动")
+        self._hide_close_buttons()
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.counts_label = QLabel(self)
-        self.db_label = QLabel(f"数据库：{db.describe()}", self)
+        self.db_label = QLabel("正在打开数据库…", self)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_actions()
+        self._set_data_actions_enabled(False)
+        self._restore_layout()
+        if db is not None:
+            self.attach(db)
+
+    def is_attached(self) -> bool:
+        return "db" in self.__dict__
+
+    def attach(self, db: Database, snapshot: WindowSnapshot | None = None) -> None:
+        """Show ``db``: tree, calendar, 全部活动, counts, the notices open last time.
+
+        ``snapshot`` is what a worker thread has read already (database_opener); without it
+        the same is read here.
+        """
+        from unionoffice.gui.activity_model import AllActivitiesModel
+        from unionoffice.gui.activity_view import AllActivitiesView
+        from unionoffice.gui.calendar_view import CalendarView
+        from unionoffice.storage.recovery import RecoveryStore
+        from unionoffice.storage.services.activities import ActivityQueryService
+        from unionoffice.storage.services.notices import NoticeService
+
+        self.db = db
+        self.notices: NoticeService = NoticeService(db)
+        self.activities: ActivityQueryService = ActivityQueryService(db)
+        self.recovery_store: RecoveryStore = RecoveryStore.for_database(db)
+        self.setWindowTitle(f"工会公文助手 — {db.describe()}")
+        self.db_label.setText(f"数据库：{db.describe()}")
+
+        if snapshot is None:
+            self.tree.attach(db)
+            departments = self.activities.department_names()
+        else:
+            self.tree.attach(db, snapshot.summaries, snapshot.tree)
+            departments = snapshot.department_names
+
+        current = self.tabs.currentIndex()
+        self.calendar: CalendarView = CalendarView(
+            self.activities, departments, self, settings=self.settings
+        )
+        self.calendar.activity_clicked.connect(self.show_activity)
+        self.all_activities: AllActivitiesView = AllActivitiesView(
+            AllActivitiesModel(self.activities, parent=self), departments, self
+        )
+        self.all_activities.activity_activated.connect(self.show_activity)
+        # An edit in 全部活动 of an open notice goes through its editor (undo, autosave).
+        self.all_activities.model.open_plan = self._open_plan
+        self.all_activities.model.activity_saved.connect(lambda _notice_id: self.refresh())
+        for index, (view, title) in enumerate(
+            ((self.calendar, "日历"), (self.all_activities, "全部活动"))
+        ):
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            placeholder.deleteLater()
+        self._hide_close_buttons()
+        self.tabs.setCurrentIndex(max(current, 0))
+
+        self._set_data_actions_enabled(True)
         self._update_counts()
-        self._restore()
+        self._restore_open_notices()
         # unsaved work left by a crash is offered once the window is on screen
-        self._recovery_check: QTimer | None = None
         if self.recovery_store.pending():
             self._recovery_check = QTimer(self)
             self._recovery_check.setSingleShot(True)
             self._recovery_check.setInterval(0)
             self._recovery_check.timeout.connect(self._offer_recovery)
+            if self.isVisible():
+                self._recovery_check.start()
+        self.attached.emit()
+
+    def _hide_close_buttons(self) -> None:
+        for fixed in (CALENDAR_TAB, ALL_ACTIVITIES_TAB):
+            self.tabs.tabBar().setTabButton(
+                fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+
+    def _set_data_actions_enabled(self, enabled: bool) -> None:
+        """Everything but 退出, the view toggles and 关于 needs the database."""
+        for action in self._data_actions:
+            action.setEnabled(enabled)
 
     # -- actions and menus -----------------------------------------------------------------
 
@@ -152,6 +227,20 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = self._action("设置…", self.show_settings)
         self.backup_action = self._action("备份与恢复…", self.show_backups)
+        self._data_actions = [
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.print_action,
+            self.find_action,
+            self.import_files_action,
+            self.import_folder_action,
+            self.export_action,
+            self.excel_action,
+            self.ics_action,
+            self.settings_action,
+            self.backup_action,
+        ]
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_group.createRedoAction(self, "重做")
@@ -228,6 +317,10 @@ class MainWindow(QMainWindow):
     # -- notices ---------------------------------------------------------------------------
 
     def editors(self) -> list[NoticeEditor]:
+        if not self.is_attached():
+            return []
+        from unionoffice.gui.notice_editor import NoticeEditor
+
         return [
             w
             for i in range(self.tabs.count())
@@ -237,12 +330,22 @@ class MainWindow(QMainWindow):
     def editor_for(self, notice_id: int) -> NoticeEditor | None:
         return next((e for e in self.editors() if e.notice_id == notice_id), None)
 
+    def _open_plan(self, notice_id: int) -> ActivityTableModel | None:
+        editor = self.editor_for(notice_id)
+        return editor.activity_model if editor is not None else None
+
     def current_editor(self) -> NoticeEditor | None:
+        if not self.is_attached():
+            return None
+        from unionoffice.gui.notice_editor import NoticeEditor
+
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, NoticeEditor) else None
 
     def open_notice(self, notice_id: int) -> NoticeEditor | None:
         """Show the notice's editor, opening a tab for it if needed."""
+        from unionoffice.gui.notice_editor import NoticeEditor
+
         editor = self.editor_for(notice_id)
         if editor is None:
             try:
@@ -251,6 +354,7 @@ class MainWindow(QMainWindow):
                     notice_id,
                     autosave_ms=self.settings.autosave_ms,
                     recovery=self.recovery_store,
+                    settings=self.settings,
                 )
             except UnionOfficeError as exc:
                 messages.show_error(self, f"无法打开公文：{exc}")
@@ -286,6 +390,8 @@ class MainWindow(QMainWindow):
 
     def new_notice(self) -> NoticeEditor | None:
         """Create a draft with the defaults of the organ the clerk works for."""
+        from unionoffice.storage.services.organs import OrganService
+
         organs = OrganService(self.db).organs()
         organ = organs[0] if organs else None
         today = dt.date.today()
@@ -396,8 +502,8 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         editor = self.tabs.widget(index)
-        if isinstance(editor, NoticeEditor):
-            self._close_editor(editor)
+        if editor in self.editors():
+            self._close_editor(editor)  # type: ignore[arg-type]
 
     def _close_editor(self, editor: NoticeEditor) -> None:
         editor.shutdown()
@@ -436,8 +542,10 @@ class MainWindow(QMainWindow):
 
     def refresh(self, *, keep_editors: bool = True) -> None:
         """Read lists again after a change: tree, 全部活动, calendar, counts."""
+        if not self.is_attached():
+            return
         self.tree.reload()
-        self.all_activities.reload()
+        self.all_activities.refresh()
         self.calendar.reload()
         self._update_counts()
 
@@ -476,6 +584,8 @@ class MainWindow(QMainWindow):
         self.backup_dialog.open()
 
     def _offer_recovery(self) -> None:
+        from unionoffice.gui.recovery import offer_recovery
+
         self._recovery_check = None
         offer_recovery(self, self.recovery_store)
 
@@ -489,16 +599,18 @@ class MainWindow(QMainWindow):
             self,
             f"工会公文助手 UnionOffice {__version__}\n\n"
             "公文起草、文号登记与活动安排。\n"
-            f"数据库：{self.db.describe()}",
+            f"数据库：{self.db.describe() if self.is_attached() else '正在打开…'}",
         )
 
-    def _restore(self) -> None:
+    def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         state = self.settings.window_state
         if not state.isEmpty():
             self.restoreState(state)
+
+    def _restore_open_notices(self) -> None:
         known = {s.id for s in self.tree.summaries()}
         for notice_id in self.settings.open_notices:
             if int(notice_id) in known:
@@ -512,10 +624,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         stop_tasks(self)
-        self.settings.open_notices = [editor.notice_id for editor in self.editors()]
+        if self.is_attached():  # a window closed while its database opens keeps the last list
+            self.settings.open_notices = [editor.notice_id for editor in self.editors()]
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         for editor in self.editors():
             editor.shutdown()
-        self.calendar.shutdown()
+        if self.is_attached():
+            self.calendar.shutdown()
         super().closeEvent(event)

@@ -3,7 +3,9 @@
 The editor holds a working copy (NoticeData) and saves it whole through
 NoticeService.update a moment after typing stops. The version read with the notice must
 still be the stored one; if someone else saved in between, the clerk's text stays in the
-editor and a bar offers to save it over theirs.
+editor and a bar offers to save it over theirs. Every edit, in the fields, the body or the
+activity table, is one step of the notice's undo history (see notice_undo.py); 页面预览
+shows the pages as they will print.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -38,7 +41,10 @@ from unionoffice.gui import messages
 from unionoffice.gui.activity_model import ActivityTableModel
 from unionoffice.gui.activity_view import ActivityTableView
 from unionoffice.gui.body_editor import ATTACHMENT, BodyEditor
+from unionoffice.gui.notice_undo import NoticeHistory, NoticeUndoStack
+from unionoffice.gui.page_preview import PagePreview
 from unionoffice.gui.recovery import RecoveryKeeper
+from unionoffice.gui.settings import Settings
 from unionoffice.storage.database import Database
 from unionoffice.storage.recovery import RecoveryStore
 from unionoffice.storage.services.notices import NoticeService
@@ -68,7 +74,7 @@ def _from_qdate(value: QDate) -> dt.date | None:
 
 
 class NoticeEditor(QWidget):
-    """Edits one notice; its QUndoStack holds the activity-table edits."""
+    """Edits one notice; its undo stack holds every edit of the fields, body and table."""
 
     saved = Signal(int, int)  # notice id, new version
     title_changed = Signal(str)
@@ -81,6 +87,7 @@ class NoticeEditor(QWidget):
         *,
         autosave_ms: int = 1500,
         recovery: RecoveryStore | None = None,
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,7 +97,8 @@ class NoticeEditor(QWidget):
         self._data: NoticeData = self.notices.get(notice_id)
         self._dirty = False
         self._loading = True
-        self.undo_stack = QUndoStack(self)
+        self.settings = settings
+        self.undo_stack = NoticeUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(autosave_ms)
@@ -112,10 +120,16 @@ class NoticeEditor(QWidget):
             parent=self,
         )
         self.activity_view = ActivityTableView(self.activity_model, departments, self)
+        letterheads = {o.name: o.header_text for o in organ_list}
+        self.preview = PagePreview(
+            self.collect, lambda notice: letterheads.get(notice.organ or "", ""), parent=self
+        )
         self._build(organs.series_codes())
+        self.history = self._watch_history()
         self.organ.setCompleter(QCompleter([o.name for o in organ_list], self.organ))
         self._fill()
         self._loading = False
+        self.show_preview(settings.page_preview if settings is not None else False)
         self.activity_model.edited.connect(self._on_edited)
         self.activity_model.rowsInserted.connect(self._update_tab_titles)
         self.activity_model.rowsRemoved.connect(self._update_tab_titles)
@@ -230,10 +244,23 @@ class NoticeEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(body_page, "正文")
         self.tabs.addTab(self.activity_view, "活动安排")
+        self.preview_button = QToolButton(self)
+        self.preview_button.setText("页面预览")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("在右侧显示公文打印出来的样子（A4，GB/T 9704 版式）")
+        self.preview_button.toggled.connect(self._on_preview_toggled)
+        self.tabs.setCornerWidget(self.preview_button, Qt.Corner.TopRightCorner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setCollapsible(0, False)
+        self.preview.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.conflict_bar)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.splitter)
 
         for edit in (
             self.organ,
@@ -252,6 +279,53 @@ class NoticeEditor(QWidget):
         self.date.dateChanged.connect(self._on_dates)
         self.distribution_date.dateChanged.connect(self._on_edited)
         self.body.blocks_changed.connect(self._on_edited)
+
+    def _watch_history(self) -> NoticeHistory:
+        history = NoticeHistory(
+            self.undo_stack,
+            self.body,
+            reveal_body=lambda: self.tabs.setCurrentIndex(BODY_TAB),
+            reveal_activity=self._reveal_activity,
+            is_loading=lambda: self._loading,
+            parent=self,
+        )
+        history.watch_line_edit("发文机关", self.organ)
+        history.watch_combo("机关代字", self.series)
+        history.watch_spin_box("年份", self.year)
+        history.watch_line_edit("标题", self.title)
+        history.watch_line_edit("主送机关", self.recipients)
+        history.watch_line_edit("附件说明", self.attachment_note)
+        history.watch_line_edit("署名", self.signature)
+        history.watch_date("成文日期", self.date)
+        history.watch_line_edit("附注", self.remark)
+        history.watch_line_edit("抄送", self.cc)
+        history.watch_line_edit("印发机关", self.distributor)
+        history.watch_date("印发日期", self.distribution_date)
+        history.watch_activities(self.activity_model)
+        return history
+
+    def _reveal_activity(self, row: int | None) -> None:
+        """After undoing a table edit: the 活动安排 tab, at the row it changed."""
+        self.tabs.setCurrentIndex(ACTIVITY_TAB)
+        count = self.activity_model.rowCount()
+        if row is not None and count:
+            self.activity_view.select_row(min(row, count - 1))
+        self.activity_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- 页面预览 ----------------------------------------------------------------------------
+
+    def show_preview(self, visible: bool) -> None:
+        """Show or hide the page preview beside the editor."""
+        self.preview_button.setChecked(visible)
+        self.preview.setVisible(visible)
+
+    def _on_preview_toggled(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if visible and self.splitter.sizes()[1] == 0:
+            total = max(self.splitter.width(), 800)
+            self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
+        if self.settings is not None and not self._loading:
+            self.settings.page_preview = visible
 
     def _fill(self) -> None:
         data = self._data
@@ -368,6 +442,7 @@ class NoticeEditor(QWidget):
             return
         self._dirty = True
         self._timer.start()
+        self.preview.schedule()
         if self.recovery is not None:
             self.recovery.note_edit()
         self.status_message.emit("有修改，稍后自动保存…")
@@ -457,6 +532,7 @@ class NoticeEditor(QWidget):
         self._loading = True
         self._show_number()
         self._loading = False
+        self.preview.schedule()  # the 文号 under the red header
         self.status_message.emit(f"已取号：{number}")
         assert fresh.version is not None
         self.saved.emit(self.notice_id, fresh.version)
@@ -502,6 +578,7 @@ class NoticeEditor(QWidget):
         not be saved stays in the recovery file."""
         ok = self.save()
         self._timer.stop()
+        self.preview.stop()
         if self.recovery is not None:
             if ok:
                 self.recovery.stop()

@@ -96,6 +96,7 @@ class Settings:
     open_notices: Option[list] = Option("window/open_notices", list, [])
     recent_notices: Option[list] = Option("recent/notices", list, [])
     autosave_ms: Option[int] = Option("editor/autosave_ms", int, 1500)
+    page_preview: Option[bool] = Option("editor/page_preview", bool, False)
     last_database: Option[str] = Option("database/last", str, "")
     # Word export: template name ("" = 文件式), plan layout ("" = the template's, or a
     # PlanLayout value), the folder last exported to, whether to open the file afterwards.
@@ -110,6 +111,8 @@ class Settings:
     timetable_grid: Option[bool] = Option("timetable/grid", bool, False)
     timetable_a3: Option[bool] = Option("timetable/a3", bool, False)
     timetable_sort: Option[str] = Option("timetable/sort", str, "plan")
+    # The calendar colours its bars by lead department ("department") or by notice ("notice").
+    calendar_colour_by: Option[str] = Option("calendar/colour_by", str, "department")
 
     MAX_RECENT = 10
 

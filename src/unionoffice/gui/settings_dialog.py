@@ -1,8 +1,11 @@
-"""设置: the database, Word export defaults, autosave delay and the PDF font.
+"""设置: the database, Word export defaults, autosave delay and the PDF font (常规), and the
+法定节假日 / 调休 days of the calendar (节假日).
 
-Everything is read from and written to the typed Settings registry. A new database is opened
-(and upgraded) before anything is switched; when it cannot be opened the clerk stays on the
-current one and sees why. A font file is checked before it is kept.
+Everything on 常规 is read from and written to the typed Settings registry when 确定 is
+pressed. A new database is opened (and upgraded) before anything is switched; when it cannot be
+opened the clerk stays on the current one and sees why. A font file is checked before it is
+kept. 节假日 changes are saved one by one as they are made; the calendar shows them when the
+dialog closes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +33,7 @@ from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
 from unionoffice.gui.export_dialog import plan_combo, template_combo
+from unionoffice.gui.holiday_editor import HolidayEditor
 from unionoffice.gui.switching import switch_database
 from unionoffice.storage.database import default_database_path
 
@@ -48,7 +53,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.settings = window.settings
         self.replacement: MainWindow | None = None
         self.setWindowTitle("设置")
@@ -88,13 +93,13 @@ class SettingsDialog(QDialog):
         self.autosave.setSingleStep(500)
         self.autosave.setSuffix(" 毫秒")
         self.autosave.setValue(self.settings.autosave_ms)
-        self.font = QLineEdit(self.settings.cjk_font_path, self)
-        self.font.setPlaceholderText("留空则自动查找（宋体、黑体、仿宋、文泉驿……）")
+        self.font_path = QLineEdit(self.settings.cjk_font_path, self)
+        self.font_path.setPlaceholderText("留空则自动查找（宋体、黑体、仿宋、文泉驿……）")
         browse_font = QPushButton("浏览…", self)
         browse_font.clicked.connect(self.browse_font)
         check_font = QPushButton("检查", self)
         check_font.clicked.connect(self.check_font)
-        font_row = _browse_row(self.font, browse_font)
+        font_row = _browse_row(self.font_path, browse_font)
         font_row.addWidget(check_font)
         self.font_status = QLabel(self)
         self.font_status.setWordWrap(True)
@@ -116,12 +121,26 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
         for box in (database_box, export_box, other_box):
-            layout.addWidget(box)
+            general_layout.addWidget(box)
+        general_layout.addStretch(1)
+        self.holidays = HolidayEditor(window.calendar.days, window.calendar.year, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, "常规")
+        self.tabs.addTab(self.holidays, "节假日")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        self.finished.connect(self._show_holiday_changes)
         self.check_font()  # say at once which font the timetables use, or that none is found
+
+    def _show_holiday_changes(self) -> None:
+        """节假日 changes were saved as made, so 取消 keeps them too: the calendar shows them."""
+        if self.holidays.changed_any and self.replacement is None:
+            self.main_window.calendar.reload()
 
     def browse_database(self) -> None:
         current = self.database.text().strip()
@@ -138,16 +157,16 @@ class SettingsDialog(QDialog):
 
     def browse_font(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "选择中文 TrueType 字体", self.font.text(), "TrueType 字体（*.ttf *.ttc）"
+            self, "选择中文 TrueType 字体", self.font_path.text(), "TrueType 字体（*.ttf *.ttc）"
         )
         if chosen:
-            self.font.setText(chosen)
+            self.font_path.setText(chosen)
             self.check_font()
 
     def check_font(self) -> bool:
         """Say which font the PDF will use; False (with the reason) when there is none."""
         try:
-            font = find_cjk_font(self.font.text().strip() or None)
+            font = find_cjk_font(self.font_path.text().strip() or None)
         except UnionOfficeError as exc:
             self.font_status.setStyleSheet("color: #b00020;")
             self.font_status.setText(str(exc))
@@ -161,22 +180,23 @@ class SettingsDialog(QDialog):
         return bool(wanted) and wanted != self.current_database
 
     def accept(self) -> None:
-        if self.font.text().strip() and not self.check_font():
+        if self.font_path.text().strip() and not self.check_font():
             self.error_label.setText("字体文件不可用，请更换或清空（自动查找）。")
             self.error_label.show()
+            self.tabs.setCurrentIndex(0)
             return
         settings = self.settings
         settings.export_template = str(self.template.currentData() or "")
         settings.export_plan_layout = str(self.plan.currentData() or "")
         settings.autosave_ms = self.autosave.value()
-        settings.cjk_font_path = self.font.text().strip()
-        for editor in self.window.editors():
+        settings.cjk_font_path = self.font_path.text().strip()
+        for editor in self.main_window.editors():
             editor.set_autosave_delay(settings.autosave_ms)
         if self._database_changed():
             wanted = self.database.text().strip()
             if "://" not in wanted:
                 wanted = str(Path(wanted).expanduser())
-            self.replacement = switch_database(self.window, wanted)
+            self.replacement = switch_database(self.main_window, wanted)
             if self.replacement is None:
                 return  # the reason was shown; the dialog stays open to correct it
         super().accept()

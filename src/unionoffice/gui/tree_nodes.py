@@ -9,9 +9,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from unionoffice.domain.notice import NoticeStatus
-from unionoffice.storage.services.notices import NoticeSummary
+
+if TYPE_CHECKING:  # the window is built before SQLAlchemy is imported
+    from unionoffice.storage.services.notices import NoticeSummary
 
 NO_YEAR = "未定年份"
 NO_SERIES = "未定文号"

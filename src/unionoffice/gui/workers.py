@@ -1,11 +1,13 @@
 """Long work off the UI thread: import of a folder, batch export, timetables.
 
 ``BackgroundTask(parent, title, work, on_done=...)`` runs ``work(context)`` on a thread-pool
-thread while a progress dialog (with 取消) shows what it reports. The work function never
-touches a widget: it reports through ``context.report``, checks ``context.cancelled()`` and, when
-it needs the clerk, calls ``context.ask`` which shows a question on the UI thread and waits for
-the answer. Results and errors come back as queued signals; ``on_done`` and ``on_failed`` run
-on the UI thread (Anki's ``aqt/operations`` works the same way).
+thread while a progress dialog (with 取消) shows what it reports (``show_progress=False``:
+no dialog, for work the window shows in its own way, such as opening the database). The work
+function never touches a widget: it reports through ``context.report``, checks
+``context.cancelled()`` and, when it needs the clerk, calls ``context.ask`` which shows a
+question on the UI thread and waits for the answer. Results and errors come back as queued
+signals; ``on_done`` and ``on_failed`` run on the UI thread (Anki's ``aqt/operations`` works
+the same way).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ class BackgroundTask(QObject):
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None] | None = None,
         cancellable: bool = True,
+        show_progress: bool = True,
         pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,23 +93,26 @@ class BackgroundTask(QObject):
         self._abandoned = False
         self.result: Any = None
         self.error: BaseException | None = None
-        self.progress = QProgressDialog(title, "取消" if cancellable else "", 0, 0, parent)
-        self.progress.setWindowTitle(messages.TITLE)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(SHOW_AFTER_MS)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumWidth(420)
-        if not cancellable:
-            self.progress.setCancelButton(None)
-        self.progress.canceled.connect(self.cancel)
+        self.progress: QProgressDialog | None = None
+        if show_progress:
+            self.progress = QProgressDialog(title, "取消" if cancellable else "", 0, 0, parent)
+            self.progress.setWindowTitle(messages.TITLE)
+            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self.progress.setMinimumDuration(SHOW_AFTER_MS)
+            self.progress.setAutoClose(False)
+            self.progress.setAutoReset(False)
+            self.progress.setMinimumWidth(420)
+            if not cancellable:
+                self.progress.setCancelButton(None)
+            self.progress.canceled.connect(self.cancel)
         self._progress.connect(self._show_progress)
         self._question.connect(self._answer)
         self._succeeded.connect(self._finish_ok)
         self._failed.connect(self._finish_failed)
 
     def start(self) -> BackgroundTask:
-        self.progress.setValue(0)  # starts the dialog's show-after timer
+        if self.progress is not None:
+            self.progress.setValue(0)  # starts the dialog's show-after timer
         self._pool.start(self._run)
         return self
 
@@ -116,18 +122,24 @@ class BackgroundTask(QObject):
         except BaseException as exc:  # reported on the UI thread, never lost in the pool
             if not isinstance(exc, UnionOfficeError):
                 log.exception("background task failed")
-            self._failed.emit(exc)
+            self._emit(self._failed, exc)
         else:
-            self._succeeded.emit(result)
+            self._emit(self._succeeded, result)
         finally:
             self._stopped.set()
+
+    def _emit(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the task was deleted with its window: nobody is listening
+            log.info("background task finished after its window was closed")
 
     # -- UI thread -------------------------------------------------------------------------
 
     def cancel(self) -> None:
         if not self._cancel.is_set():
             self._cancel.set()
-            if self._cancellable:
+            if self._cancellable and self.progress is not None:
                 self.progress.setLabelText("正在取消，请稍候…")
 
     def is_cancelled(self) -> bool:
@@ -147,7 +159,7 @@ class BackgroundTask(QObject):
         self.wait()
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
-        if self._cancel.is_set():
+        if self._cancel.is_set() or self.progress is None:
             return
         if total and self.progress.maximum() != total:
             self.progress.setMaximum(total)
@@ -162,6 +174,8 @@ class BackgroundTask(QObject):
         question.answered.set()
 
     def _close_progress(self) -> None:
+        if self.progress is None:
+            return
         self.progress.canceled.disconnect(self.cancel)
         self.progress.reset()
         self.progress.hide()

@@ -1,16 +1,18 @@
 """Activities across notices, for the 全部活动 table and the calendar: counted, paged, by period.
 
-Editing happens on the notice (NoticeService.update), so an open notice has one version to
-check; this module only reads.
+Editing happens on the notice (NoticeService.update, or update_activity for one cell of the
+全部活动 table), so a notice has one version to check; this module only reads. Filters and
+sort orders are SQL, so the 全部活动 table stays a page at a time however many rows match.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from unionoffice.domain.deadline import Period
@@ -29,15 +31,33 @@ class ActivityRow:
     doc_number: str | None
     notice_title: str
     activity: ActivityData
+    notice_version: int | None = None  # what an edit of this row must find (update_activity)
 
 
 @dataclass(frozen=True)
 class ActivityFilter:
-    """Which activities to show: by department (lead or cooperating) and by dates."""
+    """Which activities to show: by department (lead or cooperating), by dates, by month of
+    any year, by 进度, and those past their end and not done on ``overdue_on``."""
 
     department: str | None = None
     first: dt.date | None = None
     last: dt.date | None = None
+    month: int | None = None
+    status: ActivityStatus | None = None
+    overdue_on: dt.date | None = None
+
+
+class ActivityOrder(enum.Enum):
+    """Orders of the 全部活动 table; NOTICE is newest notice first, then each plan's order."""
+
+    NOTICE = "notice"
+    NUMBER = "number"
+    TITLE = "title"
+    PERIOD = "period"
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+    LEADER = "leader"
+    STATUS = "status"
 
 
 class ActivityQueryService:
@@ -61,6 +81,15 @@ class ActivityQueryService:
             query = query.where(Activity.end_date >= where.first)
         if where.last is not None:
             query = query.where(Activity.start_date <= where.last)
+        if where.month is not None:
+            query = query.where(_overlaps_month(where.month))
+        if where.status is not None:
+            query = query.where(Activity.status == str(where.status))
+        if where.overdue_on is not None:
+            query = query.where(
+                Activity.end_date < where.overdue_on,
+                Activity.status != str(ActivityStatus.DONE),
+            )
         return query
 
     def count(self, where: ActivityFilter | None = None) -> int:
@@ -69,9 +98,16 @@ class ActivityQueryService:
             return int(session.scalar(query) or 0)
 
     def rows(
-        self, where: ActivityFilter | None = None, *, offset: int = 0, limit: int | None = None
+        self,
+        where: ActivityFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        order: ActivityOrder = ActivityOrder.NOTICE,
+        descending: bool = False,
     ) -> list[ActivityRow]:
-        """A page of activities: newest notices first, then the plan's own order.
+        """A page of activities: newest notices first, then the plan's own order (or by
+        ``order``, ties in that order).
 
         Read as plain columns, not ORM objects: the calendar asks for thousands of rows and
         the table for a page at every scroll, and object loading was most of their time.
@@ -80,7 +116,7 @@ class ActivityQueryService:
             self._query(where or ActivityFilter())
             .with_only_columns(*_ROW_COLUMNS)
             .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
-            .order_by(Notice.year.desc(), Notice.doc_date.desc(), Notice.id, Activity.position)
+            .order_by(*_order_by(order, descending))
             .offset(offset)
         )
         if limit is not None:
@@ -117,11 +153,71 @@ _ROW_COLUMNS = (
     Activity.status,
     Activity.note,
     Notice.title.label("notice_title"),
+    Notice.version.label("notice_version"),
     Notice.year,
     Notice.number,
     DocNumberSeries.code,
 )
 _IN_CHUNK = 500  # ids per IN (...) list, well under every backend's parameter limit
+_NOTICE_ORDER = (Notice.year.desc(), Notice.doc_date.desc(), Notice.id, Activity.position)
+
+
+def _overlaps_month(month: int) -> ColumnElement[bool]:
+    """The activity's period has a day in ``month`` of some year (as domain overlaps_month).
+
+    A period of eleven months or more has; a shorter one within a year has when the month is
+    between its first and last; one running into the next year has when the month is at or
+    after its first, or at or before its last.
+    """
+    start_year, start_month = (
+        extract("year", Activity.start_date),
+        extract("month", Activity.start_date),
+    )
+    end_year, end_month = extract("year", Activity.end_date), extract("month", Activity.end_date)
+    return and_(
+        Activity.start_date.is_not(None),
+        Activity.end_date.is_not(None),
+        or_(
+            (end_year - start_year) * 12 + (end_month - start_month) >= 11,
+            and_(end_year == start_year, start_month <= month, end_month >= month),
+            and_(end_year == start_year + 1, or_(start_month <= month, end_month >= month)),
+        ),
+    )
+
+
+def _first_department(role: str) -> Any:
+    return (
+        select(ActivityDepartment.name)
+        .where(
+            ActivityDepartment.activity_id == Activity.id,
+            ActivityDepartment.role == role,
+            ActivityDepartment.position == 0,
+        )
+        .scalar_subquery()
+    )
+
+
+def _order_by(order: ActivityOrder, descending: bool) -> list[Any]:
+    if order is ActivityOrder.NOTICE:
+        keys: list[Any] = list(_NOTICE_ORDER)
+        if descending:
+            keys = [Notice.year, Notice.doc_date, Notice.id.desc(), Activity.position.desc()]
+        return keys
+    statuses = [(Activity.status == str(s), i) for i, s in enumerate(ActivityStatus)]
+    column: Any = {
+        ActivityOrder.NUMBER: Activity.position,
+        ActivityOrder.TITLE: Activity.title,
+        ActivityOrder.PERIOD: Activity.start_date,
+        ActivityOrder.LEAD: _first_department("lead"),
+        ActivityOrder.COOPERATING: _first_department("cooperating"),
+        ActivityOrder.LEADER: Activity.leader,
+        ActivityOrder.STATUS: case(*statuses, else_=len(statuses)),
+    }[order]
+    key = column.desc() if descending else column.asc()
+    keys = [key.nulls_last()]
+    if order is ActivityOrder.PERIOD:
+        keys.append((Activity.end_date.desc() if descending else Activity.end_date).nulls_last())
+    return [*keys, *_NOTICE_ORDER]
 
 
 def _department_names(
@@ -167,4 +263,5 @@ def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str
         doc_number=doc_number,
         notice_title=row.notice_title,
         activity=activity,
+        notice_version=row.notice_version,
     )

@@ -12,14 +12,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from unionoffice.domain.deadline import parse_deadline
 from unionoffice.domain.doc_number import DocNumber, format_doc_number, validate_year
 from unionoffice.domain.errors import ConflictError, NotFoundError
-from unionoffice.domain.notice import NoticeData, NoticeStatus
+from unionoffice.domain.notice import ActivityData, NoticeData, NoticeStatus
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import apply_fields, notice_to_data, replace_activities
 from unionoffice.storage.models import (
     Activity,
     ActivityDepartment,
+    Department,
     DocNumberSeries,
     Notice,
     Organ,
@@ -162,6 +164,43 @@ class NoticeService:
         except StaleDataError as exc:
             raise ConflictError("该公文已被其他用户修改，请刷新后再改") from exc
 
+    def update_activity(
+        self, notice_id: int, version: int, position: int, activity: ActivityData
+    ) -> int:
+        """Save one edited activity of a notice (from the 全部活动 table); the new version.
+
+        Writes the fields a table cell edits (活动内容, 完成时限 and its period, departments,
+        责任领导, 进度) of the activity at ``position``. As with ``update``, ``version`` must
+        be the notice's version when the row was read, or nothing is written (ConflictError).
+        """
+        try:
+            with self.db.session() as session:
+                notice = _load(session, notice_id)
+                if notice.version != version:
+                    raise ConflictError(_stale_message(notice))
+                if not 0 <= position < len(notice.activities):
+                    raise NotFoundError(f"“{notice.title}”中没有第 {position + 1} 项活动")
+                row = notice.activities[position]
+                year = notice.year or (notice.doc_date or dt.date.today()).year
+                period = parse_deadline(activity.deadline, year, not_before=notice.doc_date)
+                row.title = activity.title
+                row.deadline = activity.deadline
+                row.start_date = period.start if period else None
+                row.end_date = period.end if period else None
+                row.leader = activity.leader or None
+                row.status = str(activity.status)
+                if row.departments:
+                    # Old rows must be gone before new ones take their (role, position) places.
+                    row.departments.clear()
+                    session.flush()
+                row.departments = _department_rows(session, notice.organ, activity)
+                # Touch the notice so its version moves, as every other save of it does.
+                notice.updated_at = dt.datetime.now(dt.UTC)
+                session.flush()
+                return notice.version
+        except StaleDataError as exc:
+            raise ConflictError("该公文已被其他用户修改，请刷新后再改") from exc
+
     def allocate_number(self, notice_id: int) -> DocNumber:
         """取号: give the notice the next number of its series and year."""
         with self.db.session() as session:
@@ -269,6 +308,24 @@ class NoticeService:
                 .order_by(func.count().desc(), ActivityDepartment.name)
             )
             return list(session.scalars(query))
+
+
+def _department_rows(
+    session: Session, organ: Organ | None, activity: ActivityData
+) -> builtins.list[ActivityDepartment]:
+    """The 牵头 and 配合 names of ``activity``, linked to the master list where they match."""
+    query = select(Department.name, Department.id)
+    if organ is not None:
+        query = query.where(Department.organ_id == organ.id)
+    known = {name: id_ for name, id_ in session.execute(query)}
+    rows = []
+    for role, names in (("lead", activity.lead), ("cooperating", activity.cooperating)):
+        cleaned = dict.fromkeys(name.strip() for name in names if name.strip())
+        rows += [
+            ActivityDepartment(role=role, position=i, name=name, department_id=known.get(name))
+            for i, name in enumerate(cleaned)
+        ]
+    return rows
 
 
 def _status_after_edit(notice: Notice, wanted: NoticeStatus) -> NoticeStatus:

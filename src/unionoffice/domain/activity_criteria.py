@@ -1,0 +1,64 @@
+"""Which activities a clerk wants to see: by department, by month and by 进度.
+
+The notice's table filters its rows in memory with ``matches``; the 全部活动 table asks the
+database the same question (ActivityQueryService), and the tests hold the two to one answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from unionoffice.domain.deadline import Period, month_end
+from unionoffice.domain.notice import ActivityData, ActivityStatus
+
+
+@dataclass(frozen=True)
+class ActivityCriteria:
+    """Empty fields match everything.
+
+    - ``department``: named as 牵头 or 配合 (exactly as written).
+    - ``month``: 1–12; the activity's period overlaps that month of some year.
+    - ``status``: the activity's 进度.
+    - ``overdue``: past the end of its period and not 已完成.
+    """
+
+    department: str | None = None
+    month: int | None = None
+    status: ActivityStatus | None = None
+    overdue: bool = False
+
+    def __post_init__(self) -> None:
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"a month is 1..12, not {self.month}")
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ActivityCriteria()
+
+
+def overlaps_month(period: Period, month: int) -> bool:
+    """Whether some day of ``period`` falls in ``month`` (of any year)."""
+    for year in range(period.start.year, period.end.year + 1):
+        if period.overlaps(dt.date(year, month, 1), month_end(year, month)):
+            return True
+    return False
+
+
+def is_overdue(activity: ActivityData, period: Period | None, today: dt.date) -> bool:
+    return period is not None and period.end < today and activity.status is not ActivityStatus.DONE
+
+
+def matches(
+    activity: ActivityData, period: Period | None, criteria: ActivityCriteria, today: dt.date
+) -> bool:
+    """Whether the activity (whose 完成时限 reads as ``period``) meets every criterion."""
+    if criteria.department and criteria.department not in (*activity.lead, *activity.cooperating):
+        return False
+    if criteria.month is not None and (
+        period is None or not overlaps_month(period, criteria.month)
+    ):
+        return False
+    if criteria.status is not None and activity.status is not criteria.status:
+        return False
+    return not (criteria.overdue and not is_overdue(activity, period, today))

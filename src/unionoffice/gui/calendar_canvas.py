@@ -1,0 +1,444 @@
+"""The calendar's two canvases: a month grid and a year chart (Gantt), painted from what
+they are given. They never read the database: painting happens often.
+
+Items that cover the whole month (全年, 上半年 …) go in a strip above the month grid so the
+days stay readable. 法定节假日 and 调休 days are tinted and carry a 休/班 badge or tick.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QToolTip,
+    QWidget,
+)
+
+from unionoffice.domain.deadline import Period, month_end
+from unionoffice.gui import calendar_holidays as marks
+from unionoffice.gui.activity_model import NAME_SEPARATOR, format_period
+from unionoffice.gui.calendar_colours import ColourBy, colour_of
+from unionoffice.storage.services.activities import ActivityRow
+from unionoffice.storage.services.calendar_days import SpecialDay
+
+WEEKDAYS = "一二三四五六日"
+BAR_HEIGHT = 18
+DAY_HEADER = 20  # the line of a month cell with the day's number, name and 休/班 badge
+MAX_STRIP_LINES = 3  # of items that run through the whole month, above the grid
+
+
+def tooltip_text(row: ActivityRow) -> str:
+    activity = row.activity
+    lines = [activity.title, f"完成时限：{activity.deadline}（{format_period(activity.period)}）"]
+    if activity.lead:
+        lines.append(f"牵头：{NAME_SEPARATOR.join(activity.lead)}")
+    if activity.cooperating:
+        lines.append(f"配合：{NAME_SEPARATOR.join(activity.cooperating)}")
+    lines.append(f"{row.doc_number or '草稿'}　{row.notice_title}")
+    return "\n".join(lines)
+
+
+def assign_lanes(periods: Sequence[Period]) -> list[int]:
+    """The lowest free lane for each period (in the given order) so bars never overlap."""
+    lane_ends: list[dt.date] = []
+    lanes = []
+    for period in periods:
+        for lane, end in enumerate(lane_ends):
+            if end < period.start:
+                lane_ends[lane] = period.end
+                lanes.append(lane)
+                break
+        else:
+            lane_ends.append(period.end)
+            lanes.append(len(lane_ends) - 1)
+    return lanes
+
+
+def month_weeks(year: int, month: int) -> list[list[dt.date]]:
+    """The weeks (Monday first) of a month's grid, with the days of the months either side."""
+    return calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+
+
+@dataclass
+class _Hit:
+    rect: QRectF
+    row: ActivityRow
+
+
+class _Canvas(QWidget):
+    """Common to both views: the rows shown, hit testing, tooltips, clicks, special days."""
+
+    clicked = Signal(object)  # ActivityRow
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ActivityRow] = []
+        self.hits: list[_Hit] = []
+        self.special_days: dict[dt.date, SpecialDay] = {}
+        self.colour_by = ColourBy.DEPARTMENT
+        self.setMouseTracking(True)
+
+    def set_colour_by(self, colour_by: ColourBy) -> None:
+        self.colour_by = colour_by
+        self.update()
+
+    def row_at(self, point: QPointF) -> ActivityRow | None:
+        for hit in reversed(self.hits):
+            if hit.rect.contains(point):
+                return hit.row
+        return None
+
+    def day_at(self, point: QPointF) -> dt.date | None:
+        """The day under ``point`` where a day's tooltip is wanted; None elsewhere."""
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self.row_at(event.position())
+        if row is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(row)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = self.row_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            point = QPointF(event.pos())
+            row = self.row_at(point)
+            day = self.day_at(point) if row is None else None
+            special = self.special_days.get(day) if day is not None else None
+            if row is not None:
+                QToolTip.showText(event.globalPos(), tooltip_text(row), self)
+            elif day is not None and special is not None:
+                QToolTip.showText(event.globalPos(), marks.day_tooltip(day, special), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _bar(self, painter: QPainter, rect: QRectF, row: ActivityRow, text: str) -> None:
+        colour = colour_of(row, self.colour_by)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(QColor("white"))
+        inner = rect.adjusted(4, 0, -2, 0)
+        elided = painter.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, int(inner.width())
+        )
+        painter.drawText(
+            inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided
+        )
+        self.hits.append(_Hit(rect, row))
+
+
+class MonthCanvas(_Canvas):
+    """A month grid (Monday first) with bars; whole-month items in a strip above it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year, self.month = dt.date.today().year, dt.date.today().month
+        self.today = dt.date.today()
+
+    def set_month(
+        self,
+        year: int,
+        month: int,
+        rows: list[ActivityRow],
+        special_days: dict[dt.date, SpecialDay] | None = None,
+    ) -> None:
+        self.year, self.month = year, month
+        self.special_days = special_days or {}
+        first, last = dt.date(year, month, 1), month_end(year, month)
+        self.strip = [
+            r for r in rows if r.activity.period and r.activity.period.start <= first
+            and r.activity.period.end >= last
+        ]  # fmt: skip
+        in_strip = {id(r) for r in self.strip}  # by identity: comparing rows field by field is slow
+        self.rows = [r for r in rows if id(r) not in in_strip and r.activity.period is not None]
+        self.rows.sort(key=lambda r: (r.activity.period.start, -r.activity.period.days))  # type: ignore[union-attr]
+        self.update()
+
+    def weeks(self) -> list[list[dt.date]]:
+        return month_weeks(self.year, self.month)
+
+    def _grid(self) -> tuple[float, float, float, float]:
+        """Where the grid is: its top, the weekday header's height, column width, row height."""
+        top, header = float(self.strip_height()), 24.0
+        return top, header, self.width() / 7, (self.height() - top - header) / len(self.weeks())
+
+    def day_at(self, point: QPointF) -> dt.date | None:
+        """The day whose number line is under ``point`` (its name and 休/班 badge)."""
+        top, header, width, row_height = self._grid()
+        y = point.y() - top - header
+        if y < 0 or row_height <= 0 or y % row_height > DAY_HEADER:
+            return None
+        weeks = self.weeks()
+        week, column = int(y // row_height), int(point.x() // width)
+        if not (0 <= week < len(weeks) and 0 <= column < 7):
+            return None
+        return weeks[week][column]
+
+    def _strip_lines(self) -> tuple[int, int]:
+        """How many strip items fit a line, and how many lines are drawn."""
+        per_line = max(1, (self.width() - 80) // 190)
+        lines = (len(self.strip) + per_line - 1) // per_line
+        return per_line, min(lines, MAX_STRIP_LINES)
+
+    def strip_height(self) -> int:
+        if not getattr(self, "strip", None):
+            return 0
+        return 8 + self._strip_lines()[1] * (BAR_HEIGHT + 4)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 640)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.hits = []
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        self._paint_strip(painter)
+        top, header, width, row_height = self._grid()
+        weeks = self.weeks()
+        painter.setPen(QColor("#555"))
+        for day in range(7):
+            rect = QRectF(day * width, top, width, header)
+            painter.fillRect(rect, QColor("#eef1f5"))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"星期{WEEKDAYS[day]}")
+        for index, week in enumerate(weeks):
+            y = top + header + index * row_height
+            self._paint_week(painter, week, QRectF(0, y, self.width(), row_height), width)
+        painter.end()
+
+    def _paint_strip(self, painter: QPainter) -> float:
+        height = self.strip_height()
+        if not height:
+            return 0
+        painter.fillRect(QRectF(0, 0, self.width(), height), QColor("#f6f3e8"))
+        painter.setPen(QColor("#6b5a2a"))
+        painter.drawText(
+            QRectF(6, 4, 70, BAR_HEIGHT), int(Qt.AlignmentFlag.AlignVCenter), "贯穿本月"
+        )
+        per_line, lines = self._strip_lines()
+        drawn = self.strip[: per_line * lines]
+        if len(drawn) < len(self.strip):  # the grid stays in view: the rest are counted
+            drawn = drawn[:-1]
+        x, y = 80.0, 4.0
+        for row in drawn:
+            if x + 186 > self.width():
+                x, y = 80.0, y + BAR_HEIGHT + 4
+            label = f"{row.activity.title}（{row.activity.deadline}）"
+            self._bar(painter, QRectF(x, y, 186, BAR_HEIGHT), row, label)
+            x += 190
+        if len(drawn) < len(self.strip):
+            painter.setPen(QColor("#6b5a2a"))
+            painter.drawText(
+                QRectF(x, y, 186, BAR_HEIGHT),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                f"另有 {len(self.strip) - len(drawn)} 项贯穿本月…",
+            )
+        return height
+
+    def _paint_week(
+        self, painter: QPainter, week: list[dt.date], area: QRectF, width: float
+    ) -> None:
+        day_font = QFont(painter.font())
+        for column, day in enumerate(week):
+            cell = QRectF(column * width, area.top(), width, area.height())
+            special = self.special_days.get(day)
+            in_month = day.month == self.month
+            tint = marks.cell_tint(special)
+            if tint is not None:
+                painter.fillRect(cell, tint)
+                if not in_month:  # the neighbouring months' days stay visibly faded
+                    painter.fillRect(cell, QColor(247, 247, 247, 150))
+            elif not in_month:
+                painter.fillRect(cell, QColor("#f7f7f7"))
+            elif column >= 5:
+                painter.fillRect(cell, QColor("#fbf7f2"))
+            painter.setPen(QPen(QColor("#dddddd")))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(cell)
+            if day == self.today:
+                painter.setPen(QColor("#c00000"))
+            elif not in_month:
+                painter.setPen(QColor("#aaaaaa"))
+            elif special is not None:
+                painter.setPen(marks.ink(special))
+            else:
+                painter.setPen(QColor("#333333"))
+            day_font.setBold(day == self.today)
+            painter.setFont(day_font)
+            number = str(day.day)
+            painter.drawText(cell.adjusted(4, 2, -4, 0), int(Qt.AlignmentFlag.AlignLeft), number)
+            if special is not None:
+                number_width = painter.fontMetrics().horizontalAdvance(number)
+                painter.setOpacity(1.0 if in_month else 0.45)
+                marks.paint_badge(painter, cell, special, number_width)
+                painter.setOpacity(1.0)
+        day_font.setBold(False)
+        painter.setFont(day_font)
+        first, last = week[0], week[-1]
+        in_week = [r for r in self.rows if r.activity.period.overlaps(first, last)]  # type: ignore[union-attr]
+        periods = [
+            Period(max(r.activity.period.start, first), min(r.activity.period.end, last))  # type: ignore[union-attr]
+            for r in in_week
+        ]
+        lanes = assign_lanes(periods)
+        capacity = max(0, int((area.height() - DAY_HEADER - 2) // (BAR_HEIGHT + 2)))
+        hidden = 0
+        for row, period, lane in zip(in_week, periods, lanes, strict=True):
+            if lane >= capacity:
+                hidden += 1
+                continue
+            x = (period.start - first).days * width + 2
+            bar_width = period.days * width - 4
+            y = area.top() + DAY_HEADER + lane * (BAR_HEIGHT + 2)
+            self._bar(painter, QRectF(x, y, bar_width, BAR_HEIGHT), row, row.activity.title)
+        if hidden:
+            painter.setPen(QColor("#666"))
+            painter.drawText(
+                area.adjusted(0, 0, -6, -2),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"另有 {hidden} 项…",
+            )
+
+
+class YearCanvas(_Canvas):
+    """12 months across, one activity per line, a bar over its period (like a Gantt chart)."""
+
+    LABEL_WIDTH = 300
+    LINE = 22
+    HEADER = 26
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year = dt.date.today().year
+
+    def set_year(
+        self,
+        year: int,
+        rows: list[ActivityRow],
+        special_days: dict[dt.date, SpecialDay] | None = None,
+    ) -> None:
+        self.year = year
+        self.special_days = special_days or {}
+        self.rows = sorted(
+            (r for r in rows if r.activity.period is not None),
+            key=lambda r: (r.activity.period.start, r.activity.period.end),  # type: ignore[union-attr]
+        )
+        self.setMinimumHeight(self.HEADER + self.LINE * len(self.rows) + 4)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, self.HEADER + self.LINE * max(len(self.rows), 10))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.hits = []
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        span = (last - first).days + 1
+        chart = self.width() - self.LABEL_WIDTH - 8
+
+        def x_of(day: dt.date) -> float:
+            return self.LABEL_WIDTH + chart * (day - first).days / span
+
+        for month in range(1, 13):
+            left, right = x_of(dt.date(self.year, month, 1)), x_of(month_end(self.year, month))
+            right += chart / span
+            if month % 2 == 0:
+                painter.fillRect(QRectF(left, 0, right - left, self.height()), QColor("#f6f8fb"))
+            painter.setPen(QColor("#555"))
+            painter.drawText(
+                QRectF(left, 0, right - left, self.HEADER),
+                int(Qt.AlignmentFlag.AlignCenter),
+                f"{month}月",
+            )
+            painter.setPen(QPen(QColor("#e2e2e2")))
+            painter.drawLine(QPointF(left, 0), QPointF(left, self.height()))
+        self._paint_special_days(painter, event.rect(), x_of, chart / span)
+        if first <= dt.date.today() <= last:
+            painter.setPen(QPen(QColor("#c00000"), 1, Qt.PenStyle.DashLine))
+            today_x = x_of(dt.date.today())
+            painter.drawLine(QPointF(today_x, 0), QPointF(today_x, self.height()))
+        # Only the lines in the area being painted (the canvas scrolls; a year holds thousands).
+        area = event.rect()
+        first_line = max(0, (area.top() - self.HEADER) // self.LINE)
+        last_line = min(len(self.rows), (area.bottom() - self.HEADER) // self.LINE + 1)
+        for index in range(first_line, last_line):
+            row = self.rows[index]
+            y = self.HEADER + index * self.LINE
+            period = row.activity.period
+            assert period is not None
+            painter.setPen(QColor("#333"))
+            label = painter.fontMetrics().elidedText(
+                f"{row.activity.title}", Qt.TextElideMode.ElideRight, self.LABEL_WIDTH - 12
+            )
+            label_rect = QRectF(6, y, self.LABEL_WIDTH - 12, self.LINE)
+            painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignVCenter), label)
+            self.hits.append(_Hit(label_rect, row))
+            self._bar(painter, self._bar_rect(index), row, row.activity.deadline)
+        painter.end()
+
+    def _paint_special_days(
+        self, painter: QPainter, area: QRect, x_of: Callable[[dt.date], float], day_width: float
+    ) -> None:
+        """A tinted column down the chart for each run of special days (a whole 春节 is one),
+        and a tick under the month names."""
+        top, bottom = float(max(area.top(), self.HEADER)), float(area.bottom() + 1)
+        for run in marks.runs(self.special_days):
+            x = x_of(run.first)
+            width = max(day_width * run.days, 2.0)  # visible however narrow the window
+            painter.fillRect(QRectF(x, top, width, bottom - top), marks.column_colour(run.kind))
+            if area.top() < self.HEADER:
+                painter.fillRect(QRectF(x, self.HEADER - 5, width, 4), marks.ink(run.kind))
+
+    def day_at(self, point: QPointF) -> dt.date | None:
+        """The day under ``point`` in the month header, where its 休/班 tick is."""
+        chart = self.width() - self.LABEL_WIDTH - 8
+        if point.y() >= self.HEADER or point.x() < self.LABEL_WIDTH or chart <= 0:
+            return None
+        first = dt.date(self.year, 1, 1)
+        span = (dt.date(self.year, 12, 31) - first).days + 1
+        offset = int((point.x() - self.LABEL_WIDTH) * span // chart)
+        if not 0 <= offset < span:
+            return None
+        day = first + dt.timedelta(days=offset)
+        # A day is a few pixels wide: the tick of one a pixel away counts too.
+        for near in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)):
+            if near in self.special_days:
+                return near
+        return day
+
+    def _bar_rect(self, index: int) -> QRectF:
+        """Where line ``index``'s bar goes: across its period, clipped to the year."""
+        period = self.rows[index].activity.period
+        assert period is not None
+        first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        span = (last - first).days + 1
+        chart = self.width() - self.LABEL_WIDTH - 8
+        x = self.LABEL_WIDTH + chart * (max(period.start, first) - first).days / span
+        end = self.LABEL_WIDTH + chart * ((min(period.end, last) - first).days + 1) / span
+        y = self.HEADER + index * self.LINE
+        return QRectF(x, y + 2, max(4.0, end - x), self.LINE - 4)
+
+    def row_at(self, point: QPointF) -> ActivityRow | None:
+        """By geometry: a partial repaint (scrolling) records only the lines it drew."""
+        index = int((point.y() - self.HEADER) // self.LINE)
+        if point.y() < self.HEADER or not 0 <= index < len(self.rows):
+            return None
+        label = QRectF(6, self.HEADER + index * self.LINE, self.LABEL_WIDTH - 12, self.LINE)
+        if label.contains(point) or self._bar_rect(index).contains(point):
+            return self.rows[index]
+        return None

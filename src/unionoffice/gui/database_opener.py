@@ -1,0 +1,195 @@
+"""Opening the clerk's database at start-up while the window is already on screen.
+
+Importing SQLAlchemy, opening (and if need be upgrading) the database and reading the notice
+list of a ten-year archive take longer than Python and Qt need to show the window. So the
+window is built empty, and a worker thread does this part and hands back a WindowSnapshot:
+what the window shows first, read and grouped off the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.gui import messages
+from unionoffice.gui.tree_nodes import Node, build_tree
+from unionoffice.gui.workers import BackgroundTask, TaskContext
+
+if TYPE_CHECKING:
+    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.services.notices import NoticeSummary
+
+# Started at the window's first paint; this long without one (a minimised start), at once.
+START_WITHOUT_PAINT_MS = 500
+
+
+@dataclass(frozen=True)
+class WindowSnapshot:
+    """What the main window shows first, read from the database on a worker thread."""
+
+    summaries: list[NoticeSummary]
+    tree: Node  # the summaries grouped by year and series, unfiltered
+    department_names: list[str]
+
+
+def read_snapshot(db: Database) -> WindowSnapshot:
+    """Read and group what the window shows first (no Qt: runs on a worker thread)."""
+    from unionoffice.storage.services.activities import ActivityQueryService
+    from unionoffice.storage.services.notices import NoticeService
+
+    summaries = NoticeService(db).list()
+    return WindowSnapshot(
+        summaries=summaries,
+        tree=build_tree(summaries),
+        department_names=ActivityQueryService(db).department_names(),
+    )
+
+
+def open_and_read(db_argument: str | None) -> tuple[Database, WindowSnapshot]:
+    """Open the database (``--db``, the remembered one or the default) and read its snapshot.
+
+    Raises what Database raises (UnionOfficeError in Chinese for what a clerk can fix); the
+    database is closed again when reading fails.
+    """
+    from unionoffice.storage import credentials
+    from unionoffice.storage.database import Database
+
+    db = Database(credentials.with_stored_password(db_argument))
+    try:
+        snapshot = read_snapshot(db)
+    except BaseException:
+        db.dispose()
+        raise
+    _import_window_modules()
+    return db, snapshot
+
+
+def _import_window_modules() -> None:
+    """Import here, off the UI thread, the modules ``MainWindow.attach`` needs.
+
+    Importing creates no widget, so it is safe on a worker thread; done here, the UI thread
+    only builds the views.
+    """
+    import importlib
+
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
+
+
+WINDOW_MODULES = (
+    "unionoffice.gui.activity_view",
+    "unionoffice.gui.activity_model",
+    "unionoffice.gui.calendar_view",
+    "unionoffice.gui.notice_editor",
+    "unionoffice.gui.recovery",
+    "unionoffice.storage.recovery",
+    "unionoffice.storage.services.organs",
+)
+
+
+class DatabaseOpening(QObject):
+    """Opens the database for a window that is already shown, then attaches it.
+
+    ``on_open(db)`` runs on the UI thread between opening and attaching (the first-run wizard);
+    it returns True when it wrote to the database, so the snapshot is read again. When the
+    database cannot be opened the clerk is told why; a database remembered from last time
+    falls back to the default one (``on_fallback``), any other failure closes the window
+    with ``exit_code`` 1.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        db_argument: str | None,
+        *,
+        remembered: bool = False,
+        on_open: Callable[[Database], bool] | None = None,
+        on_attached: Callable[[Database], None] | None = None,
+        on_fallback: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._db_argument = db_argument
+        self._remembered = remembered
+        self._on_open = on_open
+        self._on_attached = on_attached
+        self._on_fallback = on_fallback
+        self.exit_code = 0
+        self.task: BackgroundTask | None = None
+        self._fallback_start = QTimer(self)
+        self._fallback_start.setSingleShot(True)
+        self._fallback_start.setInterval(START_WITHOUT_PAINT_MS)
+        self._fallback_start.timeout.connect(self._start)
+
+    def start_after_first_paint(self) -> None:
+        """Open once the window has been painted: the clerk sees it before the work begins."""
+        self._window.installEventFilter(self)
+        self._fallback_start.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._start)  # after this paint has finished
+        return False
+
+    def _start(self) -> None:
+        self._fallback_start.stop()
+        self._window.removeEventFilter(self)
+        if self.task is not None or not self._window.isVisible():
+            return  # started already, or the window was closed first
+        argument = self._db_argument
+
+        def work(context: TaskContext) -> tuple[Database, WindowSnapshot] | None:
+            db, snapshot = open_and_read(argument)
+            if context.cancelled():  # the window was closed meanwhile: nobody will use it
+                db.dispose()
+                return None
+            return db, snapshot
+
+        self.task = BackgroundTask(
+            self._window,
+            "正在打开数据库…",
+            work,
+            on_done=self._opened,
+            on_failed=self._failed,
+            cancellable=False,
+            show_progress=False,
+        ).start()
+
+    def _opened(self, result: Any) -> None:
+        if result is None:
+            return
+        db, snapshot = result
+        if not self._window.isVisible():  # closed while the database was opening
+            db.dispose()
+            return
+        try:
+            if self._on_open is not None and self._on_open(db):
+                snapshot = None  # the wizard wrote to it: read again
+            self._window.attach(db, snapshot)
+        except UnionOfficeError as exc:
+            db.dispose()
+            self._give_up(f"无法读取数据库中的公文。\n\n{exc}")
+            return
+        if self._on_attached is not None:
+            self._on_attached(db)
+
+    def _failed(self, error: BaseException) -> None:
+        reason = f"。\n\n{error}" if isinstance(error, UnionOfficeError) else f"：{error}"
+        if self._remembered and self._on_fallback is not None:
+            messages.show_error(
+                self._window, f"无法打开上次使用的数据库，改为打开默认数据库{reason}"
+            )
+            self._on_fallback()
+            return
+        self._give_up(f"无法打开数据库{reason}")
+
+    def _give_up(self, text: str) -> None:
+        messages.show_error(self._window, text)
+        self.exit_code = 1
+        self._window.close()

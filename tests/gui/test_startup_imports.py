@@ -1,0 +1,22 @@
+"""The window is shown before the storage layer is imported (see database_opener.py)."""
+
+import subprocess
+import sys
+
+HEAVY = ("sqlalchemy", "alembic", "docx", "reportlab", "openpyxl", "chinese_calendar")
+
+PROBE = f"""
+import sys
+import unionoffice.cli
+import unionoffice.gui.app
+import unionoffice.gui.main_window
+loaded = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))
+print(','.join(loaded))
+"""
+
+
+def test_window_modules_import_no_storage_or_document_libraries() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "", f"imported before the window is shown: {result.stdout}"
