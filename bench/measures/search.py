@@ -23,20 +23,16 @@ from unionoffice.storage.services.search import (
 # What a clerk types, a keystroke (or an IME commit of one character) at a time.
 TYPED = ["职工书屋建设", "劳动和技能竞赛", "省总宣教部", "金秋助学 格尔木", "康复医院体检"]
 
-LIKE_SQL = """
-    SELECT notices.id FROM notices
-      LEFT JOIN doc_number_series ON notices.series_id = doc_number_series.id
-      LEFT JOIN organs ON notices.organ_id = organs.id
-     WHERE notices.title LIKE :p ESCAPE '\\' OR notices.recipients LIKE :p ESCAPE '\\'
-        OR notices.folder LIKE :p ESCAPE '\\' OR doc_number_series.code LIKE :p ESCAPE '\\'
-        OR organs.name LIKE :p ESCAPE '\\'
-    UNION SELECT notice_id FROM body_blocks WHERE text LIKE :p ESCAPE '\\'
-    UNION SELECT notice_id FROM activities
-     WHERE title LIKE :p ESCAPE '\\' OR text LIKE :p ESCAPE '\\'
-        OR deadline LIKE :p ESCAPE '\\' OR leader LIKE :p ESCAPE '\\'
+# Shorter words (the typed texts are Chinese, so instr() as the service uses): the joined
+# texts of migration 0005, series codes and organ names, department names.
+SHORT_WORD_SQL = """
+    SELECT notice_id FROM notice_search_texts WHERE instr(text, :w) > 0
+    UNION SELECT id FROM notices
+     WHERE series_id IN (SELECT id FROM doc_number_series WHERE instr(code, :w) > 0)
+        OR organ_id IN (SELECT id FROM organs WHERE instr(name, :w) > 0)
     UNION SELECT activities.notice_id FROM activity_departments
       JOIN activities ON activities.id = activity_departments.activity_id
-     WHERE activity_departments.name LIKE :p ESCAPE '\\'
+     WHERE instr(activity_departments.name, :w) > 0
 """
 
 
@@ -54,7 +50,7 @@ def raw_matching_ids(connection: sqlite3.Connection, text: str) -> set[int]:
             params = {"phrase": fts_phrase(word), "pattern": pattern}
             ids = {row[0] for row in connection.execute(FTS_MATCHING_NOTICES_SQL, params)}
         else:
-            ids = {row[0] for row in connection.execute(LIKE_SQL, {"p": pattern})}
+            ids = {row[0] for row in connection.execute(SHORT_WORD_SQL, {"w": word})}
         result = ids if result is None else result & ids
         if not result:
             break

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QTimer
+
 from unionoffice.gui import app as app_module
 from unionoffice.gui import database_opener
 from unionoffice.gui.app import run_gui

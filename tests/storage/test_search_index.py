@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from unionoffice.domain.errors import ConflictError
 from unionoffice.domain.notice import ActivityData, Block, NoticeData
@@ -79,6 +80,38 @@ def test_the_index_exists_on_sqlite_only(db) -> None:
         assert has_search_index(session) == db.is_sqlite
 
 
+def test_joined_texts_follow_every_kind_of_write(db) -> None:
+    """notice_search_texts (SQLite) holds a notice's texts after inserts, updates and deletes
+    of its body blocks and activities, and loses the notice when it is purged."""
+    first, second, third = _archive(db)
+    if not db.is_sqlite:
+        return  # PostgreSQL has no such table; the comparison below is its LIKE search
+    service, indexed, scanned = (
+        NoticeService(db),
+        NoticeSearch(db),
+        NoticeSearch(db, use_index=False),
+    )
+    notice = service.get(third)
+    notice.body = [Block.paragraph("召开职代会")]
+    notice.activities = [ActivityData(title="读书月", deadline="7月份", leader="王芳")]
+    service.update(notice)
+    notice = service.get(first)
+    notice.activities = notice.activities[1:]  # 职工书屋 goes, 劳模宣讲 stays
+    service.update(notice)
+    for word in ("职代", "读书", "王芳", "7月", "书屋", "劳模", "宣讲", "活动", "under"):
+        assert indexed.matching_ids(word) == scanned.matching_ids(word), word
+    assert indexed.matching_ids("职代") == {third}
+    assert indexed.matching_ids("书屋") == set()  # its activity was removed
+    assert indexed.matching_ids("劳模") == {first}
+    service.delete(second)
+    service.purge_deleted()
+    assert indexed.matching_ids("格尔", include_deleted=True) == set()
+    if db.is_sqlite:  # the table is SQLite's; PostgreSQL reads the texts themselves
+        with db.read_session() as session:
+            rows = session.execute(text("SELECT notice_id FROM notice_search_texts"))
+            assert set(rows.scalars()) == {first, third}
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_piece_of_a_stored_text_is_found_by_both(db, data) -> None:
@@ -103,10 +136,13 @@ def test_triggers_follow_updates_and_deletes(db) -> None:
     notice.title = "关于举办演讲比赛的通知"
     service.update(notice)
     assert search.matching_ids("职工书屋建设") == set()
+    assert search.matching_ids("建设") == set()  # short words: notice_search_texts (0005)
     assert search.matching_ids("演讲比赛") == {first}
     assert search.matching_ids("举办演讲") == {first}
+    assert search.matching_ids("演讲") == search.matching_ids("讲") == {first}
     service.delete(second)
     assert search.matching_ids("格尔木") == set()
+    assert search.matching_ids("格尔") == set()
     assert search.matching_ids("格尔木", include_deleted=True) == {second}
     service.purge_deleted()
     assert search.matching_ids("格尔木", include_deleted=True) == set()
