@@ -16,8 +16,9 @@ from unionoffice.gui.activity_model import (
     Column,
 )
 from unionoffice.gui.body_editor import ATTACHMENT, number_labels
+from unionoffice.gui.main_window import MainWindow
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import NodeKind, build_tree
+from unionoffice.gui.tree_nodes import Grouping, NodeKind, build_tree
 from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
@@ -44,6 +45,42 @@ def test_tree_groups_by_year_and_series_and_marks_drafts(qtmodeltester, db, demo
     notice = model.index(0, 0, model.index(0, 0, year))
     assert model.data(notice, NOTICE_ID_ROLE) in demo_ids
     assert model.index_of_notice(demo_ids[0]).data(NOTICE_ID_ROLE) == demo_ids[0]
+
+
+def test_tree_groups_by_status_or_folder(qtmodeltester, db, demo_ids) -> None:
+    service = NoticeService(db)
+    notice = service.get(demo_ids[0])
+    notice.folder = "宣传教育"
+    service.update(notice)
+    summaries = service.list()
+    by_status = build_tree(summaries, grouping=Grouping.STATUS)
+    assert by_status.children[0].label == "草稿"  # drafts first
+    assert by_status.children[0].notice_count() == 1
+    assert by_status.notice_count() == len(summaries)
+    qtmodeltester.check(NoticeTreeModel(by_status))
+    by_folder = build_tree(summaries, grouping=Grouping.FOLDER)
+    folders = sorted({s.folder for s in summaries if s.folder})
+    unfiled = ["未归档"] if any(not s.folder for s in summaries) else []
+    assert [n.label for n in by_folder.children] == folders + unfiled
+    assert "宣传教育" in folders
+    ours = by_folder.children[folders.index("宣传教育")]
+    assert [n.notice.id for n in ours.walk() if n.notice] == [demo_ids[0]]
+    assert [n.label for n in ours.children] == ["2021年"]
+
+
+def test_tree_grouping_is_chosen_in_the_dock_and_remembered(qtbot, db, demo_ids, settings):
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    window.tree.set_grouping(Grouping.STATUS)
+    assert window.tree.model.data(window.tree.model.index(0, 0)) == "草稿（1）"
+    assert settings.tree_grouping == "STATUS"
+    window.close()
+    again = MainWindow(db, settings)
+    qtbot.addWidget(again)
+    assert again.tree.grouping() is Grouping.STATUS
+    again.tree.search_box.setText("金秋")
+    again.tree.apply_filter()
+    assert len(again.tree.visible_notice_ids()) == 1
 
 
 def test_tree_filter_by_number_title_and_database_matches(db, demo_ids) -> None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import Node, build_tree, header_text
+from unionoffice.gui.tree_nodes import Grouping, Node, build_tree, header_text
 
 if TYPE_CHECKING:
     from unionoffice.storage.database import Database
@@ -52,6 +54,11 @@ class DocumentTree(QWidget):
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
         self.search_box.setClearButtonEnabled(True)
+        self.grouping_box = QComboBox(self)
+        for grouping in Grouping:
+            self.grouping_box.addItem(grouping.value, grouping)
+        self.grouping_box.setToolTip("公文目录的分组方式")
+        self.grouping_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
@@ -72,7 +79,10 @@ class DocumentTree(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search_box)
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.grouping_box)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
         if db is None:
@@ -113,6 +123,13 @@ class DocumentTree(QWidget):
         self._headers = {}  # made again on the first search
         self._labels = {}  # filled by build_tree
 
+    def grouping(self) -> Grouping:
+        value = self.grouping_box.currentData()
+        return value if isinstance(value, Grouping) else Grouping.YEAR_SERIES
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        self.grouping_box.setCurrentIndex(self.grouping_box.findData(grouping))
+
     def summaries(self) -> list[NoticeSummary]:
         return list(self._summaries)
 
@@ -126,8 +143,8 @@ class DocumentTree(QWidget):
         matching = self._search.matching_ids(text) if text else None
         if text and not self._headers:
             self._headers = {summary.id: header_text(summary) for summary in self._summaries}
-        if tree is not None and not text:
-            root = tree
+        if tree is not None and not text and self.grouping() is Grouping.YEAR_SERIES:
+            root = tree  # grouped by the worker that read the list
         else:
             root = build_tree(
                 self._summaries,
@@ -135,6 +152,7 @@ class DocumentTree(QWidget):
                 matching_ids=matching,
                 headers=self._headers,
                 labels=self._labels,
+                grouping=self.grouping(),
             )
         self.model.set_root(root)
         found = root.notice_count()

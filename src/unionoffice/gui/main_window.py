@@ -33,6 +33,7 @@ from unionoffice.gui import messages
 from unionoffice.gui.body_editor import ATTACHMENT
 from unionoffice.gui.document_tree import DocumentTree
 from unionoffice.gui.settings import Settings
+from unionoffice.gui.tree_nodes import Grouping
 from unionoffice.gui.workers import stop_tasks
 
 if TYPE_CHECKING:
@@ -85,6 +86,12 @@ class MainWindow(QMainWindow):
         self.tree.delete_requested.connect(self.delete_notice)
         self.tree.export_requested.connect(lambda ids: self.exporter.export_selected(ids))
         self.tree.timetable_requested.connect(self._print_timetable_of)
+        remembered = Grouping.__members__.get(settings.tree_grouping)
+        if remembered is not None:
+            self.tree.set_grouping(remembered)
+        self.tree.grouping_box.currentIndexChanged.connect(
+            lambda _i: setattr(settings, "tree_grouping", self.tree.grouping().name)
+        )
         self.tree_dock = QDockWidget("公文目录", self)
         self.tree_dock.setObjectName("document_tree")
         self.tree_dock.setWidget(self.tree)

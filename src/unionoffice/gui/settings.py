@@ -94,6 +94,7 @@ class Settings:
     window_geometry: Option[QByteArray] = Option("window/geometry", QByteArray, QByteArray())
     window_state: Option[QByteArray] = Option("window/state", QByteArray, QByteArray())
     open_notices: Option[list] = Option("window/open_notices", list, [])
+    tree_grouping: Option[str] = Option("window/tree_grouping", str, "")  # a Grouping name
     recent_notices: Option[list] = Option("recent/notices", list, [])
     autosave_ms: Option[int] = Option("editor/autosave_ms", int, 1500)
     page_preview: Option[bool] = Option("editor/page_preview", bool, False)

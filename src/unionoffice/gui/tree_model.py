@@ -110,7 +110,7 @@ class NoticeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and node.is_draft:
             return QBrush(_DRAFT_COLOUR)
         if role == Qt.ItemDataRole.FontRole:
-            if node.kind in (NodeKind.YEAR, NodeKind.SERIES):
+            if node.kind in (NodeKind.GROUP, NodeKind.SUBGROUP):
                 font = QFont()
                 font.setBold(True)
                 return font

@@ -18,13 +18,31 @@ if TYPE_CHECKING:  # the window is built before SQLAlchemy is imported
 
 NO_YEAR = "未定年份"
 NO_SERIES = "未定文号"
+NO_FOLDER = "未归档"
 
 
 class NodeKind(enum.Enum):
     ROOT = "root"
-    YEAR = "year"
-    SERIES = "series"
+    GROUP = "group"  # the first level: a year, a folder or a status
+    SUBGROUP = "subgroup"  # the second: a 文号 series or a year
     NOTICE = "notice"
+
+
+class Grouping(enum.Enum):
+    """How the tree groups notices; the value is what the clerk picks from."""
+
+    YEAR_SERIES = "按年份和文号"
+    FOLDER = "按文件夹"
+    STATUS = "按状态"
+
+    def keys(self, summary: NoticeSummary) -> tuple[str, str]:
+        """The first- and second-level labels ``summary`` is filed under."""
+        year = f"{summary.year}年" if summary.year else NO_YEAR
+        if self is Grouping.FOLDER:
+            return summary.folder.strip() or NO_FOLDER, year
+        if self is Grouping.STATUS:
+            return str(summary.status), year
+        return year, summary.series_code or NO_SERIES
 
 
 @dataclass(eq=False)
@@ -117,8 +135,10 @@ def build_tree(
     matching_ids: set[int] | None = None,
     headers: Mapping[int, str] | None = None,
     labels: dict[int, str] | None = None,
+    grouping: Grouping = Grouping.YEAR_SERIES,
 ) -> Node:
-    """Group notices by year and series, in the order given; keep those the search finds.
+    """Group notices (by year and series, folder and year, or status and year), in the order
+    given; keep those the search finds.
 
     A notice is kept when its header matches ``search`` or its id is in ``matching_ids`` (what
     the database found in body, activities and departments); ``headers`` maps ids to their
@@ -126,8 +146,8 @@ def build_tree(
     ``labels`` is the caller's cache of notice labels, filled as they are made.
     """
     root = Node(NodeKind.ROOT, "")
-    years: dict[str, Node] = {}
-    series_nodes: dict[tuple[str, str], Node] = {}
+    groups: dict[str, Node] = {}
+    subgroups: dict[tuple[str, str], Node] = {}
     search = search.strip()
     headers = headers or {}
     kept = [
@@ -137,20 +157,23 @@ def build_tree(
         or (matching_ids and s.id in matching_ids)
         or matches_header(s, search, headers.get(s.id))
     ]
+    if grouping is Grouping.STATUS:  # drafts first: they are what the clerk is working on
+        order = {status: rank for rank, status in enumerate(NoticeStatus)}
+        kept.sort(key=lambda s: order[s.status])
+    elif grouping is Grouping.FOLDER:  # folders by name, 未归档 last; notices keep their order
+        kept.sort(key=lambda s: (not s.folder.strip(), s.folder.strip()))
     for summary in kept:
-        year_label = f"{summary.year}年" if summary.year else NO_YEAR
-        year_node = years.get(year_label)
-        if year_node is None:
-            year_node = years[year_label] = root.add(Node(NodeKind.YEAR, year_label))
-        series_label = summary.series_code or NO_SERIES
-        key = (year_label, series_label)
-        series_node = series_nodes.get(key)
-        if series_node is None:
-            series_node = series_nodes[key] = year_node.add(Node(NodeKind.SERIES, series_label))
+        key = grouping.keys(summary)
+        group = groups.get(key[0])
+        if group is None:
+            group = groups[key[0]] = root.add(Node(NodeKind.GROUP, key[0]))
+        subgroup = subgroups.get(key)
+        if subgroup is None:
+            subgroup = subgroups[key] = group.add(Node(NodeKind.SUBGROUP, key[1]))
         label = labels.get(summary.id) if labels is not None else None
         if label is None:
             label = notice_label(summary)
             if labels is not None:
                 labels[summary.id] = label
-        series_node.add(Node(NodeKind.NOTICE, label, notice=summary))
+        subgroup.add(Node(NodeKind.NOTICE, label, notice=summary))
     return root
