@@ -18,7 +18,7 @@ from unionoffice.gui.calendar_colours import (
     notice_colour,
     notice_label,
 )
-from unionoffice.gui.calendar_view import CalendarView
+from unionoffice.gui.calendar_view import CalendarView, read_first_month
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.calendar_days import CalendarDayService, DayKind
 
@@ -186,6 +186,28 @@ def test_the_department_filter_keeps_its_colours_and_holidays(qtbot, db, demo_id
     assert all(department in r.activity.lead + r.activity.cooperating for r in shown)
     assert view.month_canvas.special_days[d(2021, 10, 1)].name == "国庆节"
     assert view.count_label.text() == f"共 {len(shown)} 项活动"
+
+
+def test_a_month_read_ahead_is_shown_without_reading_it_again(qtbot, db, demo_ids) -> None:
+    service = ActivityQueryService(db)
+    ahead = read_first_month(service)
+    assert (ahead.year, ahead.month) == (2021, 4)  # nothing this year: the latest plan
+    assert ahead.rows
+    statements: list[str] = []
+    event.listen(
+        db.engine, "before_cursor_execute", lambda _c, _k, sql, *_a: statements.append(sql)
+    )
+    view = CalendarView(service, first_month=ahead)
+    qtbot.addWidget(view)
+
+    def keys(rows):
+        return sorted((r.notice_id, r.position) for r in rows)
+
+    assert keys(view.shown_rows()) == keys(ahead.rows)
+    assert not any("FROM activities" in sql for sql in statements)
+    view.reload()  # only the first reload uses it
+    assert any("FROM activities" in sql for sql in statements)
+    assert keys(view.shown_rows()) == keys(ahead.rows)
 
 
 def test_painting_never_reads_the_database(qtbot, db, demo_ids) -> None:

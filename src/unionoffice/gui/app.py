@@ -122,7 +122,9 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
     window.show()
     quit_after = os.environ.get("UNIONOFFICE_QUIT_AFTER_MS")
     if quit_after:  # smoke tests of the packaged program: open, settle, close
-        QTimer.singleShot(int(quit_after), window.close)
+        # counted from when the database is shown, so a slow opening (or the first-run
+        # wizard, which cancels itself after the same delay) is never cut short
+        window.attached.connect(lambda: QTimer.singleShot(int(quit_after), window.close))
     try:
         status = int(app.exec())
     finally:

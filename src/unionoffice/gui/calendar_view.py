@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +46,36 @@ __all__ = ["CalendarView", "assign_lanes", "department_colour"]
 ALL_DEPARTMENTS = "全部部门"
 
 
+@dataclass(frozen=True)
+class MonthRows:
+    """The activities of the month the calendar opens on, read ahead by read_first_month
+    (on the worker thread that opens the database at start-up)."""
+
+    year: int
+    month: int
+    rows: list[ActivityRow]
+
+
+def default_start(service: ActivityQueryService) -> dt.date:
+    """This month, or the start of the latest plan when nothing falls in this year."""
+    today = dt.date.today()
+    first, last = dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+    if service.count(ActivityFilter(first=first, last=last)):
+        return today
+    latest = service.rows(limit=1)
+    if latest and latest[0].activity.period is not None:
+        return latest[0].activity.period.start
+    return today
+
+
+def read_first_month(service: ActivityQueryService) -> MonthRows:
+    """What the calendar shows first, all departments (no Qt: any thread)."""
+    start = default_start(service)
+    first = dt.date(start.year, start.month, 1)
+    rows = service.in_period(first, month_end(start.year, start.month), None)
+    return MonthRows(start.year, start.month, rows)
+
+
 class CalendarView(QWidget):
     """The 日历 tab: month or year, previous/next, department filter, colours, holidays."""
 
@@ -59,7 +90,9 @@ class CalendarView(QWidget):
         start: dt.date | None = None,
         days: CalendarDayService | None = None,
         settings: Settings | None = None,
+        first_month: MonthRows | None = None,
     ) -> None:
+        """``first_month``: the rows of the month to open on, when read ahead."""
         super().__init__(parent)
         self.service = service
         self.days = days if days is not None else CalendarDayService(service.db)
@@ -139,20 +172,15 @@ class CalendarView(QWidget):
 
         for canvas in (self.month_canvas, self.year_canvas):
             canvas.colour_by = self.colour_by()
-        start = start or self._default_start()
+        self._read_ahead = first_month
+        if start is None:
+            start = (
+                dt.date(first_month.year, first_month.month, 1)
+                if first_month is not None
+                else default_start(service)
+            )
         self.year, self.month = start.year, start.month
         self.reload()
-
-    def _default_start(self) -> dt.date:
-        """This month, or the start of the latest plan when nothing falls in this year."""
-        today = dt.date.today()
-        first, last = dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
-        if self.service.count(ActivityFilter(first=first, last=last)):
-            return today
-        latest = self.service.rows(limit=1)
-        if latest and latest[0].activity.period is not None:
-            return latest[0].activity.period.start
-        return today
 
     def _remembered_colour_by(self) -> ColourBy:
         stored = self.settings.calendar_colour_by if self.settings is not None else ""
@@ -206,6 +234,7 @@ class CalendarView(QWidget):
         """Read the activities and special days of the month or year shown: a few queries,
         none per day; painting reads nothing."""
         department = self.department_filter()
+        ahead, self._read_ahead = self._read_ahead, None  # read ahead for the first reload only
         if self.is_year_view:
             first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
             rows = self.service.in_period(first, last, department)
@@ -213,7 +242,14 @@ class CalendarView(QWidget):
             self.title_label.setText(f"{self.year}年")
         else:
             first = dt.date(self.year, self.month, 1)
-            rows = self.service.in_period(first, month_end(self.year, self.month), department)
+            if ahead is not None and (ahead.year, ahead.month, department) == (
+                self.year,
+                self.month,
+                None,
+            ):
+                rows = ahead.rows
+            else:
+                rows = self.service.in_period(first, month_end(self.year, self.month), department)
             weeks = month_weeks(self.year, self.month)
             special = self.days.special_days(weeks[0][0], weeks[-1][-1])
             self.month_canvas.set_month(self.year, self.month, rows, special)

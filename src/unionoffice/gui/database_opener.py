@@ -20,6 +20,7 @@ from unionoffice.gui.tree_nodes import Node, build_tree
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 
 if TYPE_CHECKING:
+    from unionoffice.gui.calendar_view import MonthRows
     from unionoffice.gui.main_window import MainWindow
     from unionoffice.storage.database import Database
     from unionoffice.storage.services.notices import NoticeSummary
@@ -35,18 +36,23 @@ class WindowSnapshot:
     summaries: list[NoticeSummary]
     tree: Node  # the summaries grouped by year and series, unfiltered
     department_names: list[str]
+    calendar_month: MonthRows  # the activities of the month the calendar opens on
 
 
 def read_snapshot(db: Database) -> WindowSnapshot:
-    """Read and group what the window shows first (no Qt: runs on a worker thread)."""
+    """Read and group what the window shows first (touches no widget: runs on a worker
+    thread)."""
+    from unionoffice.gui.calendar_view import read_first_month
     from unionoffice.storage.services.activities import ActivityQueryService
     from unionoffice.storage.services.notices import NoticeService
 
     summaries = NoticeService(db).list()
+    activities = ActivityQueryService(db)
     return WindowSnapshot(
         summaries=summaries,
         tree=build_tree(summaries),
-        department_names=ActivityQueryService(db).department_names(),
+        department_names=activities.department_names(),
+        calendar_month=read_first_month(activities),
     )
 
 

@@ -156,7 +156,11 @@ class MainWindow(QMainWindow):
 
         current = self.tabs.currentIndex()
         self.calendar: CalendarView = CalendarView(
-            self.activities, departments, self, settings=self.settings
+            self.activities,
+            departments,
+            self,
+            settings=self.settings,
+            first_month=snapshot.calendar_month if snapshot is not None else None,
         )
         self.calendar.activity_clicked.connect(self.show_activity)
         self.all_activities: AllActivitiesView = AllActivitiesView(
