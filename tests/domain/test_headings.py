@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unionoffice.domain.headings import heading_number, split_heading
+from unionoffice.domain.headings import HeadingNumbering, heading_number, split_heading
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,16 @@ def test_plain_text_is_not_a_heading(text):
 @given(st.integers(min_value=1, max_value=4), st.integers(min_value=1, max_value=99))
 def test_numbering_round_trips(level, index):
     assert split_heading(heading_number(level, index) + "标题") == (level, index, "标题")
+
+
+def test_numbering_restarts_below_a_higher_heading_and_counts_on_over_items() -> None:
+    numbering = HeadingNumbering()
+    assert [numbering.next_number(level) for level in (1, 2, 2, 1, 2)] == [
+        "一、",
+        "（一）",
+        "（二）",
+        "二、",
+        "（一）",
+    ]
+    assert numbering.number_items(2, 3) == 2
+    assert numbering.next_number(2) == "（五）"

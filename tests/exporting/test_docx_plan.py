@@ -8,8 +8,9 @@ import docx
 from docx.oxml.ns import qn
 
 from unionoffice.domain.notice import ActivityData, Block, NoticeData
+from unionoffice.domain.notice_text import format_deadline
+from unionoffice.domain.notice_text import split_activity_title as split_title
 from unionoffice.exporting.docx import ExportOptions, PlanLayout, export_notice
-from unionoffice.exporting.docx.activity_plan import format_deadline, split_title
 from unionoffice.exporting.docx.specimen import SPECIMEN_LETTERHEAD, specimen_notice
 
 

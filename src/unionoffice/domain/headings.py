@@ -36,6 +36,28 @@ def heading_number(level: int, index: int) -> str:
     raise ValueError(f"heading level must be 1..4, not {level}")
 
 
+class HeadingNumbering:
+    """Numbers headings in the order they come: each counts on from the last heading of its
+    level and restarts below every higher heading."""
+
+    def __init__(self) -> None:
+        self._counts = [0, 0, 0, 0, 0]
+
+    def next_number(self, level: int) -> str:
+        """The number of the next heading of ``level``."""
+        self._counts[level] += 1
+        for deeper in range(level + 1, 5):
+            self._counts[deeper] = 0
+        return heading_number(level, self._counts[level])
+
+    def number_items(self, level: int, count: int) -> int:
+        """Count ``count`` items numbered as headings of ``level`` (the activities, as （一）
+        items) and return the first one's index."""
+        first = self._counts[level] + 1
+        self._counts[level] += count
+        return first
+
+
 def split_heading(text: str) -> tuple[int, int, str] | None:
     """Split "（十二）组织开展…" into (level 2, number 12, "组织开展…"), or None."""
     stripped = text.strip()

@@ -8,23 +8,25 @@ the preview breaks pages about where Word does.
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-import re
 from collections.abc import Sequence
 
-from unionoffice.domain.headings import heading_number
+from unionoffice.domain.headings import HeadingNumbering, heading_number
 from unionoffice.domain.notice import ActivityData, Block, BlockKind, NoticeData
-from unionoffice.domain.page_layout import (
-    MM_PER_PT,
-    TEXT_WIDTH_MM,
-    Align,
-    Page,
-    Paragraph,
-    Role,
-    paginate,
+from unionoffice.domain.notice_parts import (
+    Attachment,
+    is_section_heading,
+    place_activities,
+    split_attachments,
+)
+from unionoffice.domain.notice_text import (
+    break_title,
+    format_chinese_date,
+    format_deadline,
+    note_items,
+    split_activity_title,
     text_width,
 )
+from unionoffice.domain.page_layout import MM_PER_PT, Align, Page, Paragraph, Role, paginate
 
 LETTERHEAD_SIZE_PT = 52.0
 LETTERHEAD_PITCH_MM = 62 * MM_PER_PT
@@ -33,21 +35,12 @@ RED_RULE_GAP_MM = 8 * MM_PER_PT  # under the 文号
 RED_RULE_MM = 2.25 * MM_PER_PT
 TITLE_SIZE_PT = 22.0
 IMPRINT_SIZE_PT = 14.0
-TITLE_CHARS_PER_LINE = TEXT_WIDTH_MM / (TITLE_SIZE_PT * MM_PER_PT)  # about 20
 _HEADING_ROLES = {1: Role.HEADING1, 2: Role.HEADING2, 3: Role.HEADING3, 4: Role.HEADING4}
-_DOC_KINDS = ("通知", "决定", "意见", "报告", "函", "批复", "通报", "请示", "公告", "通告", "纪要")
-_RANGE = re.compile(r"(\d)\s*[-‐‑‒–―－~～〜]\s*(\d)")
-_SENTENCE_END = "。；;！!？?"
 
 
 def layout_notice(notice: NoticeData, letterhead: str = "") -> list[Page]:
     """The pages of ``notice``; ``letterhead`` is its organ's 发文机关标志 (else organ + 文件)."""
     return paginate(notice_paragraphs(notice, letterhead), imprint_paragraphs(notice))
-
-
-def format_date(value: dt.date | None) -> str:
-    """2021年4月6日: Arabic numerals, no zero padding (GB/T 9704 7.3.5.1)."""
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def _blank(count: int = 1) -> list[Paragraph]:
@@ -88,23 +81,25 @@ def notice_paragraphs(notice: NoticeData, letterhead: str = "") -> list[Paragrap
         text = notice.recipients.strip().rstrip(":：") + "："
         result.append(Paragraph(Role.RECIPIENTS, text))
     result += _blocks(main, notice.activities if target == -1 else [])
-    result += _attachment_note(notice.attachment_note, [title for title, _ in attachments])
-    result += _signature(notice.signature.strip(), format_date(notice.date))
+    result += _attachment_note(notice.attachment_note, [a.title for a in attachments])
+    result += _signature(notice.signature.strip(), format_chinese_date(notice.date))
     remark = notice.remark.strip()
     if remark:
         if remark[0] in "(（" and remark[-1] in ")）":
             remark = remark[1:-1].strip()
         result.append(Paragraph(Role.REMARK, f"（{remark}）", align=Align.LEFT, first_indent=2))
-    for index, (title, blocks) in enumerate(attachments):
+    for index, attachment in enumerate(attachments):
         label = "附件" if len(attachments) == 1 else f"附件{index + 1}"
         result.append(
             Paragraph(Role.ATTACHMENT_LABEL, label, align=Align.LEFT, page_break_before=True)
         )
         result += _blank()
-        if title:
-            result.append(_title(Role.ATTACHMENT_TITLE, title, None, keep_with_next=True))
+        if attachment.title:
+            result.append(
+                _title(Role.ATTACHMENT_TITLE, attachment.title, None, keep_with_next=True)
+            )
             result += _blank()
-        result += _blocks(blocks, notice.activities if target == index else [])
+        result += _blocks(attachment.blocks, notice.activities if target == index else [])
     return result
 
 
@@ -118,7 +113,7 @@ def imprint_paragraphs(notice: NoticeData) -> list[Paragraph]:
         rows.append(_imprint(f"抄送：{cc}。", first_indent=1, left_indent=4))
     issued = notice.distribution_date or notice.date
     if notice.distributor.strip() or issued:
-        right = f"{format_date(issued)}印发" if issued else ""
+        right = f"{format_chinese_date(issued)}印发" if issued else ""
         rows.append(_imprint(notice.distributor.strip(), right_text=right))
     return rows
 
@@ -150,66 +145,14 @@ def _title(role: Role, title: str, organ: str | None, *, keep_with_next: bool = 
     )
 
 
-def break_title(title: str, organ: str | None = None) -> list[str]:
-    """A long title in balanced lines, broken only at its joints (after the organ, before
-    关于 and 的通知, around 《》, after a comma), as the Word export breaks it."""
-    title = title.strip()
-    if text_width(title) <= TITLE_CHARS_PER_LINE:
-        return [title]
-    points = set()
-    if organ and title.startswith(organ):
-        points.add(len(organ))
-    for index, char in enumerate(title):
-        if char in "《暨" or title.startswith("关于", index):
-            points.add(index)
-        if char in "》，、；：” \u3000":
-            points.add(index + 1)
-    for kind in _DOC_KINDS:
-        if title.endswith("的" + kind):
-            points.add(len(title) - len(kind) - 1)
-    joints = sorted(p for p in points if 0 < p < len(title))
-    for breaks in range(1, 4):
-        best: tuple[float, list[str]] | None = None
-        for cut in itertools.combinations(joints, breaks):
-            bounds = (0, *cut, len(title))
-            lines = [title[a:b].strip() for a, b in itertools.pairwise(bounds)]
-            widths = [text_width(line) for line in lines]
-            if max(widths) > TITLE_CHARS_PER_LINE:
-                continue
-            if best is None or max(widths) - min(widths) < best[0]:
-                best = (max(widths) - min(widths), lines)
-        if best is not None:
-            return best[1]
-    return [title]  # no split at joints fits: the line wraps where it must
-
-
-def split_attachments(
-    body: Sequence[Block],
-) -> tuple[list[Block], list[tuple[str, list[Block]]]]:
-    """The main text and the attachments as (title, blocks); each 附件 title starts one."""
-    main: list[Block] = []
-    attachments: list[tuple[str, list[Block]]] = []
-    for block in body:
-        if block.kind is BlockKind.ATTACHMENT:
-            attachments.append((block.text.strip(), []))
-        elif attachments:
-            attachments[-1][1].append(block)
-        else:
-            main.append(block)
-    return main, attachments
-
-
 def _blocks(blocks: Sequence[Block], activities: Sequence[ActivityData]) -> list[Paragraph]:
     """Numbered headings and paragraphs, activities after the last block of their section."""
-    placed = _placement(blocks, activities)
-    counters = [0, 0, 0, 0, 0]
+    placed = place_activities(blocks, activities)
+    numbering = HeadingNumbering()
     result = []
     for position, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
-            counters[block.level] += 1
-            for deeper in range(block.level + 1, 5):
-                counters[deeper] = 0
-            number = heading_number(block.level, counters[block.level])
+            number = numbering.next_number(block.level)
             result.append(
                 Paragraph(
                     _HEADING_ROLES[block.level],
@@ -221,10 +164,11 @@ def _blocks(blocks: Sequence[Block], activities: Sequence[ActivityData]) -> list
         elif block.text.strip():
             result.append(Paragraph(Role.BODY, block.text.strip(), first_indent=2))
         if position in placed:
-            result += _activities(placed[position], counters[2] + 1)
-            counters[2] += len(placed[position])
+            first = numbering.number_items(2, len(placed[position]))
+            result += _activities(placed[position], first)
     if None in placed:
-        result += _activities(placed[None], counters[2] + 1)
+        first = numbering.number_items(2, len(placed[None]))
+        result += _activities(placed[None], first)
     return result
 
 
@@ -232,11 +176,11 @@ def _activities(activities: Sequence[ActivityData], first_number: int) -> list[P
     """（一）标题。正文… then 完成时限：/牵头部门：/配合部门：/责任领导： lines."""
     result = []
     for number, activity in enumerate(activities, start=first_number):
-        head, rest = _split_activity_title(activity)
+        head, rest = split_activity_title(activity)
         text = heading_number(2, number) + head + rest
         result.append(Paragraph(Role.BODY, text, first_indent=2))
         details = (
-            ("完成时限", _RANGE.sub(r"\1—\2", activity.deadline.strip())),
+            ("完成时限", format_deadline(activity.deadline)),
             ("牵头部门", "、".join(activity.lead)),
             ("配合部门", "、".join(activity.cooperating)),
             ("责任领导", activity.leader or ""),
@@ -247,21 +191,9 @@ def _activities(activities: Sequence[ActivityData], first_number: int) -> list[P
     return result
 
 
-def _split_activity_title(activity: ActivityData) -> tuple[str, str]:
-    """(title sentence with its full stop, rest of the text)."""
-    title = activity.title.strip()
-    text = activity.text.strip()
-    if text.startswith(title):
-        rest = text[len(title) :]
-        if rest[:1] and rest[0] in _SENTENCE_END:
-            return title + rest[0], rest[1:].lstrip()
-        return title + ("" if title[-1:] in _SENTENCE_END else "。"), rest.lstrip()
-    return title + ("" if title[-1:] in _SENTENCE_END else "。"), text
-
-
 def _plan_target(
     main: Sequence[Block],
-    attachments: Sequence[tuple[str, list[Block]]],
+    attachments: Sequence[Attachment],
     activities: Sequence[ActivityData],
 ) -> int | None:
     """Where the activities go: the attachment with their section heading, else the first
@@ -269,39 +201,15 @@ def _plan_target(
     if not activities:
         return None
     sections = {a.section.strip() for a in activities if a.section}
-    for index, (_, blocks) in enumerate(attachments):
-        if any(_is_section(b) and b.text.strip() in sections for b in blocks):
+    for index, attachment in enumerate(attachments):
+        if any(is_section_heading(b) and b.text.strip() in sections for b in attachment.blocks):
             return index
     return 0 if attachments else -1
 
 
-def _is_section(block: Block) -> bool:
-    return block.kind is BlockKind.HEADING and block.level == 1
-
-
-def _placement(
-    blocks: Sequence[Block], activities: Sequence[ActivityData]
-) -> dict[int | None, list[ActivityData]]:
-    """Activities by the index of the last block of their section; None when the section
-    heading is missing (they go after the last block)."""
-    section_end: dict[str, int] = {}
-    current: str | None = None
-    for index, block in enumerate(blocks):
-        if _is_section(block):
-            current = block.text.strip()
-            section_end.setdefault(current, index)
-        if current is not None:
-            section_end[current] = index
-    placed: dict[int | None, list[ActivityData]] = {}
-    for activity in activities:
-        key = section_end.get((activity.section or "").strip())
-        placed.setdefault(key, []).append(activity)
-    return placed
-
-
 def _attachment_note(note: str, titles: Sequence[str]) -> list[Paragraph]:
     """附件说明 one blank line below the body: 附件：1. 名称, wrapped lines under the name."""
-    items = _note_items(note) or [t for t in titles if t]
+    items = note_items(note) or [t for t in titles if t]
     if not items:
         return []
     if len(items) == 1:
@@ -321,23 +229,6 @@ def _attachment_note(note: str, titles: Sequence[str]) -> list[Paragraph]:
             )
         )
     return result
-
-
-def _note_items(note: str) -> list[str]:
-    """The attachment names of a 附件说明, without "附件：", numbers or closing punctuation."""
-    text = note.strip()
-    for prefix in ("附件：", "附件:"):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    items = []
-    for line in text.splitlines():
-        line = line.strip().rstrip("。.；;，,")
-        head, sep, rest = line.partition(".")
-        if sep and head.strip().isdigit():
-            line = rest.strip()
-        if line:
-            items.append(line)
-    return items
 
 
 def _signature(name: str, day: str) -> list[Paragraph]:

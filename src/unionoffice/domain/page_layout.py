@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from unionoffice.domain.notice_text import char_width, text_width
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0
 TOP_MARGIN_MM, BOTTOM_MARGIN_MM = 37.0, 35.0
@@ -125,17 +126,6 @@ class Page:
 
     def texts(self) -> list[str]:
         return [line.text for line in self.lines]
-
-
-def char_width(char: str) -> float:
-    """Width in 字: CJK, full-width and ambiguous (“”) 1, combining marks 0, others ½."""
-    if unicodedata.combining(char):
-        return 0.0
-    return 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
-
-
-def text_width(text: str) -> float:
-    return sum(char_width(char) for char in text)
 
 
 def _tokens(text: str) -> list[str]:

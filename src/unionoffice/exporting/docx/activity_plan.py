@@ -3,7 +3,6 @@ table whose header row repeats on every page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -11,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from unionoffice.domain.headings import heading_number
 from unionoffice.domain.notice import ActivityData
+from unionoffice.domain.notice_text import format_deadline, split_activity_title
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.cursor import Cursor
 from unionoffice.exporting.docx.options import PlanLayout
@@ -18,26 +18,6 @@ from unionoffice.exporting.docx.styles import Role
 
 TABLE_HEADINGS = ("序号", "活动内容", "完成时限", "牵头部门", "配合部门")
 COLUMN_WIDTHS_MM = (14, 68, 22, 26, 26)  # 156 mm, the text block
-_RANGE = re.compile(r"(\d)\s*[-‐‑‒–―－~～〜]\s*(\d)")
-_SENTENCE_END = "。；;！!？?"
-
-
-def format_deadline(text: str) -> str:
-    """A date range with the 一字线 (GB/T 15834): a clerk's "5-6月份" becomes "5—6月份"."""
-    return _RANGE.sub(r"\1—\2", text.strip())
-
-
-def split_title(activity: ActivityData) -> tuple[str, str]:
-    """(title sentence with its full stop, rest of the text)."""
-    title = activity.title.strip()
-    text = activity.text.strip()
-    if text.startswith(title):
-        rest = text[len(title) :]
-        if rest[:1] and rest[0] in _SENTENCE_END:
-            return title + rest[0], rest[1:].lstrip()
-        return title + ("" if title[-1:] in _SENTENCE_END else "。"), rest.lstrip()
-    head = title + ("" if title[-1:] in _SENTENCE_END else "。")
-    return head, text
 
 
 def write_activities(
@@ -55,7 +35,7 @@ def write_activities(
 
 def write_activity_paragraphs(cursor: Cursor, activity: ActivityData, number: int) -> None:
     """（一）标题。正文…, then 完成时限：/牵头部门：/配合部门：/责任领导： lines."""
-    head, rest = split_title(activity)
+    head, rest = split_activity_title(activity)
     paragraph = cursor.paragraph(Role.HEADING2, heading_number(2, number) + head)
     if rest:
         cursor.run(paragraph, rest, Role.BODY)
@@ -92,7 +72,7 @@ def write_activity_table(cursor: Cursor, activities: Sequence[ActivityData]) -> 
     for cell, text in zip(header.cells, TABLE_HEADINGS, strict=True):
         cursor.cell_paragraph(cell.paragraphs[0], Role.TABLE_HEADER, text)
     for number, (row, activity) in enumerate(zip(table.rows[1:], activities, strict=True), 1):
-        head, rest = split_title(activity)
+        head, rest = split_activity_title(activity)
         cells = row.cells
         seq = cursor.cell_paragraph(cells[0].paragraphs[0], Role.TABLE_TEXT, str(number))
         seq.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -7,39 +7,21 @@ attachment's section whose level-1 heading equals ``activity.section``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from unionoffice.domain.headings import heading_number
+from unionoffice.domain.headings import HeadingNumbering
 from unionoffice.domain.notice import ActivityData, Block, BlockKind, NoticeData
+from unionoffice.domain.notice_parts import (
+    Attachment,
+    is_section_heading,
+    place_activities,
+    split_attachments,
+)
+from unionoffice.domain.notice_text import break_title, format_chinese_date, note_items, text_width
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.activity_plan import write_activities
 from unionoffice.exporting.docx.cursor import Cursor
-from unionoffice.exporting.docx.measure import break_title, text_width
 from unionoffice.exporting.docx.options import PlanLayout, SignatureLayout
-from unionoffice.exporting.docx.placeholders import format_chinese_date
 from unionoffice.exporting.docx.styles import HEADING_ROLES, Role
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """One attachment: its title and the blocks after it."""
-
-    title: str
-    blocks: list[Block]
-
-
-def split_attachments(body: Sequence[Block]) -> tuple[list[Block], list[Attachment]]:
-    """The main text and the attachments (each ATTACHMENT block starts one)."""
-    main: list[Block] = []
-    attachments: list[Attachment] = []
-    for block in body:
-        if block.kind is BlockKind.ATTACHMENT:
-            attachments.append(Attachment(block.text.strip(), []))
-        elif attachments:
-            attachments[-1].blocks.append(block)
-        else:
-            main.append(block)
-    return main, attachments
 
 
 class BodyWriter:
@@ -67,26 +49,24 @@ class BodyWriter:
 
     def write_blocks(self, blocks: Sequence[Block], activities: Sequence[ActivityData]) -> None:
         """Paragraphs and numbered headings; activities at the end of their section."""
-        placed = _placement(blocks, activities)
-        counters = [0, 0, 0, 0, 0]
+        placed = place_activities(blocks, activities)
+        numbering = HeadingNumbering()
         for position, block in enumerate(blocks):
             if block.kind is BlockKind.HEADING:
-                counters[block.level] += 1
-                for deeper in range(block.level + 1, 5):
-                    counters[deeper] = 0
-                number = heading_number(block.level, counters[block.level])
+                number = numbering.next_number(block.level)
                 self.cursor.paragraph(HEADING_ROLES[block.level], number + block.text.strip())
             elif block.text.strip():
                 self.cursor.paragraph(Role.BODY, block.text.strip())
             if position in placed:
-                write_activities(self.cursor, placed[position], self.plan_layout, counters[2] + 1)
-                counters[2] += len(placed[position])
+                first = numbering.number_items(2, len(placed[position]))
+                write_activities(self.cursor, placed[position], self.plan_layout, first)
         if None in placed:
-            write_activities(self.cursor, placed[None], self.plan_layout, counters[2] + 1)
+            first = numbering.number_items(2, len(placed[None]))
+            write_activities(self.cursor, placed[None], self.plan_layout, first)
 
     def write_attachment_note(self, note: str, titles: Sequence[str]) -> None:
         """附件说明, one blank line below the body: 附件：1. 名称 (wrapped lines under the name)."""
-        items = _note_items(note) or [t for t in titles if t]
+        items = note_items(note) or [t for t in titles if t]
         if not items:
             return
         self.cursor.blank()
@@ -155,54 +135,13 @@ def _plan_target(
         return None
     sections = {a.section for a in activities if a.section}
     for index, attachment in enumerate(attachments):
-        if any(_is_section(b, sections) for b in attachment.blocks):
+        if any(is_section_heading(b) and b.text.strip() in sections for b in attachment.blocks):
             return index
     if attachments:
         return 0
     return -1
 
 
-def _is_section(block: Block, sections: set[str | None]) -> bool:
-    return block.kind is BlockKind.HEADING and block.level == 1 and block.text.strip() in sections
-
-
-def _placement(
-    blocks: Sequence[Block], activities: Sequence[ActivityData]
-) -> dict[int | None, list[ActivityData]]:
-    """Activities by the index of the block they follow (the last of their section); None for
-    those whose section heading is absent (they go after the last block)."""
-    section_end: dict[str, int] = {}
-    current: str | None = None
-    for index, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING and block.level == 1:
-            current = block.text.strip()
-            section_end.setdefault(current, index)
-        if current is not None and current in section_end:
-            section_end[current] = index
-    placed: dict[int | None, list[ActivityData]] = {}
-    for activity in activities:
-        key = section_end.get((activity.section or "").strip())
-        placed.setdefault(key, []).append(activity)
-    return placed
-
-
 def _with_colon(recipients: str) -> str:
     text = recipients.strip().rstrip(":：")
     return f"{text}："
-
-
-def _note_items(note: str) -> list[str]:
-    """The attachment names of a 附件说明, without "附件：", numbers or closing punctuation."""
-    text = note.strip()
-    for prefix in ("附件：", "附件:"):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    items = []
-    for line in text.splitlines():
-        line = line.strip().rstrip("。.；;，,")
-        head, sep, rest = line.partition(".")
-        if sep and head.strip().isdigit():
-            line = rest.strip()
-        if line:
-            items.append(line)
-    return items

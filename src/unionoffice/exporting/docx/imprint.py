@@ -13,9 +13,9 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from unionoffice.domain.notice_text import format_chinese_date
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.cursor import Cursor
-from unionoffice.exporting.docx.placeholders import format_chinese_date
 from unionoffice.exporting.docx.styles import Role
 
 TEXT_WIDTH_TWIPS = 8844  # 156 mm

@@ -15,12 +15,12 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.notice_text import text_width
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.body import BodyWriter
 from unionoffice.exporting.docx.cursor import Cursor
 from unionoffice.exporting.docx.errors import ExportError
 from unionoffice.exporting.docx.imprint import imprint_lines, write_imprint
-from unionoffice.exporting.docx.measure import text_width
 from unionoffice.exporting.docx.options import ExportOptions
 from unionoffice.exporting.docx.placeholders import (
     PlaceholderRenderer,

@@ -9,7 +9,6 @@ runs are joined, rendered, and the result kept in the first run (with its format
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -18,8 +17,8 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.notice_text import break_title, format_chinese_date
 from unionoffice.exporting.docx import errors
-from unionoffice.exporting.docx.measure import break_title
 from unionoffice.exporting.docx.options import Letterhead
 
 # Stands for the body while paragraphs are rendered; the paragraph holding it is the anchor.
@@ -45,11 +44,6 @@ def _environment() -> _Sandbox:
     env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.globals.clear()
     return env
-
-
-def format_chinese_date(value: date | None) -> str:
-    """2021年4月6日: Arabic numerals, no zero padding (GB/T 9704 7.3.5.1)."""
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def notice_context(notice: NoticeData, letterhead: Letterhead) -> dict[str, str]:

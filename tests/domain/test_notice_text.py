@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unionoffice.exporting.docx.measure import break_title, text_width
+from unionoffice.domain.notice_text import break_title, text_width
 
 
 def test_width_counts_ascii_as_half() -> None:
