@@ -1,11 +1,11 @@
-"""设置: the database, Word export defaults, autosave delay and the PDF font (常规), and the
-法定节假日 / 调休 days of the calendar (节假日).
+"""设置: the database, Word export defaults, autosave delay and the PDF font (常规), the
+法定节假日 / 调休 days of the calendar (节假日) and the 发文机关, 机关代字 and 部门 (机关与部门).
 
 Everything on 常规 is read from and written to the typed Settings registry when 确定 is
 pressed. A new database is opened (and upgraded) before anything is switched; when it cannot be
 opened the clerk stays on the current one and sees why. A font file is checked before it is
-kept. 节假日 changes are saved one by one as they are made; the calendar shows them when the
-dialog closes.
+kept. 节假日 and 机关与部门 changes are saved one by one as they are made; the calendar, tree
+and lists show them when the dialog closes.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
 from unionoffice.gui.export_dialog import plan_combo, template_combo
 from unionoffice.gui.holiday_editor import HolidayEditor
+from unionoffice.gui.organ_settings import OrganSettingsPage
 from unionoffice.gui.switching import switch_database
 from unionoffice.storage.database import default_database_path
+from unionoffice.storage.services.organs import OrganService
 
 if TYPE_CHECKING:
     from unionoffice.gui.main_window import MainWindow
@@ -130,17 +132,25 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, "常规")
         self.tabs.addTab(self.holidays, "节假日")
+        self.organs = OrganSettingsPage(OrganService(window.db), self)
+        self.tabs.addTab(self.organs, "机关与部门")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.finished.connect(self._show_holiday_changes)
+        self.finished.connect(self._show_organ_changes)
         self.check_font()  # say at once which font the timetables use, or that none is found
 
     def _show_holiday_changes(self) -> None:
         """节假日 changes were saved as made, so 取消 keeps them too: the calendar shows them."""
         if self.holidays.changed_any and self.replacement is None:
             self.main_window.calendar.reload()
+
+    def _show_organ_changes(self) -> None:
+        """机关与部门 changes were saved as made: the tree and lists read them again."""
+        if self.organs.changed_any and self.replacement is None:
+            self.main_window.refresh()
 
     def browse_database(self) -> None:
         current = self.database.text().strip()

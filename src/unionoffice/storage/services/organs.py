@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from unionoffice.domain.doc_number import validate_series_code
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.storage.database import Database
 from unionoffice.storage.models import Department, DocNumberSeries, Organ
+from unionoffice.storage.services.office_setup import (
+    NAME_MAX,
+    clean_organ_fields,
+    clean_series_code,
+)
 
 
 @dataclass(frozen=True)
@@ -122,18 +130,136 @@ class OrganService:
             return list(dict.fromkeys(session.scalars(query)))
 
     def add_department(self, organ_id: int, name: str) -> None:
-        name = name.strip()
-        if not name:
-            raise ConflictError("部门名称不能为空")
-        with self.db.session() as session:
-            organ = session.get(Organ, organ_id)
-            if organ is None:
-                raise NotFoundError(f"没有编号为 {organ_id} 的发文机关")
+        """Add a department at the end of the organ's list; a name already there is kept."""
+        name = _clean_department_name(name)
+        with self._writing("部门"), self.db.session() as session:
+            organ = _get_organ(session, organ_id)
             find_or_create_department(session, organ, name)
+
+    def update_organ(
+        self,
+        organ_id: int,
+        *,
+        name: str,
+        header_text: str,
+        default_recipients: str,
+        default_distributor: str,
+    ) -> OrganInfo:
+        """Change an organ's name, 发文机关标志, default 主送机关 and 印发机关 together.
+
+        Notices already written keep the texts they carry; only new ones take the defaults.
+        """
+        name, header_text, recipients, distributor = clean_organ_fields(
+            name, header_text, default_recipients, default_distributor
+        )
+        with self._writing("发文机关"), self.db.session() as session:
+            organ = _get_organ(session, organ_id)
+            clash = session.scalar(select(Organ.id).where(Organ.name == name, Organ.id != organ_id))
+            if clash is not None:
+                raise ConflictError(f"发文机关“{name}”已存在")
+            organ.name = name
+            organ.header_text = header_text
+            organ.default_recipients = recipients
+            organ.default_distributor = distributor
+            session.flush()
+            return _organ_info(organ)
+
+    def add_series(self, organ_id: int, code: str) -> str:
+        """A new 机关代字 (文号 series) of the organ; the code as stored."""
+        code = clean_series_code(code)
+        with self._writing("机关代字"), self.db.session() as session:
+            organ = _get_organ(session, organ_id)
+            series = session.scalar(select(DocNumberSeries).where(DocNumberSeries.code == code))
+            if series is not None:
+                if series.organ is organ:
+                    raise ConflictError(f"机关代字“{code}”已在本发文机关的列表中")
+                if series.organ is not None:
+                    raise ConflictError(f"机关代字“{code}”已属于发文机关“{series.organ.name}”")
+                series.organ = organ  # used before without an organ: it is this one's now
+            else:
+                session.add(DocNumberSeries(code=code, organ=organ))
+            session.flush()
+            return code
+
+    def rename_department(self, organ_id: int, old_name: str, new_name: str) -> None:
+        """Rename an entry of the master list; activities keep the names they were given."""
+        new_name = _clean_department_name(new_name)
+        with self._writing("部门"), self.db.session() as session:
+            organ = _get_organ(session, organ_id)
+            department = _get_department(organ, old_name)
+            if new_name == department.name:
+                return
+            if any(d.name == new_name for d in organ.departments):
+                raise ConflictError(f"部门“{new_name}”已在列表中")
+            department.name = new_name
+            session.flush()
+
+    def remove_department(self, organ_id: int, name: str) -> None:
+        """Take a department off the master list; activities naming it keep the name."""
+        with self._writing("部门"), self.db.session() as session:
+            organ = _get_organ(session, organ_id)
+            department = _get_department(organ, name)
+            remaining = [d for d in organ.departments if d is not department]
+            session.delete(department)
+            session.flush()
+            _renumber(remaining)
+            session.flush()
+
+    def move_department(self, organ_id: int, name: str, offset: int) -> int:
+        """Move a department up (offset < 0) or down the list; its new index."""
+        with self._writing("部门"), self.db.session() as session:
+            organ = _get_organ(session, organ_id)
+            department = _get_department(organ, name)
+            ordered = list(organ.departments)
+            index = ordered.index(department)
+            target = min(max(index + offset, 0), len(ordered) - 1)
+            ordered.insert(target, ordered.pop(index))
+            _renumber(ordered)
+            session.flush()
+            return target
+
+    @staticmethod
+    @contextmanager
+    def _writing(what: str) -> Iterator[None]:
+        """A unique constraint hit by another clerk's change is a plain conflict to the clerk."""
+        try:
+            yield
+        except IntegrityError:
+            raise ConflictError(
+                f"{what}刚被其他用户修改，数据库未作修改；请关闭设置后重新打开查看"
+            ) from None
 
     def series_codes(self) -> list[str]:
         with self.db.read_session() as session:
             return list(session.scalars(select(DocNumberSeries.code).order_by(DocNumberSeries.id)))
+
+
+def _get_organ(session: Session, organ_id: int) -> Organ:
+    organ = session.get(Organ, organ_id)
+    if organ is None:
+        raise NotFoundError(f"没有编号为 {organ_id} 的发文机关（可能已被其他用户删除）")
+    return organ
+
+
+def _get_department(organ: Organ, name: str) -> Department:
+    for department in organ.departments:
+        if department.name == name:
+            return department
+    raise NotFoundError(f"部门“{name}”不在“{organ.name}”的部门列表中")
+
+
+def _clean_department_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ConflictError("部门名称不能为空")
+    if len(name) > NAME_MAX:
+        raise ConflictError(f"部门名称过长（最多 {NAME_MAX} 个字）")
+    return name
+
+
+def _renumber(departments: list[Department]) -> None:
+    for position, department in enumerate(departments):
+        department.position = position
 
 
 def _organ_info(organ: Organ) -> OrganInfo:

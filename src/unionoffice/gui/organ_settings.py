@@ -1,0 +1,311 @@
+"""设置 → 机关与部门: the office's 发文机关, their 机关代字 (文号 series) and 部门 master lists.
+
+Each change is saved at once through OrganService (one transaction); when it is refused the
+reason is shown and the database is as it was. The main window reads the lists again when the
+设置 dialog closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.gui import messages
+from unionoffice.storage.services.organs import OrganInfo, OrganService
+
+HINT = (
+    "修改在点击按钮时立即保存。删除或重命名部门只改变部门列表（今后录入活动时可选的部门），"
+    "已录入活动中的牵头、配合部门名称保持不变。"
+)
+
+
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class OrganSettingsPage(QWidget):
+    """The 机关与部门 page: pick an organ, edit it, its 机关代字 and its departments."""
+
+    changed = Signal()
+
+    def __init__(self, service: OrganService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.changed_any = False
+        self.infos: list[OrganInfo] = []
+
+        self.organ_list = QListWidget(self)
+        self.organ_list.setMaximumWidth(220)
+        self.new_organ_name = QLineEdit(self)
+        self.new_organ_name.setPlaceholderText("新发文机关名称")
+        self.new_organ_button = QPushButton("新建发文机关", self)
+
+        self.name = QLineEdit(self)
+        self.header_text = QLineEdit(self)
+        self.header_text.setPlaceholderText("留空则为“发文机关名称 + 文件”")
+        self.recipients = QPlainTextEdit(self)
+        self.recipients.setFixedHeight(56)
+        self.recipients.setPlaceholderText("如：各市（州）总工会，省级各产业工会：")
+        self.distributor = QLineEdit(self)
+        self.distributor.setPlaceholderText("留空则为本机关的办公室")
+        self.save_button = QPushButton("保存", self)
+        organ_box = QGroupBox("发文机关", self)
+        organ_form = QFormLayout(organ_box)
+        organ_form.addRow("名称", self.name)
+        organ_form.addRow("发文机关标志", self.header_text)
+        organ_form.addRow("默认主送机关", self.recipients)
+        organ_form.addRow("印发机关", self.distributor)
+        organ_form.addRow("", _button_row(self.save_button))
+
+        self.series_list = QListWidget(self)
+        self.series_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.series_list.setMaximumHeight(90)
+        self.new_series = QLineEdit(self)
+        self.new_series.setPlaceholderText("如：青总办通")
+        self.add_series_button = QPushButton("添加", self)
+        series_box = QGroupBox("机关代字（文号）", self)
+        series_layout = QVBoxLayout(series_box)
+        series_layout.addWidget(self.series_list)
+        series_row = QHBoxLayout()
+        series_row.addWidget(self.new_series, 1)
+        series_row.addWidget(self.add_series_button)
+        series_layout.addLayout(series_row)
+
+        self.department_list = QListWidget(self)
+        self.department_name = QLineEdit(self)
+        self.department_name.setPlaceholderText("部门名称")
+        self.add_department_button = QPushButton("添加", self)
+        self.rename_button = QPushButton("重命名", self)
+        self.rename_button.setToolTip("把所选部门改为左边填写的名称")
+        self.remove_button = QPushButton("删除", self)
+        self.up_button = QPushButton("上移", self)
+        self.down_button = QPushButton("下移", self)
+        department_box = QGroupBox("部门", self)
+        department_layout = QHBoxLayout(department_box)
+        department_layout.addWidget(self.department_list, 1)
+        department_buttons = QVBoxLayout()
+        department_buttons.addWidget(self.department_name)
+        for button in (
+            self.add_department_button,
+            self.rename_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            department_buttons.addWidget(button)
+        department_buttons.addStretch(1)
+        department_layout.addLayout(department_buttons)
+
+        self.hint = QLabel(HINT, self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666;")
+
+        left = QVBoxLayout()
+        left.addWidget(self.organ_list, 1)
+        left.addWidget(self.new_organ_name)
+        left.addWidget(self.new_organ_button)
+        right = QVBoxLayout()
+        right.addWidget(organ_box)
+        right.addWidget(series_box)
+        right.addWidget(department_box, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.hint)
+
+        self.organ_list.currentRowChanged.connect(lambda _row: self._show_organ())
+        self.department_list.currentRowChanged.connect(lambda _row: self._on_department())
+        self.new_organ_button.clicked.connect(self.new_organ)
+        self.new_organ_name.returnPressed.connect(self.new_organ)
+        self.save_button.clicked.connect(self.save_organ)
+        self.add_series_button.clicked.connect(self.add_series)
+        self.new_series.returnPressed.connect(self.add_series)
+        self.add_department_button.clicked.connect(self.add_department)
+        self.department_name.returnPressed.connect(self.add_department)
+        self.rename_button.clicked.connect(self.rename_department)
+        self.remove_button.clicked.connect(self.remove_department)
+        self.up_button.clicked.connect(lambda: self.move_department(-1))
+        self.down_button.clicked.connect(lambda: self.move_department(1))
+        self.reload()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def current_organ(self) -> OrganInfo | None:
+        row = self.organ_list.currentRow()
+        return self.infos[row] if 0 <= row < len(self.infos) else None
+
+    def current_department(self) -> str | None:
+        item = self.department_list.currentItem()
+        return item.text() if item is not None else None
+
+    def reload(self, organ_id: int | None = None, department: str | None = None) -> None:
+        """Read the organs again and show ``organ_id`` (else the current one, else the first)."""
+        current = self.current_organ()
+        wanted = organ_id if organ_id is not None else current.id if current else None
+        try:
+            self.infos = self.service.organs()
+        except UnionOfficeError as exc:
+            messages.show_error(self, str(exc))
+            return
+        self.organ_list.blockSignals(True)
+        self.organ_list.clear()
+        self.organ_list.addItems([info.name for info in self.infos])
+        ids = [info.id for info in self.infos]
+        row = ids.index(wanted) if wanted in ids else 0 if ids else -1
+        self.organ_list.setCurrentRow(row)
+        self.organ_list.blockSignals(False)
+        self._show_organ(department)
+
+    def _show_organ(self, department: str | None = None) -> None:
+        info = self.current_organ()
+        for widget in (
+            self.name,
+            self.header_text,
+            self.recipients,
+            self.distributor,
+            self.save_button,
+            self.new_series,
+            self.add_series_button,
+            self.department_name,
+            self.add_department_button,
+        ):
+            widget.setEnabled(info is not None)
+        self.name.setText(info.name if info else "")
+        self.header_text.setText(info.header_text if info else "")
+        self.recipients.setPlainText(info.default_recipients if info else "")
+        self.distributor.setText(info.default_distributor if info else "")
+        self.series_list.clear()
+        self.series_list.addItems(list(info.series_codes) if info else [])
+        self.department_list.clear()
+        self.department_list.addItems(list(info.departments) if info else [])
+        if info is not None and department in info.departments:
+            self.department_list.setCurrentRow(info.departments.index(department))
+        self._on_department()
+
+    def _on_department(self) -> None:
+        row = self.department_list.currentRow()
+        selected = row >= 0
+        self.rename_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+        self.up_button.setEnabled(selected and row > 0)
+        self.down_button.setEnabled(selected and row < self.department_list.count() - 1)
+        if selected:
+            self.department_name.setText(self.department_list.item(row).text())
+
+    # -- changing -----------------------------------------------------------------------------
+
+    def new_organ(self) -> bool:
+        """A new 发文机关 with the usual defaults, selected so its fields can be filled in."""
+        name = self.new_organ_name.text()
+        done = self._change(lambda: self.service.create_organ(name))
+        if isinstance(done, int):
+            self.new_organ_name.clear()
+            self.reload(organ_id=done)
+        return done is not None
+
+    def save_organ(self) -> bool:
+        info = self.current_organ()
+        if info is None:
+            return False
+        done = self._change(
+            lambda: self.service.update_organ(
+                info.id,
+                name=self.name.text(),
+                header_text=self.header_text.text(),
+                default_recipients=self.recipients.toPlainText(),
+                default_distributor=self.distributor.text(),
+            )
+        )
+        if done is not None:
+            self.reload()
+        return done is not None
+
+    def add_series(self) -> bool:
+        info = self.current_organ()
+        if info is None:
+            return False
+        code = self.new_series.text()
+        done = self._change(lambda: self.service.add_series(info.id, code))
+        if done is not None:
+            self.new_series.clear()
+            self.reload()
+        return done is not None
+
+    def add_department(self) -> bool:
+        info = self.current_organ()
+        name = self.department_name.text().strip()
+        if info is None:
+            return False
+        if name in info.departments:
+            messages.show_error(self, f"部门“{name}”已在列表中")
+            return False
+        done = self._change(lambda: self.service.add_department(info.id, name))
+        if done is not None:
+            self.reload(department=name)
+        return done is not None
+
+    def rename_department(self) -> bool:
+        info, old = self.current_organ(), self.current_department()
+        if info is None or old is None:
+            return False
+        new = self.department_name.text().strip()
+        done = self._change(lambda: self.service.rename_department(info.id, old, new))
+        if done is not None:
+            self.reload(department=new)
+        return done is not None
+
+    def remove_department(self) -> bool:
+        info, name = self.current_organ(), self.current_department()
+        if info is None or name is None:
+            return False
+        question = (
+            f"从部门列表中删除“{name}”？\n已录入活动中的“{name}”保持不变，只是今后不再供选择。"
+        )
+        if not messages.confirm(self, question):
+            return False
+        done = self._change(lambda: self.service.remove_department(info.id, name))
+        if done is not None:
+            self.department_name.clear()
+            self.reload()
+        return done is not None
+
+    def move_department(self, offset: int) -> bool:
+        info, name = self.current_organ(), self.current_department()
+        if info is None or name is None:
+            return False
+        done = self._change(lambda: self.service.move_department(info.id, name, offset))
+        if done is not None:
+            self.reload(department=name)
+        return done is not None
+
+    def _change(self, change: Callable[[], object]) -> object | None:
+        """Run one service call; its result (True for None), or None after showing why not."""
+        try:
+            result = change()
+        except UnionOfficeError as exc:
+            messages.show_error(self, str(exc))
+            return None
+        self.changed_any = True
+        self.changed.emit()
+        return True if result is None else result
