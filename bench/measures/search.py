@@ -24,15 +24,12 @@ from unionoffice.storage.services.search import (
 TYPED = ["职工书屋建设", "劳动和技能竞赛", "省总宣教部", "金秋助学 格尔木", "康复医院体检"]
 
 # Shorter words (the typed texts are Chinese, so instr() as the service uses): the joined
-# texts of migration 0005, series codes and organ names, department names.
+# texts and department names of migrations 0005 and 0006, series codes and organ names.
 SHORT_WORD_SQL = """
     SELECT notice_id FROM notice_search_texts WHERE instr(text, :w) > 0
     UNION SELECT id FROM notices
      WHERE series_id IN (SELECT id FROM doc_number_series WHERE instr(code, :w) > 0)
         OR organ_id IN (SELECT id FROM organs WHERE instr(name, :w) > 0)
-    UNION SELECT activities.notice_id FROM activity_departments
-      JOIN activities ON activities.id = activity_departments.activity_id
-     WHERE instr(activity_departments.name, :w) > 0
 """
 
 

@@ -18,7 +18,7 @@ from unionoffice.gui.activity_model import (
 from unionoffice.gui.body_editor import ATTACHMENT, number_labels
 from unionoffice.gui.main_window import MainWindow
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import Grouping, NodeKind, build_tree
+from unionoffice.gui.tree_nodes import Grouping, NodeKind, NoticeCatalogue, build_tree
 from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
@@ -92,6 +92,31 @@ def test_tree_filter_by_number_title_and_database_matches(db, demo_ids) -> None:
     assert build_tree(summaries, search="没有这个词").notice_count() == 0
     from_db = build_tree(summaries, search="书屋", matching_ids={demo_ids[2]})
     assert [n.notice.id for n in from_db.walk() if n.kind is NodeKind.NOTICE] == [demo_ids[2]]
+
+
+def _shape(node) -> list:
+    return [(child.label, child.notice_count(), _shape(child)) for child in node.children]
+
+
+def test_a_catalogue_builds_every_search_as_a_fresh_grouping_would(qtmodeltester, db, demo_ids):
+    """The catalogue moves its notice nodes from tree to tree: each tree must still be the
+    one build_tree makes from nothing, with every node's parent in that tree."""
+    summaries = NoticeService(db).list()
+    catalogue = NoticeCatalogue(summaries)
+    model = NoticeTreeModel()
+    searches = [("", None), ("金秋", None), ("书屋", {demo_ids[2]}), ("", None), ("2021", None)]
+    for grouping in (Grouping.YEAR_SERIES, Grouping.STATUS, Grouping.FOLDER, Grouping.YEAR_SERIES):
+        for search, matching in searches:
+            root = catalogue.build(search=search, matching_ids=matching, grouping=grouping)
+            fresh = build_tree(summaries, search=search, matching_ids=matching, grouping=grouping)
+            assert _shape(root) == _shape(fresh), (grouping, search)
+            for node in root.walk():
+                for child in node.children:
+                    assert child.parent is node
+            model.set_root(root)
+            qtmodeltester.check(model)
+            for notice_id in (n.notice.id for n in root.walk() if n.notice is not None):
+                assert model.index_of_notice(notice_id).data(NOTICE_ID_ROLE) == notice_id
 
 
 def test_activity_table_passes_modeltester_and_shows_periods(qtmodeltester) -> None:

@@ -109,9 +109,11 @@ def test_upgrade_from_0001_indexes_the_old_notices_for_search(tmp_path, test_dat
         with database.read_session() as session:
             assert has_search_index(session)
         indexed, scanned = NoticeSearch(database), NoticeSearch(database, use_index=False)
-        for word in ("职工书屋", "宣教部", "金秋助学", "劳动竞赛", "全年", "书屋", "职", "全"):
+        words = ("职工书屋", "宣教部", "金秋助学", "劳动竞赛", "全年", "书屋", "职", "全", "教部")
+        for word in words:
             assert indexed.matching_ids(word) == scanned.matching_ids(word), word
         assert indexed.matching_ids("书屋")  # old notices are in notice_search_texts (0005)
+        assert indexed.matching_ids("教部")  # with their department names (0006)
         assert indexed.matching_ids("职工书屋")
     finally:
         database.dispose()

@@ -96,13 +96,24 @@ def test_joined_texts_follow_every_kind_of_write(db) -> None:
     notice.activities = [ActivityData(title="读书月", deadline="7月份", leader="王芳")]
     service.update(notice)
     notice = service.get(first)
-    notice.activities = notice.activities[1:]  # 职工书屋 goes, 劳模宣讲 stays
+    notice.activities = notice.activities[1:]  # 职工书屋 (省总宣教部) goes, 劳模宣讲 stays
+    notice.activities[0].cooperating = ["法律部"]
     service.update(notice)
-    for word in ("职代", "读书", "王芳", "7月", "书屋", "劳模", "宣讲", "活动", "under"):
+    words = ("职代", "读书", "王芳", "7月", "书屋", "劳模", "宣讲", "活动", "under", "教部", "律部")
+    for word in words:
         assert indexed.matching_ids(word) == scanned.matching_ids(word), word
     assert indexed.matching_ids("职代") == {third}
     assert indexed.matching_ids("书屋") == set()  # its activity was removed
     assert indexed.matching_ids("劳模") == {first}
+    # Department names are in the joined texts too (0006), and follow their own writes.
+    assert indexed.matching_ids("教部") == set()
+    assert indexed.matching_ids("律部") == {first}
+    notice = service.get(first)
+    notice.activities[0].cooperating = []
+    notice.activities[0].lead = ["法制部"]
+    service.update(notice)
+    assert indexed.matching_ids("律部") == set()
+    assert indexed.matching_ids("法制") == scanned.matching_ids("法制") == {first}
     service.delete(second)
     service.purge_deleted()
     assert indexed.matching_ids("格尔", include_deleted=True) == set()

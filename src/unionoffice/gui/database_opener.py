@@ -16,14 +16,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
-from unionoffice.gui.tree_nodes import Node, build_tree
+from unionoffice.gui.tree_nodes import Node, NoticeCatalogue
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 
 if TYPE_CHECKING:
     from unionoffice.gui.calendar_view import MonthRows
     from unionoffice.gui.main_window import MainWindow
     from unionoffice.storage.database import Database
-    from unionoffice.storage.services.notices import NoticeSummary
 
 # Started at the window's first paint; this long without one (a minimised start), at once.
 START_WITHOUT_PAINT_MS = 500
@@ -33,8 +32,8 @@ START_WITHOUT_PAINT_MS = 500
 class WindowSnapshot:
     """What the main window shows first, read from the database on a worker thread."""
 
-    summaries: list[NoticeSummary]
-    tree: Node  # the summaries grouped by year and series, unfiltered
+    catalogue: NoticeCatalogue  # the notice list, its labels and groups made
+    tree: Node  # the notices grouped by year and series, unfiltered
     department_names: list[str]
     calendar_month: MonthRows  # the activities of the month the calendar opens on
 
@@ -46,11 +45,11 @@ def read_snapshot(db: Database) -> WindowSnapshot:
     from unionoffice.storage.services.activities import ActivityQueryService
     from unionoffice.storage.services.notices import NoticeService
 
-    summaries = NoticeService(db).list()
+    catalogue = NoticeCatalogue(NoticeService(db).list())
     activities = ActivityQueryService(db)
     return WindowSnapshot(
-        summaries=summaries,
-        tree=build_tree(summaries),
+        catalogue=catalogue,
+        tree=catalogue.build(),
         department_names=activities.department_names(),
         calendar_month=read_first_month(activities),
     )

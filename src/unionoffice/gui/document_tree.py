@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import Grouping, Node, build_tree, header_text
+from unionoffice.gui.tree_nodes import Grouping, Node, NoticeCatalogue
 
 if TYPE_CHECKING:
     from unionoffice.storage.database import Database
@@ -47,9 +47,7 @@ class DocumentTree(QWidget):
         super().__init__(parent)
         self._notices: NoticeService | None = None
         self._search: NoticeSearch | None = None
-        self._summaries: list[NoticeSummary] = []
-        self._headers: dict[int, str] = {}
-        self._labels: dict[int, str] = {}
+        self._catalogue = NoticeCatalogue([])
         self.model = NoticeTreeModel(parent=self)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
@@ -94,11 +92,11 @@ class DocumentTree(QWidget):
     def attach(
         self,
         db: Database,
-        summaries: list[NoticeSummary] | None = None,
+        catalogue: NoticeCatalogue | None = None,
         tree: Node | None = None,
     ) -> None:
-        """Show the notices of ``db``: ``summaries`` and their ``tree`` when a worker has
-        already read and grouped them (build_tree), else read now."""
+        """Show the notices of ``db``: ``catalogue`` and its unfiltered ``tree`` when a worker
+        has already read and grouped them, else read now."""
         from unionoffice.storage.services.notices import NoticeService
         from unionoffice.storage.services.search import NoticeSearch
 
@@ -106,22 +104,17 @@ class DocumentTree(QWidget):
         self._search = NoticeSearch(db)
         self.search_box.setEnabled(True)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
-        if summaries is None:
+        if catalogue is None:
             self.reload()
         else:
-            self._set_summaries(summaries)
+            self._catalogue = catalogue
             self.apply_filter(tree)
 
     def reload(self) -> None:
         """Read the notice list again (after a save, a new notice, a delete)."""
         if self._notices is not None:
-            self._set_summaries(self._notices.list())
+            self._catalogue = NoticeCatalogue(self._notices.list())
             self.apply_filter()
-
-    def _set_summaries(self, summaries: list[NoticeSummary]) -> None:
-        self._summaries = summaries
-        self._headers = {}  # made again on the first search
-        self._labels = {}  # filled by build_tree
 
     def grouping(self) -> Grouping:
         value = self.grouping_box.currentData()
@@ -131,7 +124,7 @@ class DocumentTree(QWidget):
         self.grouping_box.setCurrentIndex(self.grouping_box.findData(grouping))
 
     def summaries(self) -> list[NoticeSummary]:
-        return list(self._summaries)
+        return list(self._catalogue.summaries)
 
     def apply_filter(self, tree: Node | None = None) -> None:
         """Show the notices the search box finds; ``tree``: the unfiltered tree, built already."""
@@ -141,18 +134,11 @@ class DocumentTree(QWidget):
         text = self.search_box.text().strip()
         current = self.selected_notice_id()
         matching = self._search.matching_ids(text) if text else None
-        if text and not self._headers:
-            self._headers = {summary.id: header_text(summary) for summary in self._summaries}
         if tree is not None and not text and self.grouping() is Grouping.YEAR_SERIES:
             root = tree  # grouped by the worker that read the list
         else:
-            root = build_tree(
-                self._summaries,
-                search=text,
-                matching_ids=matching,
-                headers=self._headers,
-                labels=self._labels,
-                grouping=self.grouping(),
+            root = self._catalogue.build(
+                search=text, matching_ids=matching, grouping=self.grouping()
             )
         self.model.set_root(root)
         found = root.notice_count()

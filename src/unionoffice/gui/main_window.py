@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
             self.tree.attach(db)
             departments = self.activities.department_names()
         else:
-            self.tree.attach(db, snapshot.summaries, snapshot.tree)
+            self.tree.attach(db, snapshot.catalogue, snapshot.tree)
             departments = snapshot.department_names
 
         current = self.tabs.currentIndex()

@@ -26,8 +26,7 @@ class NoticeTreeModel(QAbstractItemModel):
     def __init__(self, root: Node | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._root = root or Node(NodeKind.ROOT, "")
-        self._ids: dict[int, Node] = {}
-        self._keys: dict[int, int] = {}
+        self._nodes: list[Node] = []  # by Node.key, the internal id of the node's index
         self._index_nodes(self._root)
 
     # -- the tree --------------------------------------------------------------------------
@@ -39,26 +38,26 @@ class NoticeTreeModel(QAbstractItemModel):
     def set_root(self, root: Node) -> None:
         self.beginResetModel()
         self._root = root
-        self._ids.clear()
-        self._keys.clear()
         self._index_nodes(root)
         self.endResetModel()
 
     def _index_nodes(self, root: Node) -> None:
-        for key, node in enumerate(root.walk(), start=1):
-            self._ids[key] = node
-            self._keys[id(node)] = key
+        """Number every node: an index carries the number, not a pointer to a Python object
+        that a later tree could have freed."""
+        self._nodes = list(root.walk())
+        for key, node in enumerate(self._nodes):
+            node.key = key
 
     def node(self, index: AnyIndex) -> Node:
         if not index.isValid():
             return self._root
-        return self._ids[index.internalId()]
+        return self._nodes[index.internalId()]
 
     def index_of_notice(self, notice_id: int) -> QModelIndex:
         node = self._root.find_notice(notice_id)
         if node is None:
             return QModelIndex()
-        return self.createIndex(node.row, 0, self._keys[id(node)])
+        return self.createIndex(node.row, 0, node.key)
 
     # -- QAbstractItemModel ----------------------------------------------------------------
 
@@ -69,7 +68,7 @@ class NoticeTreeModel(QAbstractItemModel):
         if row >= len(parent_node.children):
             return QModelIndex()
         child = parent_node.children[row]
-        return self.createIndex(row, 0, self._keys[id(child)])
+        return self.createIndex(row, 0, child.key)
 
     def parent(self, index: AnyIndex = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -77,7 +76,7 @@ class NoticeTreeModel(QAbstractItemModel):
         parent_node = self.node(index).parent
         if parent_node is None or parent_node is self._root:
             return QModelIndex()
-        return self.createIndex(parent_node.row, 0, self._keys[id(parent_node)])
+        return self.createIndex(parent_node.row, 0, parent_node.key)
 
     def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
         if parent.isValid() and parent.column() != 0:

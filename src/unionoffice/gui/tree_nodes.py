@@ -7,7 +7,7 @@ it to a QAbstractItemModel.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,7 @@ class Grouping(enum.Enum):
         return year, summary.series_code or NO_SERIES
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """One row of the tree; a notice node carries its NoticeSummary."""
 
@@ -56,6 +56,7 @@ class Node:
     notice: NoticeSummary | None = None
     # notice_count(), kept once asked: the model asks it of every year and series it paints.
     _count: int | None = field(default=None, repr=False)
+    key: int = field(default=0, repr=False)  # the model's internal id for the node's rows
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -84,10 +85,13 @@ class Node:
             self._count = sum(child.notice_count() for child in self.children)
         return self._count
 
-    def walk(self) -> Iterable[Node]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+    def walk(self) -> Iterator[Node]:
+        """This node and all below it, depth first, in tree order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def find_notice(self, notice_id: int) -> Node | None:
         for node in self.walk():
@@ -119,13 +123,103 @@ def header_text(summary: NoticeSummary) -> str:
     )
 
 
-def matches_header(summary: NoticeSummary, text: str, header: str | None = None) -> bool:
-    """Whether every word of ``text`` is in the notice's 文号, title or organ.
+class NoticeCatalogue:
+    """The notices the tree shows, with what every keystroke's tree needs made once: their
+    header texts, row labels, group keys and notice nodes. Make a new one when the notice
+    list changes.
 
-    ``header`` is header_text(summary) when the caller keeps it (it is asked per keystroke).
+    Labelling, grouping and making nodes for 10,000 notices again on each keystroke was most
+    of the tree's share of a search; now a build is one pass that files the kept nodes.
+    A build moves the notice nodes into the new tree, so only the newest tree is whole.
     """
-    haystack = header if header is not None else header_text(summary)
-    return all(word in haystack for word in text.split())
+
+    def __init__(self, summaries: Sequence[NoticeSummary]) -> None:
+        self.summaries = list(summaries)
+        self._headers: list[str] | None = None
+        # One node per notice, made once and moved into each tree built: only the current
+        # tree is shown, and making 10,000 nodes was most of a build.
+        self._notice_nodes: list[Node] | None = None
+        self._orders: dict[Grouping, list[tuple[int, Node, tuple[str, str]]]] = {}
+
+    def build(
+        self,
+        *,
+        search: str = "",
+        matching_ids: set[int] | None = None,
+        grouping: Grouping = Grouping.YEAR_SERIES,
+    ) -> Node:
+        """The tree of the notices ``search`` finds, grouped by ``grouping``.
+
+        A notice is kept when its header matches ``search`` or its id is in ``matching_ids``
+        (what the database found in body, activities and departments).
+        """
+        kept = self._found(search.split(), matching_ids) if search.strip() else None
+        root = Node(NodeKind.ROOT, "")
+        groups: dict[str, Node] = {}
+        subgroups: dict[tuple[str, str], Node] = {}
+        subgroup = root
+        current: tuple[str, str] | None = None
+        for notice_id, node, key in self._ordered(grouping):
+            if kept is not None and notice_id not in kept:
+                continue
+            if key != current:  # notices of one series mostly come together: look up less
+                current = key
+                subgroup = subgroups.get(key) or self._new_subgroup(root, groups, subgroups, key)
+            node.parent = subgroup
+            subgroup.children.append(node)
+        for group in root.children:  # counted here rather than by add() node by node
+            for subgroup in group.children:
+                subgroup._count = len(subgroup.children)
+            group._count = sum(len(subgroup.children) for subgroup in group.children)
+        root._count = sum(group._count or 0 for group in root.children)
+        return root
+
+    def _found(self, words: list[str], matching_ids: set[int] | None) -> set[int]:
+        """``matching_ids`` and the notices whose header text holds every word."""
+        if self._headers is None:
+            self._headers = [header_text(s) for s in self.summaries]
+        found = set(matching_ids or ())
+        for summary, header in zip(self.summaries, self._headers, strict=True):
+            if summary.id not in found and all(word in header for word in words):
+                found.add(summary.id)
+        return found
+
+    @staticmethod
+    def _new_subgroup(
+        root: Node,
+        groups: dict[str, Node],
+        subgroups: dict[tuple[str, str], Node],
+        key: tuple[str, str],
+    ) -> Node:
+        group = groups.get(key[0])
+        if group is None:
+            group = groups[key[0]] = Node(NodeKind.GROUP, key[0], root)
+            root.children.append(group)
+        subgroup = subgroups[key] = Node(NodeKind.SUBGROUP, key[1], group)
+        group.children.append(subgroup)
+        return subgroup
+
+    def _ordered(self, grouping: Grouping) -> list[tuple[int, Node, tuple[str, str]]]:
+        """Every notice's id, node, and group and subgroup labels, in the order ``grouping``
+        shows them."""
+        order = self._orders.get(grouping)
+        if order is not None:
+            return order
+        if self._notice_nodes is None:
+            self._notice_nodes = [
+                Node(NodeKind.NOTICE, notice_label(s), notice=s) for s in self.summaries
+            ]
+        rows = [
+            (summary.id, node, grouping.keys(summary))
+            for summary, node in zip(self.summaries, self._notice_nodes, strict=True)
+        ]
+        if grouping is Grouping.STATUS:  # drafts first: they are what the clerk is working on
+            rank = {status.value: rank for rank, status in enumerate(NoticeStatus)}
+            rows.sort(key=lambda row: rank[row[2][0]])
+        elif grouping is Grouping.FOLDER:  # folders by name, 未归档 last; notices keep their order
+            rows.sort(key=lambda row: (row[2][0] == NO_FOLDER, row[2][0]))
+        self._orders[grouping] = rows
+        return rows
 
 
 def build_tree(
@@ -133,47 +227,11 @@ def build_tree(
     *,
     search: str = "",
     matching_ids: set[int] | None = None,
-    headers: Mapping[int, str] | None = None,
-    labels: dict[int, str] | None = None,
     grouping: Grouping = Grouping.YEAR_SERIES,
 ) -> Node:
     """Group notices (by year and series, folder and year, or status and year), in the order
-    given; keep those the search finds.
-
-    A notice is kept when its header matches ``search`` or its id is in ``matching_ids`` (what
-    the database found in body, activities and departments); ``headers`` maps ids to their
-    header_text, kept by the caller so a keystroke does not build 10,000 strings again;
-    ``labels`` is the caller's cache of notice labels, filled as they are made.
-    """
-    root = Node(NodeKind.ROOT, "")
-    groups: dict[str, Node] = {}
-    subgroups: dict[tuple[str, str], Node] = {}
-    search = search.strip()
-    headers = headers or {}
-    kept = [
-        s
-        for s in summaries
-        if not search
-        or (matching_ids and s.id in matching_ids)
-        or matches_header(s, search, headers.get(s.id))
-    ]
-    if grouping is Grouping.STATUS:  # drafts first: they are what the clerk is working on
-        order = {status: rank for rank, status in enumerate(NoticeStatus)}
-        kept.sort(key=lambda s: order[s.status])
-    elif grouping is Grouping.FOLDER:  # folders by name, 未归档 last; notices keep their order
-        kept.sort(key=lambda s: (not s.folder.strip(), s.folder.strip()))
-    for summary in kept:
-        key = grouping.keys(summary)
-        group = groups.get(key[0])
-        if group is None:
-            group = groups[key[0]] = root.add(Node(NodeKind.GROUP, key[0]))
-        subgroup = subgroups.get(key)
-        if subgroup is None:
-            subgroup = subgroups[key] = group.add(Node(NodeKind.SUBGROUP, key[1]))
-        label = labels.get(summary.id) if labels is not None else None
-        if label is None:
-            label = notice_label(summary)
-            if labels is not None:
-                labels[summary.id] = label
-        subgroup.add(Node(NodeKind.NOTICE, label, notice=summary))
-    return root
+    given; keep those the search finds. See NoticeCatalogue, which keeps its work between
+    searches."""
+    return NoticeCatalogue(list(summaries)).build(
+        search=search, matching_ids=matching_ids, grouping=grouping
+    )

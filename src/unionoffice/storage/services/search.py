@@ -2,10 +2,10 @@
 
 On SQLite a word of three or more characters is looked up in the FTS5 trigram tables that
 migration 0002 keeps (an index lookup, whatever the size of the archive); a shorter word is
-found in notice_search_texts (migration 0005: one row of joined texts per notice, so one scan
-of the notices instead of every body block and activity). On PostgreSQL every word is found
-by reading the texts (LIKE; on SQLite instr() when the word has no ASCII letter to fold).
-All ways find the same notices.
+found in notice_search_texts (migrations 0005 and 0006: one row per notice joining its texts
+and department names, so one scan of the notices instead of every body block, activity and
+department). On PostgreSQL every word is found by reading the texts (LIKE; on SQLite instr()
+when the word has no ASCII letter to fold). All ways find the same notices.
 """
 
 from __future__ import annotations
@@ -40,8 +40,11 @@ from unionoffice.storage.models import (
 
 # Shortest word the trigram index can find; shorter ones are matched with LIKE.
 TRIGRAM = 3
-# Up to this many notices left by the other words, a short word reads only their texts.
+# Up to this many notices left by the other words, a short word reads only their texts:
+# in body blocks and activities, and in notice_search_texts, whose rows are read by notice id
+# at about the cost of a scan of the same share of the table.
 _SCAN_WITHIN = 1000
+_SCAN_JOINED_WITHIN = 5000
 
 # One statement for every text of a notice: the FTS tables for :phrase (an FTS5 phrase, the
 # quoted word), and LIKE :pattern over the few series codes and organ names.
@@ -66,7 +69,8 @@ FTS_MATCHING_NOTICES_SQL = """
 """
 
 
-# Migration 0005 (SQLite only): a notice's searched texts joined by line breaks.
+# Migrations 0005 and 0006 (SQLite only): a notice's searched texts and department names,
+# joined by line breaks.
 NOTICE_SEARCH_TEXTS = table("notice_search_texts", column("notice_id"), column("text"))
 
 
@@ -136,15 +140,14 @@ class NoticeSearch:
                 return {row[0] for row in cursor}
             finally:
                 cursor.close()
+        if self._indexed:  # notice_search_texts holds the department names too (0006)
+            if within is not None and len(within) > _SCAN_JOINED_WITHIN:
+                within = None
+            return {row[0] for row in connection.execute(_scan_joined_texts(word, within=within))}
         sqlite = connection.dialect.name == "sqlite"
         if within is not None and len(within) > _SCAN_WITHIN:
             within = None  # too many to list; reading everything is as quick
-        scan = (
-            _scan_joined_texts(word, within=within)
-            if self._indexed
-            else _scan(word, sqlite=sqlite, within=within)
-        )
-        ids = {row[0] for row in connection.execute(scan)}
+        ids = {row[0] for row in connection.execute(_scan(word, sqlite=sqlite, within=within))}
         # Departments: the few distinct names that hold the word, then their rows by name.
         names_query = select(ActivityDepartment.name).distinct()
         names = list(
@@ -207,7 +210,7 @@ def _scan(word: str, *, sqlite: bool, within: set[int] | None = None) -> Compoun
 
 
 def _scan_joined_texts(word: str, *, within: set[int] | None = None) -> CompoundSelect[int]:
-    """What _scan finds, read from notice_search_texts (SQLite with migration 0005)."""
+    """What _scan and the department names find, read from notice_search_texts (SQLite, 0006)."""
     texts = NOTICE_SEARCH_TEXTS.c
     joined = select(texts.notice_id).where(_contains(texts.text, word, sqlite=True))
     header = select(Notice.id).where(
