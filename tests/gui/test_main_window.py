@@ -51,7 +51,7 @@ def test_ctrl_f_focuses_search_and_ctrl_n_creates_a_draft(qtbot, window, db) -> 
 
 
 def test_new_notice_number_and_activities_reach_the_calendar(qtbot, window, db, type_text) -> None:
-    editor = window.new_notice()
+    editor = window.notice_commands.new_notice()
     assert editor is not None
     editor.title.clear()
     type_text(editor.title, "关于开展职工运动会的通知")
@@ -108,21 +108,45 @@ def test_edit_a_cell_through_the_view(qtbot, window, db, demo_ids, type_text) ->
 
 
 def test_duplicate_and_delete_to_recycle_bin(qtbot, window, db, demo_ids, shown_messages) -> None:
-    copy = window.duplicate_notice(demo_ids[0])
+    copy = window.notice_commands.duplicate_notice(demo_ids[0])
     assert copy is not None
     data = NoticeService(db).get(copy.notice_id)
     assert data.number is None and data.title.endswith("（副本）")
     assert len(data.activities) == len(NoticeService(db).get(demo_ids[0]).activities)
-    assert window.delete_notice(copy.notice_id)
+    assert window.notice_commands.delete_notice(copy.notice_id)
     assert window.editor_for(copy.notice_id) is None
     assert copy.notice_id not in window.tree.visible_notice_ids()
     assert [s.id for s in NoticeService(db).list(only_deleted=True)] == [copy.notice_id]
-    window.restore_notice(copy.notice_id)
+    window.notice_commands.restore_notice(copy.notice_id)
     assert copy.notice_id in window.tree.visible_notice_ids()
     menu = window.tree.context_menu(window.tree.model.index_of_notice(demo_ids[0]))
     assert [a.text() for a in menu.actions() if a.text()] == [
         "打开", "新建公文", "复制为新公文", "导出 Word…", "打印活动安排表…", "删除（移到回收站）",
     ]  # fmt: skip
+
+
+def test_recent_and_trash_menus_open_and_restore(qtbot, window, db, demo_ids, shown_messages):
+    file_menu = window.menuBar().actions()[0].menu()
+    menus = {a.text(): a.menu() for a in file_menu.actions() if a.menu() is not None}
+    recent, trash = menus["最近打开"], menus["回收站"]
+    title = NoticeService(db).get(demo_ids[1]).title
+    window.open_notice(demo_ids[1])
+    recent.aboutToShow.emit()
+    assert any(title[:20] in action.text() for action in recent.actions())
+    trash.aboutToShow.emit()
+    assert [a.text() for a in trash.actions()] == ["回收站是空的"]
+    assert window.notice_commands.delete_notice(demo_ids[1])
+    assert window.editor_for(demo_ids[1]) is None
+    recent.aboutToShow.emit()
+    assert not any(title[:20] in action.text() for action in recent.actions())
+    trash.aboutToShow.emit()
+    restore, _separator, empty = trash.actions()
+    assert restore.text().startswith("恢复：") and empty.text() == "清空回收站…"
+    restore.trigger()
+    assert demo_ids[1] in window.tree.visible_notice_ids()
+    assert window.editor_for(demo_ids[1]) is not None
+    trash.aboutToShow.emit()
+    assert [a.text() for a in trash.actions()] == ["回收站是空的"]
 
 
 def test_calendar_click_opens_the_activity(qtbot, window, db) -> None:

@@ -77,7 +77,7 @@ def test_switching_to_another_database(qtbot, window, db, demo_ids, tmp_path) ->
     assert window.settings.last_database == str(other)
     assert window.settings.open_notices == []
     # the new window works: a notice made there is stored in the new database
-    replacement.new_notice()
+    replacement.notice_commands.new_notice()
     assert len(NoticeService(replacement.db).list()) == 1
     assert len(NoticeService(db).list()) == len(demo_ids)
     replacement.close()

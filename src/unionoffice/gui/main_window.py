@@ -8,8 +8,6 @@ longer to import than Qt needs to show the window.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.domain.notice import NoticeData, NoticeStatus
+from unionoffice.domain.notice import NoticeStatus
 from unionoffice.gui import messages
 from unionoffice.gui.body_editor import ATTACHMENT
 from unionoffice.gui.document_tree import DocumentTree
+from unionoffice.gui.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.tree_nodes import Grouping
 from unionoffice.gui.workers import stop_tasks
@@ -79,11 +78,12 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self._recovery_check: QTimer | None = None
 
+        self.notice_commands = NoticeCommands(self)
         self.tree = DocumentTree(None, self)
         self.tree.open_requested.connect(self.open_notice)
-        self.tree.new_requested.connect(self.new_notice)
-        self.tree.duplicate_requested.connect(self.duplicate_notice)
-        self.tree.delete_requested.connect(self.delete_notice)
+        self.tree.new_requested.connect(self.notice_commands.new_notice)
+        self.tree.duplicate_requested.connect(self.notice_commands.duplicate_notice)
+        self.tree.delete_requested.connect(self.notice_commands.delete_notice)
         self.tree.export_requested.connect(lambda ids: self.exporter.export_selected(ids))
         self.tree.timetable_requested.connect(self._print_timetable_of)
         remembered = Grouping.__members__.get(settings.tree_grouping)
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action("新建公文", self.new_notice, "Ctrl+N")
+        self.new_action = self._action("新建公文", self.notice_commands.new_notice, "Ctrl+N")
         self.open_action = self._action("打开公文", self.open_selected, "Ctrl+O")
         self.save_action = self._action("保存", self.save_all, "Ctrl+S")
         self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
@@ -259,16 +259,16 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("文件(&F)")
         menu.addActions([self.new_action, self.open_action, self.save_action])
-        self.recent_menu = menu.addMenu("最近打开")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        recent_menu = menu.addMenu("最近打开")
+        recent_menu.aboutToShow.connect(lambda: self.notice_commands.fill_recent_menu(recent_menu))
         menu.addSeparator()
         menu.addActions([self.import_files_action, self.import_folder_action])
         menu.addSeparator()
         menu.addActions([self.export_action, self.excel_action, self.ics_action])
         menu.addAction(self.print_action)
         menu.addSeparator()
-        self.trash_menu = menu.addMenu("回收站")
-        self.trash_menu.aboutToShow.connect(self._fill_trash_menu)
+        trash_menu = menu.addMenu("回收站")
+        trash_menu.aboutToShow.connect(lambda: self.notice_commands.fill_trash_menu(trash_menu))
         menu.addSeparator()
         menu.addAction(self.quit_action)
 
@@ -399,117 +399,17 @@ class MainWindow(QMainWindow):
         if editor is not None:
             editor.show_activity(position)
 
-    def new_notice(self) -> NoticeEditor | None:
-        """Create a draft with the defaults of the organ the clerk works for."""
-        from unionoffice.storage.services.organs import OrganService
-
-        organs = OrganService(self.db).organs()
-        organ = organs[0] if organs else None
-        today = dt.date.today()
-        data = NoticeData(
-            title="关于……的通知",
-            organ=organ.name if organ else None,
-            series_code=organ.series_codes[0] if organ and organ.series_codes else None,
-            year=today.year,
-            recipients=organ.default_recipients if organ else "",
-            signature=organ.name if organ else "",
-            date=today,
-            distributor=organ.default_distributor if organ else "",
-            distribution_date=today,
-        )
-        return self._create_and_open(data, "已新建公文草稿")
-
-    def duplicate_notice(self, notice_id: int) -> NoticeEditor | None:
-        """A new draft with the same content and no 文号."""
-        self.save_all()
-        try:
-            source = self.notices.get(notice_id)
-        except UnionOfficeError as exc:
-            messages.show_error(self, str(exc))
-            return None
-        copy = dataclasses.replace(
-            source,
-            id=None,
-            version=None,
-            number=None,
-            status=NoticeStatus.DRAFT,
-            title=f"{source.title}（副本）",
-        )
-        return self._create_and_open(copy, "已复制为新公文草稿")
-
-    def _create_and_open(self, data: NoticeData, message: str) -> NoticeEditor | None:
-        try:
-            notice_id = self.notices.create(data)
-        except UnionOfficeError as exc:
-            messages.show_error(self, f"无法新建公文：{exc}")
-            return None
-        self.tree.reload()
-        self._update_counts()
-        self.statusBar().showMessage(message, 5000)
-        return self.open_notice(notice_id)
-
-    def delete_notice(self, notice_id: int) -> bool:
-        """Move a notice to the 回收站 (it can be restored from 文件 → 回收站)."""
-        summary = next((s for s in self.tree.summaries() if s.id == notice_id), None)
-        name = summary.doc_number or summary.title if summary else str(notice_id)
-        if not messages.confirm(self, f"把“{name}”移到回收站？\n可在“文件 → 回收站”中恢复。"):
-            return False
-        editor = self.editor_for(notice_id)
-        if editor is not None:
-            self._close_editor(editor)
-        try:
-            self.notices.delete(notice_id)
-        except UnionOfficeError as exc:
-            messages.show_error(self, f"删除失败：{exc}")
-            return False
-        self.refresh()
-        self.statusBar().showMessage(f"已把“{name}”移到回收站", 5000)
-        return True
-
-    def restore_notice(self, notice_id: int) -> None:
-        try:
-            self.notices.restore(notice_id)
-        except UnionOfficeError as exc:
-            messages.show_error(self, f"恢复失败：{exc}")
-            return
-        self.refresh()
-        self.open_notice(notice_id)
-
-    def empty_trash(self) -> None:
-        if messages.confirm(self, "永久删除回收站中的全部公文？已用文号仍保留在发文登记中。"):
-            count = self.notices.purge_deleted()
-            self.statusBar().showMessage(f"已永久删除 {count} 件公文", 5000)
-
-    def _fill_trash_menu(self) -> None:
-        self.trash_menu.clear()
-        deleted = self.notices.list(only_deleted=True)
-        for summary in deleted[:30]:
-            label = f"恢复：{summary.doc_number or '草稿'} {summary.title[:24]}"
-            self.trash_menu.addAction(label, lambda n=summary.id: self.restore_notice(n))
-        if not deleted:
-            self.trash_menu.addAction("回收站是空的").setEnabled(False)
-        else:
-            self.trash_menu.addSeparator()
-            self.trash_menu.addAction("清空回收站…", self.empty_trash)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        titles = {s.id: s for s in self.tree.summaries()}
-        for notice_id in self.settings.recent_notice_ids():
-            summary = titles.get(notice_id)
-            if summary is not None:
-                label = f"{summary.doc_number or '草稿'}  {summary.title[:28]}"
-                self.recent_menu.addAction(label, lambda n=notice_id: self.open_notice(n))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("（无）").setEnabled(False)
-
-    # -- saving, closing -------------------------------------------------------------------
-
     def save_all(self) -> bool:
         ok = all([editor.save() for editor in self.editors()])
         if ok:
             self.statusBar().showMessage("已全部保存", 3000)
         return ok
+
+    def close_notice(self, notice_id: int) -> None:
+        """Close the notice's tab, if it is open (its editor saves first)."""
+        editor = self.editor_for(notice_id)
+        if editor is not None:
+            self._close_editor(editor)
 
     def close_tab(self, index: int) -> None:
         editor = self.tabs.widget(index)

@@ -37,9 +37,11 @@ class NoticeTreeModel(QAbstractItemModel):
 
     def set_root(self, root: Node) -> None:
         self.beginResetModel()
-        self._root = root
+        shown, self._root = self._root, root
         self._index_nodes(root)
         self.endResetModel()
+        if shown is not root:
+            shown.dismantle()
 
     def _index_nodes(self, root: Node) -> None:
         """Number every node: an index carries the number, not a pointer to a Python object

@@ -30,7 +30,7 @@ from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoticeSummary:
     """What the document tree and ``list`` show of a notice."""
 
