@@ -11,6 +11,7 @@ from unionoffice.domain.deadline import Period
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.gui.activity_model import Column
 from unionoffice.gui.app import run_gui
+from unionoffice.gui.calendar_canvas import lanes_for_bars
 from unionoffice.gui.calendar_view import CalendarView, assign_lanes
 from unionoffice.gui.main_window import MainWindow
 from unionoffice.storage.database import Database
@@ -183,6 +184,13 @@ def test_lanes_never_overlap() -> None:
     periods = [Period(d(2021, 5, 1), d(2021, 5, 9)), Period(d(2021, 5, 3), d(2021, 5, 4)),
                Period(d(2021, 5, 10), d(2021, 5, 12))]  # fmt: skip
     assert assign_lanes(periods) == [0, 1, 0]
+
+
+def test_a_full_week_keeps_a_line_for_the_hidden_count() -> None:
+    assert lanes_for_bars([0, 1, 2], 3) == 3  # everything fits: no 另有 line
+    assert lanes_for_bars([0, 1, 2, 3], 3) == 2  # lanes 2 and 3 hidden, 另有 2 项 on line 3
+    assert lanes_for_bars([], 3) == 3
+    assert lanes_for_bars([0, 1], 0) == 0
 
 
 def test_window_state_and_open_notices_are_restored(qtbot, db, demo_ids, settings) -> None:

@@ -59,6 +59,14 @@ def assign_lanes(periods: Sequence[Period]) -> list[int]:
     return lanes
 
 
+def lanes_for_bars(lanes: Sequence[int], capacity: int) -> int:
+    """How many of a week's ``capacity`` lines get bars: all, or one fewer when some bars do
+    not fit, so the 另有 N 项 line has a line of its own."""
+    if not lanes or max(lanes) < capacity:
+        return capacity
+    return max(0, capacity - 1)
+
+
 def month_weeks(year: int, month: int) -> list[list[dt.date]]:
     """The weeks (Monday first) of a month's grid, with the days of the months either side."""
     return calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -293,7 +301,9 @@ class MonthCanvas(_Canvas):
             for r in in_week
         ]
         lanes = assign_lanes(periods)
-        capacity = max(0, int((area.height() - DAY_HEADER - 2) // (BAR_HEIGHT + 2)))
+        capacity = lanes_for_bars(
+            lanes, max(0, int((area.height() - DAY_HEADER - 2) // (BAR_HEIGHT + 2)))
+        )
         hidden = 0
         for row, period, lane in zip(in_week, periods, lanes, strict=True):
             if lane >= capacity:
@@ -305,9 +315,10 @@ class MonthCanvas(_Canvas):
             self._bar(painter, QRectF(x, y, bar_width, BAR_HEIGHT), row, row.activity.title)
         if hidden:
             painter.setPen(QColor("#666"))
+            top = area.top() + DAY_HEADER + capacity * (BAR_HEIGHT + 2)
             painter.drawText(
-                area.adjusted(0, 0, -6, -2),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                QRectF(area.left(), top, area.width() - 6, BAR_HEIGHT),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 f"另有 {hidden} 项…",
             )
 
