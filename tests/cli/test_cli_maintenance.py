@@ -21,7 +21,7 @@ def test_restore_of_a_bad_file_fails_cleanly(tmp_path, capsys):
     main(["--db", db, "number", "allocate", "青总办", "--year", "2021"])
     (tmp_path / "bad.sqlite").write_text("not a backup")
     assert main(["--db", db, "restore", str(tmp_path / "bad.sqlite")]) == 1
-    assert "不是数据库备份文件" in capsys.readouterr().err
+    assert "不能用这个文件恢复" in capsys.readouterr().err
 
 
 def test_copy_to(tmp_path, db_url, capsys):

@@ -86,6 +86,6 @@ def test_a_file_that_is_not_a_backup_is_refused(
     no_file_dialogs["getOpenFileName"] = (str(bogus), "")
     dialog = _open(window)
     assert dialog.restore_from_file() is None
-    assert shown_messages == [("error", f"“{bogus}”不是数据库备份文件")]
+    assert shown_messages == [("error", f"不能用这个文件恢复：“{bogus}”不是数据库文件")]
     assert window.isVisible() and len(NoticeService(db).list()) == len(demo_ids)
     dialog.reject()

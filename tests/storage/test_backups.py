@@ -34,11 +34,13 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_aside(sqlite_db, d
     numbering.allocate("青总办", 2021)
     saved = backups.backup(sqlite_db, tmp_path / "saved.sqlite")
     numbering.allocate("青总办", 2021)
-    sqlite_db.dispose()
-    aside = backups.restore(db_path, saved)
+    aside = backups.restore(sqlite_db, saved)
+    # This process's own Database reads the restored file, and so does a new one.
+    assert len(numbering.register("青总办", 2021).rows) == 1
+    assert str(numbering.allocate("青总办", 2021).doc_number) == "青总办〔2021〕2号"
     restored = Database(db_path)
     try:
-        assert len(NumberingService(restored).register("青总办", 2021).rows) == 1
+        assert len(NumberingService(restored).register("青总办", 2021).rows) == 2
     finally:
         restored.dispose()
     with sqlite3.connect(aside) as connection:
@@ -50,12 +52,12 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_aside(sqlite_db, d
 )
 def test_restore_refuses_a_bad_file_and_changes_nothing(sqlite_db, db_path, tmp_path, content):
     NumberingService(sqlite_db).allocate("青总办", 2021)
-    sqlite_db.dispose()
+    sqlite_db.release_connections()
     before = db_path.read_bytes()
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(content)
-    with pytest.raises(DatabaseError):
-        backups.restore(db_path, bad)
+    with pytest.raises(DatabaseError, match="不能用这个文件恢复"):
+        backups.restore(sqlite_db, bad)
     assert db_path.read_bytes() == before
 
 

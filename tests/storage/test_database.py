@@ -11,9 +11,15 @@ from unionoffice.storage.services import NoticeService, NumberingService
 
 
 def test_urls_and_paths(tmp_path):
-    assert database_url("postgresql+psycopg://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
-    assert database_url(tmp_path / "a.sqlite") == f"sqlite:///{tmp_path / 'a.sqlite'}"
-    assert database_url(None).startswith("sqlite:///")
+    url = database_url("postgresql+psycopg://u:p@host/db")
+    assert url.render_as_string(hide_password=False) == "postgresql+psycopg://u:p@host/db"
+    plain = database_url("postgresql://u@host/db")
+    assert plain.drivername == "postgresql+psycopg"  # not SQLAlchemy's psycopg2
+    for name in ("a.sqlite", "50% #1 ? 办公室.sqlite"):
+        path_url = database_url(tmp_path / name)
+        assert path_url.get_backend_name() == "sqlite"
+        assert path_url.database == str(tmp_path / name)
+    assert database_url(None).database.endswith("unionoffice.sqlite")
 
 
 @pytest.fixture
@@ -131,5 +137,29 @@ def test_second_released_schema_opens_as_it_is(tmp_path, test_data):
         assert len(notices) == 8
         assert sum(s.activity_count for s in notices) == 63
         assert NoticeSearch(database).matching_ids("职工书屋")
+    finally:
+        database.dispose()
+
+
+def test_sixth_schema_upgrades_and_its_search_texts_follow_edits(tmp_path, test_data):
+    """0006 → 0007: the joined search texts are kept and now follow edits at commit."""
+    from unionoffice.storage.services.search import NoticeSearch
+
+    path = tmp_path / "v6.sqlite"
+    shutil.copy(test_data / "schema_0006.sqlite", path)
+    database = Database(path)
+    try:
+        assert database.schema_revision() == "0007"
+        search = NoticeSearch(database)
+        found = search.matching_ids("宣教")
+        assert found
+        notices = NoticeService(database)
+        first = notices.get(min(found))
+        first.title = "关于举办职工篮球赛的通知"
+        notices.update(first)
+        assert search.matching_ids("篮球") == {first.id}  # a short word: the joined text
+        with database.read_session() as session:
+            stale = session.execute(text("SELECT count(*) FROM notice_search_stale")).scalar()
+        assert stale == 0
     finally:
         database.dispose()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import DatabaseError
-from unionoffice.storage import backups
+from unionoffice.storage import backups, in_use
 from unionoffice.storage.copying import copy_database
 from unionoffice.storage.database import Database
 
@@ -16,7 +16,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser(
         "backup", help="把数据库备份到一个文件（在线备份，可在使用中进行）"
     )
-    backup.add_argument("out", type=Path, help="备份文件或文件夹")
+    backup.add_argument("out", help="备份文件或文件夹")
     backup.set_defaults(run=run_backup)
 
     restore = subparsers.add_parser("restore", help="从备份文件恢复数据库（当前数据库先另存）")
@@ -31,26 +31,34 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
-    path = backups.backup(ctx.db, args.out)
+    path = backups.backup(ctx.db, args.out)  # a str: an empty name must not become "."
     ctx.print(f"已备份到 {path}")
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
-    probe = Database(args.db, upgrade=False)
-    probe.dispose()
-    if probe.path is None:
-        raise DatabaseError("只能恢复到 SQLite 数据库文件；服务器数据库请用其自身的备份工具")
-    aside = backups.restore(probe.path, args.source)
-    Database(probe.path).dispose()  # upgrade the restored copy now, not at the next start
+    # Not upgraded on open: the database being replaced may be damaged or old.
+    live = Database(args.db, upgrade=False)
+    try:
+        aside = backups.restore(live, args.source)
+    finally:
+        live.dispose()
     ctx.print(f"已从 {args.source} 恢复；原数据库另存为 {aside}")
     return 0
 
 
 def run_copy_to(args: argparse.Namespace, ctx: CommandContext) -> int:
+    source = ctx.db
     target = Database(args.url)
     try:
-        counts = copy_database(ctx.db, target)
+        if source.path is not None and target.path is not None and target.path == source.path:
+            raise DatabaseError("不能把数据库复制到它自己")
+        if source.path is not None:
+            # Whatever another window saved during the copy would stay behind in this file.
+            with in_use.exclusive_use(source.path, "复制到其他数据库"):
+                counts = copy_database(source, target)
+        else:
+            counts = copy_database(source, target)
     finally:
         target.dispose()
     ctx.print(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from unionoffice.cli.context import CommandContext
+from unionoffice.domain.errors import DatabaseError
+from unionoffice.storage import sqlite_files
 from unionoffice.storage.database import Database
 
 
@@ -19,8 +21,16 @@ def run_migrate(args: argparse.Namespace, ctx: CommandContext) -> int:
         before = db.schema_revision()
         changed = db.upgrade()
         after = db.schema_revision()
+        missing = ""
+        if db.path is not None and db.path.exists():
+            problem = sqlite_files.integrity_problem(db.path)
+            if problem is not None:
+                raise DatabaseError(f"数据库“{db.describe()}”已损坏（{problem}），请用备份恢复")
+            missing = sqlite_files.schema_differences(db.path)
     finally:
         db.dispose()
+    if missing:
+        raise DatabaseError(f"数据库“{db.describe()}”的结构不完整：{missing}；请用备份恢复")
     if changed:
         ctx.print(f"数据库已升级：{before or '空'} → {after}（{db.describe()}）")
     else:

@@ -17,3 +17,11 @@ class ConflictError(UnionOfficeError):
 
 class DatabaseError(UnionOfficeError):
     """The database file or server cannot be used."""
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another process has the database open, so it cannot be replaced or rewritten now."""
+
+
+class FileWriteError(UnionOfficeError):
+    """An output file (Word notice, timetable, backup) cannot be written where asked."""

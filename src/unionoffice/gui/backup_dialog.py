@@ -1,8 +1,9 @@
 """备份与恢复: back up the SQLite database now, restore it from a backup, see the automatic ones.
 
 Backups use SQLite's online backup API (storage.backups). A restore checks the backup file,
-asks, saves what is open, lets go of the database, keeps the current file aside
-(backups/before-restore-*.sqlite) and opens the restored database in a new window.
+asks, saves what is open, keeps the current file aside (backups/before-restore-*.sqlite) and
+opens the restored database in a new window. It is refused while another program (a second
+window, a command) has the database open.
 """
 
 from __future__ import annotations
@@ -196,9 +197,8 @@ class BackupDialog(QDialog):
         ):
             return None
         stop_tasks(window)
-        self.db.dispose()
         try:
-            aside = backups.restore(self.db.path, source)
+            aside = backups.restore(self.db, source)
         except UnionOfficeError as exc:
             messages.show_error(self, str(exc))
             return None

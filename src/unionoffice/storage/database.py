@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,17 +11,20 @@ from datetime import datetime
 from pathlib import Path
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from unionoffice.domain.errors import DatabaseError
-from unionoffice.storage import migrations
+from unionoffice.output_files import expand_home
+from unionoffice.storage import in_use, migrations, search_texts, sqlite_files
+from unionoffice.storage.sqlite_files import SQLITE_HEADER
 
 APP_NAME = "UnionOffice"
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
+# Backends and their drivers this program is built and tested with.
+SUPPORTED_BACKENDS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
 
 
 def default_database_path() -> Path:
@@ -27,28 +32,74 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "unionoffice.sqlite"
 
 
-def database_url(db: str | Path | None) -> str:
-    """Turn ``--db`` (a file path, an SQLAlchemy URL or nothing) into an SQLAlchemy URL."""
+def database_url(db: str | Path | None) -> URL:
+    """Turn ``--db`` (a file path, an SQLAlchemy URL or nothing) into an SQLAlchemy URL.
+
+    Refuses, in Chinese, a URL this program cannot use (mysql://, a typo, a missing driver).
+    """
     if db is None:
-        return f"sqlite:///{default_database_path()}"
+        return URL.create("sqlite", database=str(default_database_path()))
     text = str(db)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+    if "://" not in text:
+        if not text.strip():
+            raise DatabaseError("数据库路径为空")
+        return URL.create("sqlite", database=str(expand_home(text).resolve()))
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise DatabaseError(f"数据库地址“{_hide_password(text)}”写法有误") from exc
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        raise DatabaseError(
+            f"不支持“{backend}”数据库：只能用 SQLite 数据库文件（写文件路径）或 PostgreSQL "
+            "服务器（postgresql+psycopg://用户名@服务器/数据库名）"
+        )
+    if url.drivername == backend and backend == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")  # SQLAlchemy would pick psycopg2
+    driver = url.get_driver_name()
+    if driver not in SUPPORTED_BACKENDS[backend]:
+        raise DatabaseError(
+            f"不支持数据库驱动“{driver}”：{backend} 请用 "
+            + "、".join(f"{backend}+{name}" for name in SUPPORTED_BACKENDS[backend])
+        )
+    if backend == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:
+            raise DatabaseError(
+                "本程序未安装 PostgreSQL 驱动（psycopg），无法连接服务器；"
+                '请安装带服务器支持的版本（pip install "unionoffice[postgres]"）'
+            ) from exc
+    return url
+
+
+def _hide_password(text: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
 
 
 def _check_sqlite_file(path: Path) -> None:
     """Refuse, with a message a clerk understands, a file that is not an SQLite database."""
     if path.is_dir():
         raise DatabaseError(f"“{path}”是一个文件夹，不是数据库文件")
+    if path.exists() and not path.is_file():
+        raise DatabaseError(f"“{path}”不是普通文件，不能用作数据库")
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"无法读取数据库文件“{path}”：{exc.strerror or exc}") from exc
     if header != SQLITE_HEADER:
         raise DatabaseError(
             f"“{path}”不是 UnionOffice 数据库文件（也不是 SQLite 数据库），未作任何修改"
         )
+
+
+def _folder_is_read_only(path: Path) -> bool:
+    """A database in a folder this user cannot write to (a CD, a read-only share) is only read:
+    SQLite needs to create its journal files beside it for any write."""
+    return path.exists() and not os.access(path.parent, os.W_OK | os.X_OK)
 
 
 class Database:
@@ -56,34 +107,54 @@ class Database:
 
     ``session()`` is for a unit of work that writes: on SQLite it takes the write lock at
     BEGIN (IMMEDIATE), so two processes allocating 文号 queue instead of failing halfway.
-    ``read_session()`` only reads and never blocks writers.
+    ``read_session()`` only reads and never blocks writers, nor waits for them.
+
+    An SQLite file is counted as in use by this process for the Database's lifetime
+    (storage.in_use), so that nothing replaces it underneath; call ``dispose()`` when done.
     """
 
     def __init__(self, db: str | Path | None = None, *, upgrade: bool = True) -> None:
-        self.url = make_url(database_url(db))
+        self.url = database_url(db)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.path: Path | None = None
+        self.read_only = False
+        self._identity: tuple[int, int] | None = None
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             self.path = Path(self.url.database)
             _check_sqlite_file(self.path)
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(
-                    f"无法创建数据库所在的文件夹“{self.path.parent}”：{exc}"
-                ) from exc
+            self.read_only = _folder_is_read_only(self.path)
+            if not self.read_only:
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseError(
+                        f"无法创建数据库所在的文件夹“{self.path.parent}”：{exc.strerror or exc}"
+                    ) from exc
         self.engine = self._create_engine()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(
             self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
-        if upgrade:
-            self.upgrade()
+        self._notes_stale_texts: bool | None = None  # asked of the database at first commit
+        if self.is_sqlite:
+            event.listen(self._writer, "before_commit", self._before_commit)
+        if self.path is not None:
+            in_use.join(self.path, self)
+        try:
+            if upgrade:
+                self.upgrade()
+        except BaseException:
+            self.dispose()
+            raise
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
             return create_engine(self.url, pool_pre_ping=True)
-        engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        if self.path is not None and self.read_only:
+            engine = create_engine("sqlite://", creator=self._connect_read_only)
+        else:
+            engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        writable_file = self.path is not None and not self.read_only
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -92,7 +163,7 @@ class Database:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if self.path is not None:
+            if writable_file:
                 cursor.execute("PRAGMA journal_mode = WAL")
                 cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.close()
@@ -104,24 +175,80 @@ class Database:
 
         return engine
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        assert self.path is not None
+        uri = f"{self.path.as_uri()}?mode=ro"
+        timeout = BUSY_TIMEOUT_MS / 1000
+        try:
+            connection = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            # A WAL database whose -shm file cannot be made here: nothing can be writing to
+            # it in this folder either, so read the file as it stands.
+            return sqlite3.connect(
+                f"{uri}&immutable=1", uri=True, timeout=timeout, check_same_thread=False
+            )
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction that writes; committed on success, rolled back on any error."""
-        with self._guard(), self._writer.begin() as session:
-            yield session
+        with self._guard():
+            self._check_same_file()
+            with self._writer.begin() as session:
+                yield session
+
+    def _before_commit(self, session: Session) -> None:
+        session.flush()  # the last changes first, so that their triggers have noted them
+        connection = session.connection()
+        if self._notes_stale_texts is None:
+            self._notes_stale_texts = search_texts.has_stale_table(connection)
+        if self._notes_stale_texts:
+            search_texts.refresh_stale(connection)
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
         """A transaction that only reads."""
-        with self._guard(), self._reader.begin() as session:
-            yield session
+        with self._guard():
+            self._check_same_file()
+            with self._reader.begin() as session:
+                yield session
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
-            raise DatabaseError(_explain_operational_error(exc, self.describe())) from exc
+        except DBAPIError as exc:
+            if isinstance(exc, IntegrityError):
+                raise  # the services say which record clashes
+            raise DatabaseError(explain_database_error(exc, self.describe())) from exc
+
+    def _check_same_file(self) -> None:
+        """Never read or write a file that is no longer the database (replaced underneath)."""
+        if self.path is None:
+            return
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            if self._identity is None:
+                return  # a new database: SQLite creates the file on first use
+            raise DatabaseError(
+                f"数据库文件“{self.path}”已不存在（被移走或删除）。请重新打开数据库；"
+                "这次的修改没有保存"
+            ) from None
+        identity = (status.st_dev, status.st_ino)
+        if self._identity is None:
+            self._identity = identity
+        elif identity != self._identity:
+            raise DatabaseError(
+                f"数据库文件“{self.path}”已被替换（例如由其他程序从备份恢复）。"
+                "请关闭后重新打开数据库；这次的修改没有保存"
+            )
+
+    def release_connections(self) -> None:
+        """Close pooled connections (before this file is replaced); they reopen on next use."""
+        self.engine.dispose()
+        self._identity = None
 
     def describe(self) -> str:
         """Where the data lives, for messages (never shows a password)."""
@@ -132,20 +259,28 @@ class Database:
     # -- schema ---------------------------------------------------------------------------
 
     def schema_revision(self) -> str | None:
-        with self.engine.connect() as connection:
+        with self._guard(), self._reader_connection() as connection:
             return migrations.current_revision(connection)
+
+    @contextmanager
+    def _reader_connection(self) -> Iterator[Connection]:
+        """A connection whose transaction only reads (no write lock, not even at BEGIN)."""
+        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+            yield connection
 
     def upgrade(self) -> bool:
         """Bring the schema to this program's version; back up an SQLite file first.
 
-        Returns True when anything was changed.
+        Reading the revision takes no lock. Upgrading an SQLite file needs it alone: it is
+        refused while another process has the database open. Returns True when anything
+        was changed.
         """
         try:
-            with self.engine.connect() as connection:
+            with self._guard(), self._reader_connection() as connection:
                 current = migrations.current_revision(connection)
                 has_tables = bool(inspect(connection).get_table_names())
         except SQLAlchemyError as exc:
-            raise DatabaseError(f"无法打开数据库“{self.describe()}”：{_first_line(exc)}") from exc
+            raise DatabaseError(explain_database_error(exc, self.describe())) from exc
         head = migrations.head_revision()
         if current == head:
             return False
@@ -158,14 +293,28 @@ class Database:
             raise DatabaseError(
                 f"“{self.describe()}”中已有其他程序的数据表，不是 UnionOffice 数据库"
             )
-        if current is not None and self.path is not None:
-            self.backup(self.backup_dir() / f"before-upgrade-{current}-{_stamp()}.sqlite")
+        if self.read_only:
+            raise DatabaseError(
+                f"数据库“{self.describe()}”需要升级到本程序的版本，但它所在的文件夹不能写入"
+            )
+        if self.path is None:
+            self._migrate()
+            return True
+        purpose = "升级数据库" if current is not None else "建立新数据库"
+        with in_use.exclusive_use(self.path, purpose):
+            if current is not None:
+                self.backup(self.backup_dir() / f"before-upgrade-{current}-{_stamp()}.sqlite")
+            self._migrate()
+        return True
+
+    def _migrate(self) -> None:
         try:
-            with self.engine.begin() as connection:
+            with self._guard(), self.engine.begin() as connection:
                 migrations.upgrade(connection)
+        except DatabaseError as exc:
+            raise DatabaseError(f"数据库升级失败，已回滚，数据库未改动：{exc}") from exc
         except SQLAlchemyError as exc:
             raise DatabaseError(f"数据库升级失败，已回滚：{_first_line(exc)}") from exc
-        return True
 
     # -- backups --------------------------------------------------------------------------
 
@@ -174,25 +323,25 @@ class Database:
         return self.path.parent / "backups"
 
     def backup(self, target: Path) -> Path:
-        """Copy a live SQLite database with SQLite's online backup API (never a file copy)."""
+        """A checked copy of the live SQLite database (online backup API, never a file copy).
+
+        Refuses, leaving nothing behind, when the database is damaged.
+        """
         if self.path is None:
             raise DatabaseError("只有 SQLite 数据库文件可以这样备份")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        source = sqlite3.connect(self.path)
         try:
-            destination = sqlite3.connect(partial)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        partial.replace(target)
-        return target
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"无法创建备份文件夹“{target.parent}”：{exc.strerror or exc}"
+            ) from exc
+        return sqlite_files.copy_database_file(self.path, target)
 
     def dispose(self) -> None:
+        """Close every connection and stop counting as a user of the database."""
         self.engine.dispose()
+        if self.path is not None:
+            in_use.leave(self.path, self)
 
 
 def _stamp() -> str:
@@ -200,15 +349,54 @@ def _stamp() -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", exc) or exc).splitlines()[0]
+    text = str(getattr(exc, "orig", exc) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _explain_operational_error(exc: OperationalError, where: str) -> str:
+# What PostgreSQL's client says when it cannot get in, and what a clerk can do about it.
+_CONNECTION_PROBLEMS = (
+    ("password authentication failed", "用户名或密码不对"),
+    ("no password supplied", "需要密码，但没有给出（请在“设置 → 数据库”中填写）"),
+    ("does not exist", "服务器上没有这个数据库或用户"),
+    ("could not translate host name", "找不到这台服务器（名称或地址有误）"),
+    ("failed to resolve host", "找不到这台服务器（名称或地址有误）"),
+    ("name or service not known", "找不到这台服务器（名称或地址有误）"),
+    ("connection refused", "服务器拒绝连接（服务未启动，或端口不对）"),
+    ("timeout", "服务器长时间没有应答（网络不通或服务器忙）"),
+    ("timed out", "服务器长时间没有应答（网络不通或服务器忙）"),
+    ("no route to host", "网络不通，到不了这台服务器"),
+    ("network is unreachable", "网络不通，到不了这台服务器"),
+    ("server closed the connection", "服务器中断了连接"),
+    ("too many clients", "服务器的连接数已满，请稍后再试"),
+)
+
+
+def explain_database_error(exc: BaseException, where: str) -> str:
+    """A driver's error as a clerk reads it."""
     text = _first_line(exc)
-    if "readonly" in text or "read-only" in text:
+    lowered = text.lower()
+    if "connection" in lowered or "password" in lowered or "host" in lowered:
+        for clue, meaning in _CONNECTION_PROBLEMS:
+            if clue in lowered:
+                return (
+                    f"无法连接数据库服务器“{where}”：{meaning}。请检查服务器地址、端口、"
+                    "用户名和密码，或改用本机数据库文件"
+                )
+    if "readonly" in lowered or "read-only" in lowered:
         return f"数据库“{where}”是只读的，无法保存修改"
-    if "locked" in text or "busy" in text:
+    if "locked" in lowered or "busy" in lowered:
         return f"数据库“{where}”正被其他程序占用，请稍后再试"
-    if "disk" in text and "full" in text:
+    if ("disk" in lowered and "full" in lowered) or "no space" in lowered:
         return f"磁盘已满，无法写入数据库“{where}”；修改未保存"
+    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+        return (
+            f"数据库文件“{where}”已损坏（{text}）。请用最近一份完好的备份恢复"
+            "（备份与恢复），损坏的文件请保留给技术人员"
+        )
+    if "unable to open" in lowered:
+        return f"无法打开数据库文件“{where}”：文件夹不存在或没有读写权限"
+    if "no such table" in lowered or "no such column" in lowered:
+        return f"数据库“{where}”的结构不完整（{text}），可能被其他程序改动过；请用备份恢复"
+    if "too large" in lowered or "overflow" in lowered:
+        return f"数值超出数据库能保存的范围：{text}"
     return f"数据库“{where}”出错：{text}"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
+from unionoffice.domain.errors import DatabaseError
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -20,7 +22,7 @@ SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 # The newest script's revision; tests/storage/test_database.py keeps it equal to what Alembic
 # computes from the scripts, so a new migration cannot forget it.
-HEAD = "0006"
+HEAD = "0007"
 VERSION_TABLE = "alembic_version"
 
 
@@ -65,10 +67,11 @@ def current_revision(connection: Connection) -> str | None:
         return None
     versions = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars()
     found = list(versions)
-    if len(found) > 1:  # branches; let Alembic say what it makes of them
-        from alembic.runtime.migration import MigrationContext
-
-        return MigrationContext.configure(connection).get_current_revision()
+    if len(found) > 1:  # this program never branches its schema: someone edited the table
+        raise DatabaseError(
+            f"数据库的架构版本记录有误（应为 1 条，实有 {len(found)} 条：{'、'.join(found)}），"
+            "可能被其他程序改动过；请用备份恢复，或联系技术人员"
+        )
     return found[0] if found else None
 
 
