@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from unionoffice.domain.deadline import Period, parse_deadline
@@ -89,38 +89,56 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
 
 
 def replace_activities(session: Session, notice: Notice, data: NoticeData) -> None:
-    """Replace the notice's activities; periods are always derived from the 完成时限 text."""
+    """Replace the notice's activities; periods are always derived from the 完成时限 text.
+
+    The rows are written as two multi-row INSERTs rather than ORM objects: an imported plan
+    can hold thousands of items, and one ORM object per row and department took a
+    millisecond each, the write lock held all the while.
+    """
     if notice.activities:
         notice.activities.clear()
         session.flush()
-    notice.activities = build_activities(session, notice.organ, data)
-
-
-def build_activities(session: Session, organ: Organ | None, data: NoticeData) -> list[Activity]:
-    """Activity rows for ``data``; periods are always derived from the 完成时限 text."""
-    known = _known_departments(session, organ)
-    year = data.plan_year
-    rows: list[Activity] = []
-    for position, item in enumerate(data.activities):
-        period = parse_deadline(item.deadline, year, not_before=data.date)
-        activity = Activity(
-            position=position,
-            section=item.section,
-            title=item.title,
-            text=item.text,
-            deadline=item.deadline,
-            start_date=period.start if period else None,
-            end_date=period.end if period else None,
-            leader=item.leader or None,
-            status=str(item.status),
-            note=item.note,
-        )
-        activity.departments = [
-            ActivityDepartment(role=role, position=i, name=name, department_id=known.get(name))
+    session.flush()  # the notice needs its id
+    activity_rows = activity_values(notice.id, data)
+    if activity_rows:
+        ids = session.execute(
+            insert(Activity).returning(Activity.id, sort_by_parameter_order=True),
+            activity_rows,
+        ).scalars().all()
+        known = _known_departments(session, notice.organ)
+        department_rows = [
+            {"activity_id": activity_id, "role": role, "position": i, "name": name,
+             "department_id": known.get(name)}
+            for activity_id, item in zip(ids, data.activities, strict=True)
             for role, names in (("lead", item.lead), ("cooperating", item.cooperating))
             for i, name in enumerate(_clean_names(names))
-        ]
-        rows.append(activity)
+        ]  # fmt: skip
+        if department_rows:
+            session.execute(insert(ActivityDepartment), department_rows)
+    session.expire(notice, ["activities"])  # read back from the rows when next asked
+
+
+def activity_values(notice_id: int, data: NoticeData) -> list[dict[str, object]]:
+    """The activities table's rows for ``data``; periods derived from the 完成时限 text."""
+    year = data.plan_year
+    rows: list[dict[str, object]] = []
+    for position, item in enumerate(data.activities):
+        period = parse_deadline(item.deadline, year, not_before=data.date)
+        rows.append(
+            {
+                "notice_id": notice_id,
+                "position": position,
+                "section": item.section,
+                "title": item.title,
+                "text": item.text,
+                "deadline": item.deadline,
+                "start_date": period.start if period else None,
+                "end_date": period.end if period else None,
+                "leader": item.leader or None,
+                "status": str(item.status),
+                "note": item.note,
+            }
+        )
     return rows
 
 
