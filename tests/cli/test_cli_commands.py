@@ -71,7 +71,7 @@ def test_set_void_and_register(run):
     register = json.loads(out)
     assert [e["state"] for e in register["entries"]] == ["作废", "预留"]
     assert register["entries"][0]["void_reason"] == "误取号"
-    assert register["missing"] == [2, 3]
+    assert register["missing"] == [[2, 3]]  # runs of missing numbers, first and last
     code, out, _ = run("number", "register", "--series", "青总办", "--year", "2021")
     assert "缺号：2—3号" in out
 
@@ -80,8 +80,10 @@ def test_set_void_and_register(run):
     ("args", "message"),
     [
         (["show", "42"], "没有编号为 42 的公文"),
+        (["number", "allocate", "青总办", "--year", "21"], "年份 21 无效"),
+        (["list", "--year", "99999999999"], "年份 99999999999 无效"),
+        (["demo", "--year", "99999"], "年份 99999 无效"),
         (["number", "set", "青总办2021-15"], "无法识别文号"),
-        (["number", "allocate", "青总办", "--year", "21"], "年份"),
         (["number", "void", "青总办〔2021〕1号", "--reason", "x"], "没有"),
         (["number", "register", "--series", "无此代字", "--year", "2021"], "无此代字"),
     ],
@@ -91,6 +93,20 @@ def test_errors_are_chinese_on_stderr_with_exit_1(run, args, message):
     assert code == 1 and out == ""
     assert err.startswith("错误：") and message in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "99999999999999999999999"], "公文编号 99999999999999999999999 无效"),
+        (["number", "register", "--series", "青总办", "--year", "1e9"], "年份“1e9”应为整数"),
+        (["list", "--year", "二〇二一"], "年份“二〇二一”应为整数"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors_in_chinese(run, args, message):
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err
 
 
 def test_a_bad_database_file_is_an_error_not_a_crash(tmp_path, capsys):
@@ -109,9 +125,8 @@ def test_migrate(run):
 
 
 def test_usage_errors_exit_2(db_path, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--db", str(db_path), "number"])
-    assert exit_info.value.code == 2
+    assert main(["--db", str(db_path), "number"]) == 2
+    assert "usage" in capsys.readouterr().err
 
 
 def test_console_entry_point_version(db_path):

@@ -19,7 +19,7 @@ def test_import_prints_what_it_created(db_path: Path, capsys: pytest.CaptureFixt
     assert len(lines) == 2
     assert "青总办通〔2020〕31号" in lines[0] and "8项活动" in lines[0]
     assert "青总办〔2021〕15号" in lines[1] and "21项活动" in lines[1]
-    assert "共导入 2 篇，跳过 0 篇，失败 0 篇" in err
+    assert "共导入 2 篇，跳过 0 个文件，失败 0 个" in err
 
 
 def test_import_json_is_the_show_json_of_each_notice(

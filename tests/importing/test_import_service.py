@@ -34,7 +34,10 @@ def archive(tmp_path: Path) -> Path:
 def test_folder_import_is_recursive_and_keeps_going_after_a_bad_file(db, archive: Path) -> None:
     results = import_paths(db, [archive])
     by_name = {r.path.name: r for r in results}
-    assert set(by_name) == {"15号.txt", "海东.txt", "坏文件.docx"}
+    assert set(by_name) == {"15号.txt", "海东.txt", "坏文件.docx", "照片.jpg"}
+    # The picture is named, with the reason it was left out; Word's ~$ file is not.
+    assert by_name["照片.jpg"].status == "skipped"
+    assert by_name["照片.jpg"].skipped == "不支持的文件类型“.jpg”：只能导入 .docx 和 .txt"
     assert by_name["坏文件.docx"].status == "failed"
     assert "已损坏" in (by_name["坏文件.docx"].error or "")
     assert by_name["15号.txt"].status == "created"
@@ -80,9 +83,11 @@ def test_duplicates_can_be_imported_or_asked_about(db) -> None:
 
 
 def test_files_in_one_batch_with_the_same_content(db, tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
     for name in ("a.txt", "b.txt"):
-        shutil.copy(FIXTURES / "guide-cn-date.txt", tmp_path / name)
-    results = import_paths(db, [tmp_path])
+        shutil.copy(FIXTURES / "guide-cn-date.txt", folder / name)
+    results = import_paths(db, [folder])
     assert [r.status for r in results] == ["created", "skipped"]
 
 
@@ -123,7 +128,9 @@ def test_progress_and_cancel(db, archive: Path) -> None:
     seen: list[tuple[int, int, ImportResult]] = []
     results = import_paths(db, [archive], progress=lambda d, t, r: seen.append((d, t, r)))
     assert [(d, t) for d, t, _ in seen] == [(1, 3), (2, 3), (3, 3)]
-    assert [r for _, _, r in seen] == results
+    # What was left out (the picture) is reported first, then each file as it is done.
+    assert [r.path.name for r in results[:1]] == ["照片.jpg"]
+    assert [r for _, _, r in seen] == results[1:]
 
     calls: list[int] = []
 
@@ -131,13 +138,13 @@ def test_progress_and_cancel(db, archive: Path) -> None:
         calls.append(1)
         return len(calls) > 1
 
-    assert len(import_paths(db, [archive], "import", cancelled=cancelled)) == 1
+    assert len(import_paths(db, [archive], "import", cancelled=cancelled)) == 1 + 1
 
 
 def test_collect_files_orders_and_deduplicates(archive: Path) -> None:
-    files, errors = collect_files([archive, archive / "2021" / "15号.txt"])
+    files, left_out = collect_files([archive, archive / "2021" / "15号.txt"])
     assert [f.name for f in files] == ["15号.txt", "坏文件.docx", "海东.txt"]
-    assert errors == []
+    assert [(r.path.name, r.status) for r in left_out] == [("照片.jpg", "skipped")]
 
 
 def test_docx_and_its_table_plan_are_stored(db, make_docx: Callable[..., Path]) -> None:

@@ -66,6 +66,14 @@ def window_request(argv: Sequence[str]) -> tuple[bool, str | None]:
     return not rest, known.db
 
 
+def describe_os_error(exc: OSError) -> str:
+    """An operating-system error about a file, in words a clerk reads."""
+    from unionoffice.output_files import reason
+
+    where = f"“{exc.filename}”" if exc.filename else ""
+    return f"无法使用文件{where}：{reason(exc)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     window_only, db = window_request(sys.argv[1:] if argv is None else argv)
     if window_only:
@@ -73,7 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as usage:  # argparse has printed the usage error (or --help)
+        return int(usage.code or EXIT_OK) if not isinstance(usage.code, str) else EXIT_USAGE
     if args.command is None:
         from unionoffice.gui.app import run_gui
 
@@ -92,5 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or less that closed early
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a file or folder the command was given cannot be used
+        ctx.error(describe_os_error(exc))
+        return EXIT_ERROR
     finally:
         ctx.close()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from unionoffice.cli import arguments
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
@@ -31,9 +31,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="把公文导出为 Word 文档（按 GB/T 9704 排版）",
         description="把公文导出为 Word 文档。一篇用 --docx，多篇用 --out-dir。",
     )
-    export.add_argument("ids", type=int, nargs="*", metavar="ID", help="公文编号（list 的第一列）")
-    export.add_argument("--docx", type=Path, metavar="OUT.docx", help="输出文件（一篇公文）")
-    export.add_argument("--out-dir", type=Path, metavar="DIR", help="输出文件夹（多篇公文）")
+    export.add_argument(
+        "ids", type=arguments.notice_id, nargs="*", metavar="ID", help="公文编号（list 的第一列）"
+    )
+    # Plain strings: Path("") would be the current folder.
+    export.add_argument("--docx", metavar="OUT.docx", help="输出文件（一篇公文）")
+    export.add_argument("--out-dir", metavar="DIR", help="输出文件夹（多篇公文）")
     export.add_argument("--template", metavar="NAME", help="模板名称或 .docx 路径（默认：文件式）")
     export.add_argument(
         "--plan-as",

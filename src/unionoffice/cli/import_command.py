@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import notice_json
+from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.importing import ImportResult, import_paths
 from unionoffice.storage.services import NoticeService
+
+
+class ImportUsageError(UnionOfficeError):
+    """The command was given nothing it can import."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +34,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    results = import_paths(ctx.db, [Path(p) for p in args.paths], args.duplicates)
+    if any(not p.strip() for p in args.paths):
+        raise ImportUsageError("路径为空：请给出要导入的文件或文件夹（当前文件夹请写 .）")
+    results = import_paths(ctx.db, list(args.paths), args.duplicates)
     service = NoticeService(ctx.db)
     created = [r for r in results if r.status == "created"]
     if args.json:
@@ -39,7 +45,7 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         _report(result, ctx, service, quiet=args.json)
     failed = sum(1 for r in results if r.status == "failed")
     skipped = sum(1 for r in results if r.status == "skipped")
-    ctx.note(f"共导入 {len(created)} 篇，跳过 {skipped} 篇，失败 {failed} 篇")
+    ctx.note(f"共导入 {len(created)} 篇，跳过 {skipped} 个文件，失败 {failed} 个")
     return 1 if failed else 0
 
 
@@ -48,7 +54,8 @@ def _report(result: ImportResult, ctx: CommandContext, service: NoticeService, q
         ctx.error(f"{result.path}：{result.error}")
         return
     if result.status == "skipped":
-        ctx.note(f"跳过 {result.path}：内容与已导入的公文 {result.duplicate_of} 相同")
+        reason = result.skipped or f"内容与已导入的公文 {result.duplicate_of} 相同"
+        ctx.note(f"跳过 {result.path}：{reason}")
         return
     for warning in result.warnings:
         ctx.note(f"提示 {result.path}：{warning}")

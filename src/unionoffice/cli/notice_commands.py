@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from unionoffice.cli import arguments
 from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import notice_json, summary_json
 from unionoffice.domain.notice import NoticeData
@@ -12,13 +13,13 @@ from unionoffice.storage.services import NoticeService
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     listing = subparsers.add_parser("list", help="列出公文")
-    listing.add_argument("--year", type=int, help="只列该年的公文")
+    listing.add_argument("--year", type=arguments.year, help="只列该年的公文")
     listing.add_argument("--series", help="只列该机关代字的公文")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(run=run_list)
 
     show = subparsers.add_parser("show", help="显示一篇公文及其活动")
-    show.add_argument("id", type=int, help="公文编号（list 的第一列）")
+    show.add_argument("id", type=arguments.notice_id, help="公文编号（list 的第一列）")
     show.add_argument("--json", action="store_true", help="以 JSON 输出")
     show.set_defaults(run=run_show)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from unionoffice.cli import arguments
 from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import register_row_json
+from unionoffice.domain.doc_number import describe_runs
 from unionoffice.storage.services import NumberingService
 
 
@@ -16,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     allocate = actions.add_parser("allocate", help="取下一个文号")
     allocate.add_argument("series", help="机关代字，如 青总办")
-    allocate.add_argument("--year", type=int, default=dt.date.today().year, help="年份")
+    allocate.add_argument("--year", type=arguments.year, default=dt.date.today().year, help="年份")
     allocate.set_defaults(run=run_allocate)
 
     manual = actions.add_parser("set", help="手工指定一个空闲文号")
@@ -30,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     register = actions.add_parser("register", help="发文登记簿")
     register.add_argument("--series", required=True, help="机关代字")
-    register.add_argument("--year", type=int, default=dt.date.today().year, help="年份")
+    register.add_argument("--year", type=arguments.year, default=dt.date.today().year, help="年份")
     register.add_argument("--json", action="store_true", help="以 JSON 输出")
     register.set_defaults(run=run_register)
 
@@ -46,7 +48,7 @@ def run_allocate(args: argparse.Namespace, ctx: CommandContext) -> int:
 def run_set(args: argparse.Namespace, ctx: CommandContext) -> int:
     doc_number, skipped = NumberingService(ctx.db).set_number(args.doc_number)
     if skipped:
-        ctx.note(f"注意：{_numbers(skipped)} 尚未使用，登记簿中记为缺号")
+        ctx.note(f"注意：{describe_runs(skipped)} 尚未使用，登记簿中记为缺号")
     ctx.print(str(doc_number))
     return 0
 
@@ -65,7 +67,7 @@ def run_register(args: argparse.Namespace, ctx: CommandContext) -> int:
                 "series": register.series_code,
                 "year": register.year,
                 "entries": [register_row_json(r) for r in register.rows],
-                "missing": register.missing,
+                "missing": [list(run) for run in register.missing],
             }
         )
         return 0
@@ -75,16 +77,5 @@ def run_register(args: argparse.Namespace, ctx: CommandContext) -> int:
         manual = "  手工指定" if row.manual else ""
         ctx.print(f"{row.doc_number}\t{row.state}{extra}\t{row.title}{manual}")
     if register.missing:
-        ctx.print(f"缺号：{_numbers(register.missing)}")
+        ctx.print(f"缺号：{describe_runs(register.missing)}")
     return 0
-
-
-def _numbers(numbers: list[int]) -> str:
-    """[6, 7, 8, 12] -> "6—8号、12号"."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return "、".join(f"{r[0]}号" if len(r) == 1 else f"{r[0]}—{r[-1]}号" for r in runs)

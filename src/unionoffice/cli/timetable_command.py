@@ -6,6 +6,7 @@ import argparse
 import re
 from datetime import UTC, date, datetime
 
+from unionoffice.cli import arguments
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.doc_number import validate_year
 from unionoffice.domain.errors import UnionOfficeError
@@ -34,13 +35,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "生成公文中活动的安排表：可按部门、月份、逾期筛选，输出 PDF、Excel 或 .ics 日历。"
         ),
     )
-    parser.add_argument("ids", nargs="*", type=int, metavar="ID", help="公文编号（list 的第一列）")
+    parser.add_argument(
+        "ids", nargs="*", type=arguments.notice_id, metavar="ID", help="公文编号（list 的第一列）"
+    )
     output = parser.add_argument_group("输出（至少一项）")
     output.add_argument("--pdf", metavar="OUT.pdf", help="写出可打印的 PDF 安排表")
     output.add_argument("--xlsx", metavar="OUT.xlsx", help="写出 Excel 台账")
     output.add_argument("--ics", metavar="OUT.ics", help="写出日历文件（每项活动一个全天日程）")
     scope = parser.add_argument_group("范围与筛选")
-    scope.add_argument("--year", type=int, metavar="YYYY", help="该年的全部公文（不给公文编号时）")
+    scope.add_argument(
+        "--year", type=arguments.year, metavar="YYYY", help="该年的全部公文（不给公文编号时）"
+    )
     scope.add_argument("--month", metavar="YYYY-MM", help="只列活动时间与该月有交集的活动")
     scope.add_argument("--department", metavar="NAME", help="只列该部门牵头或配合的活动")
     scope.add_argument("--lead-only", action="store_true", help="与 --department 同用：只列牵头的")

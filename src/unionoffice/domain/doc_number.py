@@ -10,6 +10,9 @@ from unionoffice.domain.text import collapse_spaces, to_ascii_digits
 
 MIN_YEAR = 1949
 MAX_YEAR = 2200
+# The busiest series of a provincial federation gives a few hundred numbers a year; a number
+# beyond this is a typing slip (100000000 for 100), refused before it leaves a huge gap.
+MAX_NUMBER = 99_999
 
 # 机关代字: Chinese characters, optionally with Latin letters or digits inside (e.g. 青工发, 工办).
 _SERIES_CODE_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]*$")
@@ -52,7 +55,34 @@ def validate_year(year: int) -> int:
 def validate_number(number: int) -> int:
     if number < 1:
         raise DocNumberError(f"序号 {number} 无效：文号序号从 1 开始")
+    if number > MAX_NUMBER:
+        shown = f" {number}" if number < 10**12 else ""
+        raise DocNumberError(f"序号{shown}过大：文号序号最大为 {MAX_NUMBER}，请检查是否多输了数字")
     return number
+
+
+NumberRun = tuple[int, int]  # first and last number of a run, both included
+
+
+def missing_runs(taken: list[int] | set[int], below: int) -> list[NumberRun]:
+    """The runs of numbers from 1 to ``below`` (included) that are not ``taken``.
+
+    As runs, not lists: a gap of a hundred thousand numbers is one pair.
+    """
+    runs: list[NumberRun] = []
+    expected = 1
+    for number in sorted(n for n in set(taken) if 1 <= n <= below):
+        if number > expected:
+            runs.append((expected, number - 1))
+        expected = number + 1
+    if expected <= below:
+        runs.append((expected, below))
+    return runs
+
+
+def describe_runs(runs: list[NumberRun]) -> str:
+    """[(6, 8), (12, 12)] -> "6—8号、12号"."""
+    return "、".join(f"{a}号" if a == b else f"{a}—{b}号" for a, b in runs)
 
 
 @dataclass(frozen=True, order=True)
@@ -90,7 +120,7 @@ def parse_doc_number(text: str) -> DocNumber:
     return DocNumber(
         series_code=validate_series_code(match["code"]),
         year=validate_year(int(match["year"])),
-        number=validate_number(int(match["number"])),
+        number=validate_number(_bounded_int(match["number"])),
     )
 
 
@@ -101,8 +131,16 @@ def find_doc_number(text: str) -> DocNumber | None:
             return DocNumber(
                 match["code"],
                 int(to_ascii_digits(match["year"])),
-                int(to_ascii_digits(match["number"])),
+                _bounded_int(to_ascii_digits(match["number"])),
             )
         except DocNumberError:
             continue
     return None
+
+
+def _bounded_int(digits: str) -> int:
+    """The number written, without converting thousands of digits (Python refuses past 4300)."""
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > 18:
+        return 10**18  # refused by validate_number like any other number too large
+    return int(digits)

@@ -32,6 +32,7 @@ from unionoffice.exporting.docx import (
     available_templates,
 )
 from unionoffice.gui.settings import Settings
+from unionoffice.output_files import expand_home
 
 PLAN_CHOICES: list[tuple[str, PlanLayout | None]] = [
     ("按模板的设置", None),
@@ -156,7 +157,7 @@ class ExportDialog(QDialog):
             self.target.setText(chosen)
 
     def choice(self) -> ExportChoice:
-        target = Path(self.target.text().strip()).expanduser()
+        target = expand_home(self.target.text().strip())
         if not self.batch and target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
         return ExportChoice(
@@ -184,7 +185,7 @@ class ExportDialog(QDialog):
         text = self.target.text().strip()
         if not text:
             return "请选择导出到哪个文件夹。" if self.batch else "请填写文件名。"
-        target = Path(text).expanduser()
+        target = expand_home(text)
         if self.batch:
             return "" if not target.is_file() else f"“{target}”是一个文件，不是文件夹。"
         if target.is_dir():

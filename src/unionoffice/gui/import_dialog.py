@@ -190,6 +190,8 @@ class ImportSummaryDialog(QDialog):
     def _fill_row(self, row: int, result: ImportResult, titles: dict[int, str]) -> None:
         if result.status == "failed":
             note = result.error or ""
+        elif result.skipped is not None:
+            note = result.skipped
         elif result.status == "skipped":
             note = f"与已有公文“{titles.get(result.duplicate_of or 0, result.duplicate_of)}”重复"
         else:

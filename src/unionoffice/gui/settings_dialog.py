@@ -10,7 +10,6 @@ and lists show them when the dialog closes.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -36,6 +35,7 @@ from unionoffice.gui.export_dialog import plan_combo, template_combo
 from unionoffice.gui.holiday_editor import HolidayEditor
 from unionoffice.gui.organ_settings import OrganSettingsPage
 from unionoffice.gui.switching import switch_database
+from unionoffice.output_files import expand_home
 from unionoffice.storage.database import default_database_path
 from unionoffice.storage.services.organs import OrganService
 
@@ -205,7 +205,7 @@ class SettingsDialog(QDialog):
         if self._database_changed():
             wanted = self.database.text().strip()
             if "://" not in wanted:
-                wanted = str(Path(wanted).expanduser())
+                wanted = str(expand_home(wanted))
             self.replacement = switch_database(self.main_window, wanted)
             if self.replacement is None:
                 return  # the reason was shown; the dialog stays open to correct it

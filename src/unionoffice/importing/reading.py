@@ -6,6 +6,7 @@ Every failure is an ImportFileError with a message for the clerk; nothing else e
 from __future__ import annotations
 
 import codecs
+import stat
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -48,7 +49,12 @@ def read_document(path: Path) -> SourceDocument:
 
 def _read_bytes(path: Path, limit: int) -> bytes:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise ImportFileError("这是文件夹，不是文件")
+        if not stat.S_ISREG(status.st_mode):  # a pipe would block, a device never ends
+            raise ImportFileError("不是普通文件（管道、设备等），无法导入")
+        size = status.st_size
         if size > limit:
             raise ImportFileError(f"文件过大（{size // 1024 // 1024} MB），不像是一篇公文")
         return path.read_bytes()

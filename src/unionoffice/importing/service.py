@@ -8,6 +8,8 @@ skipped, imported again, or left to a callback that asks the clerk.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +41,7 @@ class ImportResult:
     duplicate_of: int | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    skipped: str | None = None  # why a file found in a folder was left out
 
     @property
     def status(self) -> Literal["created", "skipped", "failed"]:
@@ -59,32 +62,73 @@ class PreparedFile:
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportResult]]:
-    """The files to import: given files, and .docx/.txt files in given folders (recursively,
-    in name order, without Word's ~$ lock files and hidden files); errors for the rest."""
+    """The files to import, and a result for everything given that cannot be imported.
+
+    Folders are read recursively in name order; Word's ~$ owner files and hidden files are
+    left out silently, every other file that is not a notice, every unreadable subfolder
+    and every pipe or device is reported, and a folder with nothing to import says so.
+    """
     files: list[Path] = []
-    errors: list[ImportResult] = []
+    problems: list[ImportResult] = []
     for given in paths:
+        if not str(given).strip():
+            problems.append(ImportResult(Path(""), error="路径为空：请给出要导入的文件或文件夹"))
+            continue
         path = Path(given)
         if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not p.name.startswith(("~$", "."))
-            )
-        elif not path.exists():
-            errors.append(ImportResult(path, error="文件或文件夹不存在"))
-        elif path.suffix.lower() in _OLD_FORMATS:
-            kind = _OLD_FORMATS[path.suffix.lower()]
-            errors.append(ImportResult(path, error=f"不支持{kind}格式，请先另存为 .docx"))
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            errors.append(
-                ImportResult(path, error=f"不支持的文件类型“{path.suffix}”：只能导入 .docx 和 .txt")
-            )
+            found = _files_in_folder(path, problems)
+            if not found:
+                problems.append(
+                    ImportResult(path, error="文件夹中没有可导入的公文（.docx、.txt 文件）")
+                )
+            files.extend(found)
         else:
-            files.append(path)
-    return list(dict.fromkeys(files)), errors
+            problem = _unimportable(path)
+            if problem is None:
+                files.append(path)
+            else:
+                problems.append(ImportResult(path, error=problem))
+    return list(dict.fromkeys(files)), problems
+
+
+def _unimportable(path: Path) -> str | None:
+    """Why a file given by name cannot be imported, or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "文件或文件夹不存在"
+    except OSError as exc:
+        return f"无法读取：{exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "不是普通文件（管道、设备等），无法导入"
+    suffix = path.suffix.lower()
+    if suffix in _OLD_FORMATS:
+        return f"不支持{_OLD_FORMATS[suffix]}格式，请先另存为 .docx"
+    if suffix not in SUPPORTED_SUFFIXES:
+        return f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .docx 和 .txt"
+    return None
+
+
+def _files_in_folder(folder: Path, problems: list[ImportResult]) -> list[Path]:
+    """Importable files under ``folder``; what is left out for a reason goes to ``problems``."""
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        problems.append(ImportResult(where, error=f"无法读取文件夹：{error.strerror or error}"))
+
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            if name.startswith(("~$", ".")):
+                continue  # Word's owner files, hidden files
+            path = Path(root) / name
+            problem = _unimportable(path)
+            if problem is None:
+                found.append(path)
+            else:
+                problems.append(ImportResult(path, skipped=problem))
+    return found
 
 
 def prepare_file(path: Path) -> PreparedFile:

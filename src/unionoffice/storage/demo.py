@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from unionoffice.domain.doc_number import validate_year
 from unionoffice.domain.notice import ActivityData, ActivityStatus, Block, NoticeData
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
@@ -139,6 +140,7 @@ def _notice(rng: random.Random, plan: _Plan, year: int) -> NoticeData:
 
 def fill_demo(db: Database, year: int = 2021) -> list[int]:
     """Add the demo organs and notices; numbers the first notices of each series."""
+    validate_year(year)
     organs = OrganService(db)
     existing = {o.name for o in organs.organs()}
     if PROVINCIAL not in existing:

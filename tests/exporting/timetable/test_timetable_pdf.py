@@ -185,7 +185,7 @@ def test_write_replaces_the_file_atomically(tmp_path: Path, sample):
 
 def test_unwritable_targets_give_chinese_errors(tmp_path: Path, sample):
     timetable = build_timetable([sample])
-    with pytest.raises(TimetableError, match=r"文件夹 .* 不存在"):
+    with pytest.raises(TimetableError, match=r"文件夹“.*”不存在"):
         write_timetable_pdf(timetable, tmp_path / "没有" / "x.pdf")
     with pytest.raises(TimetableError, match="这是一个文件夹"):
         write_timetable_pdf(timetable, tmp_path)

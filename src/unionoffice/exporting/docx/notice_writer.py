@@ -3,9 +3,8 @@ body at {{ 正文 }}, add the 版记, and save atomically."""
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from unionoffice.exporting.docx.placeholders import (
 )
 from unionoffice.exporting.docx.styles import Role, StyleFonts, ensure_styles
 from unionoffice.exporting.docx.templates import find_template, load_template
+from unionoffice.output_files import checked_target, reason, write_atomically
 
 TEXT_WIDTH_PT = 156 / 25.4 * 72
 _ROLE_NAMES = {role.value for role in Role}
@@ -88,8 +88,9 @@ def export_notice(
 ) -> Path:
     """Write ``notice`` to ``path`` (.docx) through a temporary file in the same folder."""
     target = Path(path)
-    if target.suffix.lower() != ".docx":
+    if target.suffix.lower() != ".docx" and target.name:
         target = target.with_name(target.name + ".docx")
+    target = checked_target(target, error=ExportError)
     if target.exists() and not overwrite:
         raise ExportError(f"文件“{target}”已存在")
     document = render_notice(notice, options, user_dir=user_dir)
@@ -106,7 +107,12 @@ def export_notices(
 ) -> list[ExportResult]:
     """Export several notices into ``folder``, each named by its 文号 and title."""
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"“{out}”是一个文件，不是文件夹；请另选输出文件夹")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"无法创建输出文件夹“{out}”：{reason(exc)}") from None
     results = []
     used: set[str] = set()
     for notice in notices:
@@ -136,27 +142,17 @@ def save_atomically(document: Document, target: Path) -> None:
     A half-written file never replaces a good one; a file open in Word (Windows locks it,
     and Word leaves a ``~$`` owner file beside it) is refused with a message.
     """
+    target = checked_target(target, error=ExportError)
     folder = target.parent
-    if not folder.is_dir():
-        raise ExportError(f"文件夹“{folder}”不存在")
     # Word/WPS: ~$ replaces the first two characters of long names; LibreOffice: .~lock.NAME#
     owners = ("~$" + target.name[2:], "~$" + target.name, f".~lock.{target.name}#")
     if target.exists() and any((folder / owner).exists() for owner in owners):
         raise ExportError(f"文件“{target.name}”正在 Word 或 WPS 中打开，请先关闭它再导出")
-    handle, temp_name = tempfile.mkstemp(prefix=".~导出", suffix=".docx.tmp", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        document.save(str(temp))
-        os.replace(temp, target)
-    except PermissionError as exc:
-        raise ExportError(
-            f"无法写入“{target}”：文件可能正在 Word 或 WPS 中打开，或没有写入权限。请关闭后重试"
-        ) from exc
-    except OSError as exc:
-        raise ExportError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
+    # Rendered in memory first: python-docx leaves a half-written zip to complain at exit
+    # when the disk fills while it writes.
+    content = io.BytesIO()
+    document.save(content)
+    write_atomically(target, content.getvalue(), error=ExportError)
 
 
 def _end_after_table(anchor: Paragraph) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from unionoffice.domain.notice import NoticeData
@@ -46,6 +46,53 @@ def _environment() -> _Sandbox:
     return env
 
 
+# What a placeholder may be made of: names, text, a few filters and simple conditions. No
+# loops, macros, calls, includes or assignments, so what a template renders is never larger
+# than its own text and the notice's fields, and it renders at once.
+_ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
+    nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const, nodes.Filter,
+    nodes.If, nodes.Not, nodes.And, nodes.Or, nodes.Compare, nodes.Operand, nodes.CondExpr,
+    nodes.Concat, nodes.Test,
+)  # fmt: skip
+_ALLOWED_FILTERS = frozenset({"trim", "default", "d", "upper", "lower", "length"})
+_ALLOWED_TESTS = frozenset({"defined", "undefined", "none", "string"})
+_NODE_WORDS = {
+    nodes.For: "{% for %} 循环",
+    nodes.Macro: "{% macro %} 宏",
+    nodes.CallBlock: "{% call %}",
+    nodes.Call: "函数调用",
+    nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}",
+    nodes.FromImport: "{% from … import %}",
+    nodes.Extends: "{% extends %}",
+    nodes.Block: "{% block %}",
+    nodes.Assign: "{% set %}",
+    nodes.AssignBlock: "{% set %}",
+    nodes.FilterBlock: "{% filter %}",
+    nodes.With: "{% with %}",
+    nodes.Getattr: "属性（.）",
+    nodes.Getitem: "下标（[]）",
+}
+MAX_CONSTANT_CHARS = 2_000
+MAX_RENDERED_CHARS = 50_000
+
+
+def _refusal(node: nodes.Node) -> str | None:
+    """Why ``node`` may not be in a placeholder, or None."""
+    if not isinstance(node, _ALLOWED_NODES):
+        return next(
+            (words for kind, words in _NODE_WORDS.items() if isinstance(node, kind)),
+            f"“{type(node).__name__}”",
+        )
+    if isinstance(node, nodes.Filter) and node.name not in _ALLOWED_FILTERS:
+        return f"过滤器“{node.name}”"
+    if isinstance(node, nodes.Test) and node.name not in _ALLOWED_TESTS:
+        return f"判断“{node.name}”"
+    if isinstance(node, nodes.Const) and len(str(node.value)) > MAX_CONSTANT_CHARS:
+        return "过长的文字常量"
+    return None
+
+
 def notice_context(notice: NoticeData, letterhead: Letterhead) -> dict[str, str]:
     """The values a template may use, by the names a clerk reads."""
     organ = letterhead.organ_name or notice.organ or ""
@@ -71,39 +118,55 @@ class PlaceholderRenderer:
         self.context = context
         self._env = _environment()
 
-    def render_text(self, text: str) -> str:
-        """Render one piece of template text, or raise errors.TemplateError naming the template."""
+    def render_text(self, text: str, where: str = "") -> str:
+        """Render one piece of template text, or raise errors.TemplateError naming the template
+        and ``where`` in it (第 3 段, 页眉 …)."""
         snippet = text.strip()
         if len(snippet) > 40:
             snippet = snippet[:40] + "…"
-        name = self.template_name
+        label = f"模板“{self.template_name}”" + (f"（{where}）" if where else "")
         try:
-            return self._env.from_string(text).render(self.context)
+            tree = self._env.parse(text)
+            for node in (tree, *tree.find_all(nodes.Node)):
+                refused = _refusal(node)
+                if refused is not None:
+                    raise errors.TemplateError(
+                        f"{label}中的“{snippet}”用了{refused}，已拒绝。模板只能填入公文内容"
+                        "（如 {{ 文号 }}，可加 {% if 文号 %}…{% endif %}），不能执行代码"
+                    )
+            result = self._env.from_string(tree).render(self.context)
         except SecurityError as exc:
             raise errors.TemplateError(
-                f"模板“{name}”中的占位符“{snippet}”试图访问程序内部，已拒绝（{exc}）。"
+                f"{label}中的占位符“{snippet}”试图访问程序内部，已拒绝（{exc}）。"
                 "模板只能填入公文内容，不能执行代码"
             ) from exc
         except UndefinedError as exc:
             known = "、".join(k for k in self.context)
             raise errors.TemplateError(
-                f"模板“{name}”使用了不认识的占位符“{snippet}”。可用的占位符：{known}"
+                f"{label}使用了不认识的占位符“{snippet}”。可用的占位符：{known}"
             ) from exc
         except TemplateSyntaxError as exc:
             raise errors.TemplateError(
-                f"模板“{name}”中的占位符“{snippet}”写法有误：{exc.message}。"
+                f"{label}中的占位符“{snippet}”写法有误：{exc.message}。"
                 "占位符的写法是 {{ 文号 }}"
             ) from exc
         except TemplateError as exc:
-            raise errors.TemplateError(f"模板“{name}”无法填写（{snippet}）：{exc}") from exc
+            raise errors.TemplateError(f"{label}无法填写（{snippet}）：{exc}") from exc
+        except (RecursionError, MemoryError) as exc:  # only a template far out of the ordinary
+            raise errors.TemplateError(f"{label}中的“{snippet}”无法填写：过于复杂") from exc
+        if len(result) > MAX_RENDERED_CHARS:
+            raise errors.TemplateError(
+                f"{label}中的“{snippet}”填出的文字过长（{len(result)} 字），请检查模板"
+            )
+        return result
 
-    def render_paragraph(self, paragraph: Paragraph) -> bool:
+    def render_paragraph(self, paragraph: Paragraph, where: str = "") -> bool:
         """Fill the placeholders of one paragraph; True if it holds the body marker."""
         runs = [run for run in paragraph.runs if run.text]
         text = "".join(run.text for run in runs)
-        if "{{" not in text and "{%" not in text:
+        if "{{" not in text and "{%" not in text and "{#" not in text:
             return False
-        result = self.render_text(text)
+        result = self.render_text(text, where)
         is_anchor = BODY_MARKER in result
         if is_anchor and result.replace(BODY_MARKER, "").strip():
             raise errors.TemplateError(
@@ -117,19 +180,26 @@ class PlaceholderRenderer:
     def render_document(self, document: Document) -> list[Paragraph]:
         """Fill the body, headers and footers; returns the paragraphs that held {{ 正文 }}."""
         anchors = []
-        for paragraph in iter_all_paragraphs(document):
-            if self.render_paragraph(paragraph):
+        for paragraph, where in located_paragraphs(document):
+            if self.render_paragraph(paragraph, where):
                 anchors.append(paragraph)
         return anchors
 
 
 def iter_all_paragraphs(document: Document) -> Iterator[Paragraph]:
     """Every paragraph of the body (tables included), headers and footers."""
+    for paragraph, _where in located_paragraphs(document):
+        yield paragraph
+
+
+def located_paragraphs(document: Document) -> Iterator[tuple[Paragraph, str]]:
+    """Every paragraph with where a clerk finds it: 正文第 3 段, 页眉, 页脚."""
     body = document.element.body
-    for p in list(body.iter(qn("w:p"))):
-        yield Paragraph(p, document._body)
+    for number, p in enumerate(list(body.iter(qn("w:p"))), start=1):
+        yield Paragraph(p, document._body), f"正文第 {number} 段"
     for rel in document.part.rels.values():
         if rel.reltype in _HEADER_FOOTER_RELS and not rel.is_external:
+            where = "页眉" if rel.reltype.endswith("/header") else "页脚"
             part = rel.target_part
             for p in list(part.element.iter(qn("w:p"))):
-                yield Paragraph(p, None)  # type: ignore[arg-type]
+                yield Paragraph(p, None), where  # type: ignore[arg-type]

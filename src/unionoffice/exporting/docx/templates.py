@@ -24,6 +24,8 @@ from platformdirs import user_data_path
 
 from unionoffice.exporting.docx.errors import TemplateError
 from unionoffice.exporting.docx.options import PlanLayout, SignatureLayout
+from unionoffice.exporting.docx.page_setup import apply_page_geometry
+from unionoffice.output_files import expand_home
 
 APP_NAME = "UnionOffice"  # the same folder as the database (storage.database.APP_NAME)
 DEFAULT_TEMPLATE = "文件式"
@@ -87,7 +89,7 @@ def available_templates(user_dir: Path | None = None) -> list[TemplateInfo]:
 def find_template(name: str | None = None, user_dir: Path | None = None) -> TemplateInfo:
     """The template called ``name`` (default 文件式), or the file ``name`` points to."""
     wanted = (name or DEFAULT_TEMPLATE).strip()
-    candidate = Path(wanted).expanduser()
+    candidate = expand_home(wanted)
     if candidate.suffix.lower() in TEMPLATE_SUFFIXES or candidate.parent != Path("."):
         if candidate.is_file():
             return TemplateInfo(candidate.stem, candidate, False)
@@ -118,6 +120,11 @@ def load_template(info: TemplateInfo) -> LoadedTemplate:
             f"模板“{info.name}”（{info.path}）已损坏，无法作为 Word 文档打开（{exc}）。"
             "请在 Word 或 WPS 中打开并另存为 .docx，或改用其他模板"
         ) from exc
+    if len(document.sections) == 0:
+        # A template saved without page settings (some converters drop them): give it the
+        # GB/T 9704 page rather than refuse it.
+        document.element.body.get_or_add_sectPr()
+        apply_page_geometry(document)
     settings = parse_settings(document.core_properties.comments or "", info.name)
     return LoadedTemplate(info, document, settings)
 

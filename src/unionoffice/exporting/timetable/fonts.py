@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from unionoffice.exporting.timetable.errors import FontNotFoundError
+from unionoffice.output_files import expand_home
 
 FONT_ENV_VAR = "UNIONOFFICE_CJK_FONT"
 _PROBE_TEXT = "中文活动安排表"
@@ -99,7 +100,7 @@ def find_cjk_font(
     environ = os.environ if environ is None else environ
     configured = configured or environ.get(FONT_ENV_VAR) or None
     if configured:
-        font = CjkFont(Path(configured).expanduser())
+        font = CjkFont(expand_home(configured))
         _check(font, strict=True)
         return font
     for path in default_candidates(environ=environ) if candidates is None else candidates:
@@ -132,7 +133,10 @@ def _check(font: CjkFont, *, strict: bool) -> bool:
                 f"字体 {font.path} 是 PostScript 轮廓（OTF/CFF）字体，无法嵌入 PDF；"
                 "请改用 TrueType 字体（.ttf/.ttc），如宋体 simsun.ttc 或文泉驿正黑 wqy-zenhei.ttc"
             ) from None
-        raise FontNotFoundError(f"无法读取字体文件 {font.path}：{exc}") from None
+        raise FontNotFoundError(
+            f"无法读取字体文件 {font.path}：它不是可用的 TrueType 字体（.ttf/.ttc），"
+            "可能已损坏；请改用宋体 simsun.ttc 或文泉驿正黑 wqy-zenhei.ttc"
+        ) from None
     glyphs = loaded.face.charToGlyph
     if all(ord(char) in glyphs for char in _PROBE_TEXT):
         _LOADED[font] = loaded

@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from unionoffice.domain.deadline import parse_deadline
-from unionoffice.domain.doc_number import DocNumber, format_doc_number, validate_year
+from unionoffice.domain.doc_number import (
+    DocNumber,
+    NumberRun,
+    format_doc_number,
+    validate_year,
+)
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import ActivityData, NoticeData, NoticeStatus
 from unionoffice.storage.database import Database
@@ -212,7 +217,7 @@ class NoticeService:
             year = notice.year or (notice.doc_date or dt.date.today()).year
             return allocate_in(session, notice.series, year, notice)
 
-    def set_number(self, notice_id: int, doc_number: DocNumber) -> list[int]:
+    def set_number(self, notice_id: int, doc_number: DocNumber) -> list[NumberRun]:
         """Give the notice a number chosen by hand; refused unless it is free."""
         try:
             with self.db.session() as session:
@@ -231,6 +236,8 @@ class NoticeService:
         include_deleted: bool = False,
         only_deleted: bool = False,
     ) -> builtins.list[NoticeSummary]:
+        if year is not None:
+            validate_year(year)
         counts = (
             select(Activity.notice_id, func.count(Activity.id).label("n"))
             .group_by(Activity.notice_id)

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from unionoffice.domain.doc_number import (
     DocNumber,
+    NumberRun,
     format_doc_number,
+    missing_runs,
     parse_doc_number,
     validate_series_code,
     validate_year,
@@ -60,7 +62,7 @@ class Register:
     series_code: str
     year: int
     rows: list[RegisterRow]
-    missing: list[int]  # numbers below the highest that were never given out
+    missing: list[NumberRun]  # runs of numbers below the highest that were never given out
 
 
 def _series_by_code(session: Session, code: str) -> DocNumberSeries:
@@ -116,11 +118,11 @@ def _bind(entry: RegisterEntry, notice: Notice | None) -> None:
 
 def set_number_in(
     session: Session, doc_number: DocNumber, notice: Notice | None = None
-) -> tuple[DocNumber, list[int]]:
+) -> tuple[DocNumber, list[NumberRun]]:
     """Take a number chosen by hand, only if it is free (or reserved and unused, for a notice).
 
-    Returns the number and the numbers this leaves unassigned below it, so the caller can
-    say so rather than skip them silently.
+    Returns the number and the run of numbers this leaves unassigned below it, so the caller
+    can say so rather than skip them silently.
     """
     series, _ = find_or_create_series(session, doc_number.series_code)
     _lock_series(session, series)
@@ -147,7 +149,8 @@ def set_number_in(
     _bind(entry, notice)
     session.add(entry)
     session.flush()
-    return doc_number, list(range(highest + 1, doc_number.number))
+    gap = [(highest + 1, doc_number.number - 1)] if doc_number.number > highest + 1 else []
+    return doc_number, gap
 
 
 class NumberingService:
@@ -170,7 +173,7 @@ class NumberingService:
                     raise ConflictError("文号分配冲突，请重试") from None
         raise AssertionError("unreachable")
 
-    def set_number(self, doc_number: DocNumber | str) -> tuple[DocNumber, list[int]]:
+    def set_number(self, doc_number: DocNumber | str) -> tuple[DocNumber, list[NumberRun]]:
         value = _as_doc_number(doc_number)
         try:
             with self.db.session() as session:
@@ -206,6 +209,7 @@ class NumberingService:
 
     def register(self, series_code: str, year: int) -> Register:
         """The 发文登记 of one series and year, with the numbers missing below the highest."""
+        validate_year(year)
         with self.db.read_session() as session:
             series = _series_by_code(session, validate_series_code(series_code))
             entries = session.scalars(
@@ -215,8 +219,7 @@ class NumberingService:
             ).all()
             rows = [_row(entry) for entry in entries]
         taken = {row.number for row in rows}
-        highest = max(taken, default=0)
-        missing = [n for n in range(1, highest + 1) if n not in taken]
+        missing = missing_runs(taken, max(taken, default=0))
         return Register(series.code, year, rows, missing)
 
     def next_number(self, series_code: str, year: int) -> DocNumber:
