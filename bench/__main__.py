@@ -22,7 +22,7 @@ from bench import report
 from bench.dataset import LARGE, QUICK, ensure_dataset, working_copy
 from bench.results import Result, Target
 
-GROUPS = ("startup", "search", "gui", "numbering", "documents")
+GROUPS = ("startup", "search", "gui", "numbering", "documents", "import_size")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
 
             _log("import and export …")
             results += documents.measure(shared, work_dir / "documents", runs)
+        if "import_size" in groups:
+            from bench.measures import import_size
+
+            _log("import against a notice's size …")
+            sizes = import_size.QUICK_SIZES_MB if args.quick else import_size.SIZES_MB
+            results += import_size.measure(work_dir / "import-size", runs, sizes)
     finally:
         if not args.keep:
             shutil.rmtree(work_dir, ignore_errors=True)

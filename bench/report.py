@@ -42,7 +42,7 @@ def _number(value: float | None, unit: str) -> str:
         return f"{value:,.0f} {unit}"
     if unit in ("ms", "MB") and value >= 10:
         return f"{value:.1f} {unit}"
-    if unit in ("ms", "MB"):
+    if unit in ("ms", "MB", "×"):
         return f"{value:.2f} {unit}"
     return f"{value:,.0f} {unit}"
 

@@ -81,11 +81,18 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     if notice.blocks:
         # Old rows must be gone before new ones take their (notice, position) places.
         notice.blocks.clear()
-        session.flush()
-    notice.blocks = [
-        BodyBlock(position=i, kind=str(b.kind), level=b.level, text=b.text)
-        for i, b in enumerate(data.body)
-    ]
+    session.flush()  # and the notice needs its id
+    if data.body:
+        # One multi-row INSERT: a long notice has tens of thousands of paragraphs.
+        session.execute(
+            insert(BodyBlock),
+            [
+                {"notice_id": notice.id, "position": i, "kind": str(b.kind), "level": b.level,
+                 "text": b.text}
+                for i, b in enumerate(data.body)
+            ],
+        )  # fmt: skip
+    session.expire(notice, ["blocks"])
 
 
 def replace_activities(session: Session, notice: Notice, data: NoticeData) -> None:
@@ -97,8 +104,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> No
     """
     if notice.activities:
         notice.activities.clear()
-        session.flush()
-    session.flush()  # the notice needs its id
+    session.flush()  # the old rows go first, and the notice needs its id
     activity_rows = activity_values(notice.id, data)
     if activity_rows:
         ids = session.execute(
