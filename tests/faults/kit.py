@@ -147,6 +147,13 @@ class Desk:
         path.write_bytes(bytes(data))
         return path
 
+    def wrecked(self, path: Path) -> Path:
+        """Every page after the first overwritten: whatever is read is damaged."""
+        data = bytearray(path.read_bytes())
+        data[4096:] = b"\x5a" * (len(data) - 4096)
+        path.write_bytes(bytes(data))
+        return path
+
     def template(self, name: str, *paragraphs: str) -> Path:
         """A template: the shipped 文件式 with ``paragraphs`` added at its end."""
         document = docx.Document(str(shipped_template_dir() / "文件式.docx"))

@@ -89,3 +89,35 @@ def test_a_file_that_is_not_a_backup_is_refused(
     assert shown_messages == [("error", f"不能用这个文件恢复：“{bogus}”不是数据库文件")]
     assert window.isVisible() and len(NoticeService(db).list()) == len(demo_ids)
     dialog.reject()
+
+
+def test_restore_is_refused_while_another_program_has_the_database_open(
+    qtbot, window, db, db_path, demo_ids, shown_messages
+) -> None:
+    """A second window or a command on the same file: the restore would leave it writing into
+    a file that is no longer the database, so the clerk is told and nothing changes."""
+    import subprocess
+    import sys
+
+    saved = backups.automatic_backup(db)
+    assert saved is not None
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from unionoffice.storage.database import Database; "
+         "d = Database(sys.argv[1]); print('ready', flush=True); sys.stdin.readline()",
+         str(db_path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        dialog = _open(window)
+        dialog.list.setCurrentRow(0)
+        assert dialog.restore_selected() is None
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert [kind for kind, _ in shown_messages] == ["ask", "error"]
+    assert "正被另一个程序使用" in shown_messages[1][1]
+    assert window.isVisible()
+    assert not list(db.backup_dir().glob("before-restore-*.sqlite"))
+    assert sorted(window.tree.visible_notice_ids()) == sorted(demo_ids)  # still working
+    dialog.reject()

@@ -390,7 +390,7 @@ def explain_database_error(exc: BaseException, where: str) -> str:
         return f"磁盘已满，无法写入数据库“{where}”；修改未保存"
     if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
         return (
-            f"数据库文件“{where}”已损坏（{text}）。请用最近一份完好的备份恢复"
+            f"数据库文件“{where}”已损坏，无法读写。请用最近一份完好的备份恢复"
             "（备份与恢复），损坏的文件请保留给技术人员"
         )
     if "unable to open" in lowered:
