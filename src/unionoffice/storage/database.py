@@ -395,8 +395,13 @@ def explain_database_error(exc: BaseException, where: str) -> str:
         )
     if "unable to open" in lowered:
         return f"无法打开数据库文件“{where}”：文件夹不存在或没有读写权限"
-    if "no such table" in lowered or "no such column" in lowered:
-        return f"数据库“{where}”的结构不完整（{text}），可能被其他程序改动过；请用备份恢复"
+    missing = re.search(r"no such (table|column): (\S+)", text)
+    if missing:
+        what = "表" if missing[1] == "table" else "列"
+        return (
+            f"数据库“{where}”的结构不完整（缺少{what} {missing[2]}），可能被其他程序改动过；"
+            "请用备份恢复"
+        )
     if "too large" in lowered or "overflow" in lowered:
         return f"数值超出数据库能保存的范围：{text}"
     return f"数据库“{where}”出错：{text}"
