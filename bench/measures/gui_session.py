@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QApplication, QTableView, QTreeView, QWidget
 from bench.measures.search import TYPED, keystrokes, raw_matching_ids
 from bench.results import Result, Target, interleaved_ms
 from unionoffice.domain.deadline import month_end
-from unionoffice.gui import heap
 from unionoffice.gui.app import make_application
 from unionoffice.gui.main_window import ALL_ACTIVITIES_TAB, CALENDAR_TAB, MainWindow
 from unionoffice.gui.settings import DictStore, Settings
@@ -143,7 +142,6 @@ class Session:
         self.window.show()
         settle()
         self.window_ms = (time.perf_counter() - started) * 1000
-        heap.settle_after_start_up()  # as run_gui does once the window shows the database
         self.raw = sqlite3.connect(db_path)
         self.results: list[Result] = []
         self.peak_kb: int | None = None

@@ -1,11 +1,10 @@
 """The document tree over a long day: a replaced tree is freed at once, not by a full garbage
-collection, and the collector is set once the window shows the database."""
+collection."""
 
 from __future__ import annotations
 
 import gc
 
-from unionoffice.gui import heap
 from unionoffice.gui.tree_model import NoticeTreeModel
 from unionoffice.gui.tree_nodes import Grouping, NoticeCatalogue
 from unionoffice.storage.services.notices import NoticeService
@@ -27,14 +26,3 @@ def test_a_replaced_tree_leaves_no_garbage_cycles(db, demo_ids) -> None:
     finally:
         gc.enable()
     assert model.root.notice_count() == len(summaries)
-
-
-def test_settling_after_start_up_freezes_what_start_up_made() -> None:
-    threshold = gc.get_threshold()
-    try:
-        heap.settle_after_start_up()
-        assert gc.get_freeze_count() > 0
-        assert gc.get_threshold() == (heap.YOUNG_THRESHOLD, *threshold[1:])
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)

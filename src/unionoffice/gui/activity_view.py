@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QDrag, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QDrag, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from unionoffice.domain.activity_table_text import (
     format_tsv,
     parse_tsv,
 )
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.notice import ActivityData
 from unionoffice.gui import messages
 from unionoffice.gui.activity_columns import (
@@ -355,6 +356,7 @@ class AllActivitiesView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self._stale = False  # activities changed while the table was not on screen
         self.filter_bar = ActivityFilterBar(department_names, self)
         self.department = self.filter_bar.department
         self.filter_bar.changed.connect(self._on_filter)
@@ -413,8 +415,24 @@ class AllActivitiesView(QWidget):
 
     def refresh(self) -> None:
         """Show changes made elsewhere, keeping the clerk's place when the rows stay."""
+        self._stale = False
         self.model.refresh()
         self._update_count()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Count and read again when activities changed, once the table is on screen; a
+        changed notice title or 文号 only drops that notice's cached rows."""
+        if changes.touches_activities:
+            self._stale = True
+        elif changes.notices:
+            self.model.forget_notices(changes.notices)
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _on_filter(self) -> None:
         criteria = self.filter_bar.criteria()

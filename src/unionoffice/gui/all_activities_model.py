@@ -156,6 +156,20 @@ class AllActivitiesModel(QAbstractTableModel):
             last = self.index(self._shown - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
+    def forget_notices(self, notice_ids: frozenset[int]) -> None:
+        """Drop the cached rows of these notices (their title or 文号 changed, not their
+        activities); they are read again when next shown, nothing is read now."""
+        for key, page in list(self._pages.items()):
+            if any(item.notice_id in notice_ids for item in page.items):
+                del self._pages[key]
+                if key == self._last_key:
+                    self._last_key = None
+                first, last = key[0], min(key[0] + len(page.items), self._shown) - 1
+                if last >= first:
+                    self.dataChanged.emit(
+                        self.index(first, 0), self.index(last, self.columnCount() - 1)
+                    )
+
     def _reset(self, total: int | None = None) -> None:
         if total is None:
             total = self._service.count(self._filter)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.gui import heap, messages
+from unionoffice.gui import messages
 from unionoffice.gui.database_opener import DatabaseOpening
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.startup_report import report_startup_if_asked
@@ -134,11 +134,8 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
 
 
 def _after_attach(db: Database) -> None:
-    """Today's backup, off the UI thread; then one a day for a window left open for days.
-    And, once the window is painted, the garbage collector set for the rest of the day."""
+    """Today's backup, off the UI thread; then one a day for a window left open for days."""
     from unionoffice.gui.main_window import MainWindow
-
-    QTimer.singleShot(0, heap.settle_after_start_up)
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.is_attached() and widget.db is db:

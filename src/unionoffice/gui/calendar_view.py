@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.deadline import month_end
 from unionoffice.gui import calendar_holidays as marks
 from unionoffice.gui.calendar_canvas import MonthCanvas, YearCanvas, assign_lanes, month_weeks
@@ -94,6 +96,7 @@ class CalendarView(QWidget):
     ) -> None:
         """``first_month``: the rows of the month to open on, when read ahead."""
         super().__init__(parent)
+        self._stale = False  # activities changed while the calendar was not on screen
         self.service = service
         self.days = days if days is not None else CalendarDayService(service.db)
         self.settings = settings
@@ -275,6 +278,21 @@ class CalendarView(QWidget):
 
     def _on_clicked(self, row: ActivityRow) -> None:
         self.activity_clicked.emit(row.notice_id, row.position)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Read the month or year shown again when activities or holidays changed; while the
+        calendar is not on screen, when it is next shown."""
+        if changes.touches_activities or changes.calendar_days:
+            self._stale = True
+            if self.isVisible():
+                self._stale = False
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def shutdown(self) -> None:
         """Nothing runs in the background; kept so the window can stop views uniformly."""

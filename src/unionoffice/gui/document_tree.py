@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.changes import Changes
 from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
 from unionoffice.gui.tree_nodes import Grouping, Node, NoticeCatalogue
 
 if TYPE_CHECKING:
-    from unionoffice.storage.database import Database
     from unionoffice.storage.services.notices import NoticeService, NoticeSummary
     from unionoffice.storage.services.search import NoticeSearch
 
@@ -42,8 +42,9 @@ class DocumentTree(QWidget):
     delete_requested = Signal(int)
     export_requested = Signal(list)  # notice ids: 导出 Word (one) or 批量导出 (several)
     timetable_requested = Signal(list)  # notice ids: 打印活动安排表
+    summaries_changed = Signal()  # the notices' lines changed (for counts shown elsewhere)
 
-    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._notices: NoticeService | None = None
         self._search: NoticeSearch | None = None
@@ -83,25 +84,20 @@ class DocumentTree(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
-        if db is None:
-            self.search_box.setEnabled(False)
-            self.search_box.setPlaceholderText("正在读取公文…")
-        else:
-            self.attach(db)
+        self.search_box.setEnabled(False)
+        self.search_box.setPlaceholderText("正在读取公文…")
 
     def attach(
         self,
-        db: Database,
+        notices: NoticeService,
+        search: NoticeSearch,
         catalogue: NoticeCatalogue | None = None,
         tree: Node | None = None,
     ) -> None:
-        """Show the notices of ``db``: ``catalogue`` and its unfiltered ``tree`` when a worker
-        has already read and grouped them, else read now."""
-        from unionoffice.storage.services.notices import NoticeService
-        from unionoffice.storage.services.search import NoticeSearch
-
-        self._notices = NoticeService(db)
-        self._search = NoticeSearch(db)
+        """Show the notices: ``catalogue`` and its unfiltered ``tree`` when a worker has
+        already read and grouped them, else read now."""
+        self._notices = notices
+        self._search = search
         self.search_box.setEnabled(True)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
         if catalogue is None:
@@ -115,6 +111,32 @@ class DocumentTree(QWidget):
         if self._notices is not None:
             self._catalogue = NoticeCatalogue(self._notices.list())
             self.apply_filter()
+            self.summaries_changed.emit()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Reread only the notices ``changes`` names. A changed line whose place stays is
+        repainted where it is; a new, moved or removed notice regroups the tree from the
+        lines in memory (and searches again when a search is shown)."""
+        if self._notices is None:
+            return
+        if changes.everything:
+            self.reload()
+            return
+        changed = changes.listed_notices - changes.removed
+        if not changed and not changes.removed:
+            return
+        fresh = self._notices.list(ids=changed) if changed else []
+        gone = set(changes.removed) | (changed - {summary.id for summary in fresh})
+        searching = bool(self.search_box.text().strip())
+        if not gone and not searching:
+            repainted = self._catalogue.replace_in_place(fresh)
+            if repainted is not None:
+                self.model.notices_changed(summary.id for summary in fresh)
+                self.summaries_changed.emit()
+                return
+        self._catalogue = self._catalogue.with_changes(fresh, gone)
+        self.apply_filter()
+        self.summaries_changed.emit()
 
     def grouping(self) -> Grouping:
         value = self.grouping_box.currentData()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.changes import Changes
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 from unionoffice.importing.service import ImportResult, import_paths
 from unionoffice.storage.services.notices import NoticeService
@@ -122,8 +123,8 @@ class ImportController(QObject):
 
     def _finished(self, outcome: ImportOutcome) -> None:
         window = self.window
-        window.refresh()
         created = outcome.created_ids
+        window.context.notify(Changes(notices=frozenset(created), activities=frozenset(created)))
         if created:
             window.open_notice(created[0])
         titles = {s.id: s.doc_number or s.title for s in window.tree.summaries()}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice import __version__
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.gui import messages
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self._recovery_check: QTimer | None = None
 
         self.notice_commands = NoticeCommands(self)
-        self.tree = DocumentTree(None, self)
+        self.tree = DocumentTree(self)
+        self.tree.summaries_changed.connect(self._update_counts)
         self.tree.open_requested.connect(self.open_notice)
         self.tree.new_requested.connect(self.notice_commands.new_notice)
         self.tree.duplicate_requested.connect(self.notice_commands.duplicate_notice)
@@ -135,23 +137,23 @@ class MainWindow(QMainWindow):
         """
         from unionoffice.gui.activity_model import AllActivitiesModel
         from unionoffice.gui.activity_view import AllActivitiesView
+        from unionoffice.gui.app_context import AppContext
         from unionoffice.gui.calendar_view import CalendarView
-        from unionoffice.storage.recovery import RecoveryStore
-        from unionoffice.storage.services.activities import ActivityQueryService
-        from unionoffice.storage.services.notices import NoticeService
 
         self.db = db
-        self.notices: NoticeService = NoticeService(db)
-        self.activities: ActivityQueryService = ActivityQueryService(db)
-        self.recovery_store: RecoveryStore = RecoveryStore.for_database(db)
+        self.context = AppContext(db, self.settings, self)
+        self.notices: NoticeService = self.context.notices
+        self.activities: ActivityQueryService = self.context.activities
+        self.recovery_store: RecoveryStore = self.context.recovery_store
         self.setWindowTitle(f"工会公文助手 — {db.describe()}")
         self.db_label.setText(f"数据库：{db.describe()}")
 
+        notices, search = self.context.notices, self.context.search
         if snapshot is None:
-            self.tree.attach(db)
+            self.tree.attach(notices, search)
             departments = self.activities.department_names()
         else:
-            self.tree.attach(db, snapshot.catalogue, snapshot.tree)
+            self.tree.attach(notices, search, snapshot.catalogue, snapshot.tree)
             departments = snapshot.department_names
 
         current = self.tabs.currentIndex()
@@ -169,7 +171,13 @@ class MainWindow(QMainWindow):
         self.all_activities.activity_activated.connect(self.show_activity)
         # An edit in 全部活动 of an open notice goes through its editor (undo, autosave).
         self.all_activities.model.open_plan = self._open_plan
-        self.all_activities.model.activity_saved.connect(lambda _notice_id: self.refresh())
+        self.all_activities.model.activity_saved.connect(
+            lambda notice_id: self.context.notify(Changes(activities=frozenset({notice_id})))
+        )
+        # Every view hears what each operation changed and updates only that.
+        self.context.changed.connect(self.tree.apply_changes)
+        self.context.changed.connect(self.calendar.apply_changes)
+        self.context.changed.connect(self.all_activities.apply_changes)
         for index, (view, title) in enumerate(
             ((self.calendar, "日历"), (self.all_activities, "全部活动"))
         ):
@@ -371,6 +379,7 @@ class MainWindow(QMainWindow):
                 messages.show_error(self, f"无法打开公文：{exc}")
                 return None
             editor.saved.connect(self._on_saved)
+            editor.changed.connect(self.context.notify)
             editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
             self.undo_group.addStack(editor.undo_stack)
@@ -426,7 +435,6 @@ class MainWindow(QMainWindow):
         editor = self.editor_for(notice_id)
         if editor is not None:
             self._retitle(editor)
-        self.refresh(keep_editors=True)
 
     @functools.cached_property
     def importer(self) -> ImportController:
@@ -451,14 +459,10 @@ class MainWindow(QMainWindow):
 
         self.timetables.open_dialog(Purpose.PRINT, ids)
 
-    def refresh(self, *, keep_editors: bool = True) -> None:
-        """Read lists again after a change: tree, 全部活动, calendar, counts."""
-        if not self.is_attached():
-            return
-        self.tree.reload()
-        self.all_activities.refresh()
-        self.calendar.reload()
-        self._update_counts()
+    def refresh(self) -> None:
+        """刷新 (F5): read everything again, for changes made by other programs."""
+        if self.is_attached():
+            self.context.notify(Changes.all())
 
     def _update_counts(self) -> None:
         summaries = self.tree.summaries()

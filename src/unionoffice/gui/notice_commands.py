@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
@@ -73,7 +74,7 @@ class NoticeCommands(QObject):
         except UnionOfficeError as exc:
             messages.show_error(window, f"无法新建公文：{exc}")
             return None
-        window.refresh()
+        window.context.notify(Changes.of_notice(notice_id))
         window.statusBar().showMessage(message, 5000)
         return window.open_notice(notice_id)
 
@@ -90,7 +91,7 @@ class NoticeCommands(QObject):
         except UnionOfficeError as exc:
             messages.show_error(window, f"删除失败：{exc}")
             return False
-        window.refresh()
+        window.context.notify(Changes(removed=frozenset({notice_id})))
         window.statusBar().showMessage(f"已把“{name}”移到回收站", 5000)
         return True
 
@@ -100,7 +101,7 @@ class NoticeCommands(QObject):
         except UnionOfficeError as exc:
             messages.show_error(self.window, f"恢复失败：{exc}")
             return
-        self.window.refresh()
+        self.window.context.notify(Changes.of_notice(notice_id))
         self.window.open_notice(notice_id)
 
     def empty_trash(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_diff import describe_conflict
@@ -77,6 +78,7 @@ class NoticeEditor(QWidget):
     """Edits one notice; its undo stack holds every edit of the fields, body and table."""
 
     saved = Signal(int, int)  # notice id, new version
+    changed = Signal(object)  # Changes: what a save or 取号 changed, for the other views
     title_changed = Signal(str)
     status_message = Signal(str)
 
@@ -462,6 +464,7 @@ class NoticeEditor(QWidget):
         except UnionOfficeError as exc:
             self._show_conflict(f"保存失败：{exc}。您的修改仍在编辑器中，稍后会再试。", retry=True)
             return False
+        plan_changed = data.activities != self._data.activities
         self._data = dataclasses.replace(data, version=version)
         self._dirty = False
         if self.recovery is not None:
@@ -469,6 +472,7 @@ class NoticeEditor(QWidget):
         self.conflict_bar.hide()
         self.status_message.emit(f"已自动保存 {dt.datetime.now():%H:%M:%S}")
         self.saved.emit(self.notice_id, version)
+        self.changed.emit(Changes.of_notice(self.notice_id, activities=plan_changed))
         return True
 
     def _conflict_details(self, mine: NoticeData) -> str:
@@ -536,6 +540,8 @@ class NoticeEditor(QWidget):
         self.status_message.emit(f"已取号：{number}")
         assert fresh.version is not None
         self.saved.emit(self.notice_id, fresh.version)
+        numbers = frozenset({(number.series_code, number.year)})
+        self.changed.emit(Changes(notices=frozenset({self.notice_id}), numbers=numbers))
         return True
 
     def show_activity(self, position: int) -> None:

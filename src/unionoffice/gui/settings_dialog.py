@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
@@ -145,12 +146,13 @@ class SettingsDialog(QDialog):
     def _show_holiday_changes(self) -> None:
         """节假日 changes were saved as made, so 取消 keeps them too: the calendar shows them."""
         if self.holidays.changed_any and self.replacement is None:
-            self.main_window.calendar.reload()
+            self.main_window.context.notify(Changes(calendar_days=True))
 
     def _show_organ_changes(self) -> None:
-        """机关与部门 changes were saved as made: the tree and lists read them again."""
+        """机关与部门 changes were saved as made. Renaming an organ or a department changes
+        the lines of every notice and activity that names it, so all views read again."""
         if self.organs.changed_any and self.replacement is None:
-            self.main_window.refresh()
+            self.main_window.context.notify(Changes(organs=True, departments=True, everything=True))
 
     def browse_database(self) -> None:
         current = self.database.text().strip()

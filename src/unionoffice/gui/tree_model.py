@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -60,6 +61,13 @@ class NoticeTreeModel(QAbstractItemModel):
         if node is None:
             return QModelIndex()
         return self.createIndex(node.row, 0, node.key)
+
+    def notices_changed(self, notice_ids: Iterable[int]) -> None:
+        """Repaint the rows of notices whose line changed in place (a title, a status)."""
+        for notice_id in notice_ids:
+            index = self.index_of_notice(notice_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     # -- QAbstractItemModel ----------------------------------------------------------------
 

@@ -177,6 +177,43 @@ class NoticeCatalogue:
         root._count = sum(group._count or 0 for group in root.children)
         return root
 
+    def replace_in_place(self, fresh: Sequence[NoticeSummary]) -> list[Node] | None:
+        """Take the changed lines of notices whose place in every grouping is unchanged.
+
+        Returns their nodes (relabelled, to be repainted), or None when a notice is new or
+        moves (another year, series, folder, status or 文号): then ``with_changes``.
+        """
+        index = {summary.id: i for i, summary in enumerate(self.summaries)}
+        positions = []
+        for summary in fresh:
+            at = index.get(summary.id)
+            if at is None or _place(self.summaries[at]) != _place(summary):
+                return None
+            positions.append(at)
+        nodes = []
+        for at, summary in zip(positions, fresh, strict=True):
+            self.summaries[at] = summary
+            if self._headers is not None:
+                self._headers[at] = header_text(summary)
+            if self._notice_nodes is not None:
+                node = self._notice_nodes[at]
+                node.label, node.notice = notice_label(summary), summary
+                nodes.append(node)
+        return nodes
+
+    def with_changes(
+        self, fresh: Sequence[NoticeSummary], gone: Iterable[int]
+    ) -> NoticeCatalogue:
+        """A new catalogue: ``fresh`` lines in, notices ``gone`` out, in the list's order."""
+        dropped = set(gone) | {summary.id for summary in fresh}
+        kept = [summary for summary in self.summaries if summary.id not in dropped]
+        series_rank: dict[str | None, int] = {}
+        for summary in kept + list(fresh):
+            series_rank.setdefault(summary.series_code, len(series_rank))
+        return NoticeCatalogue(
+            sorted(kept + list(fresh), key=lambda s: _list_order(s, series_rank))
+        )
+
     def _found(self, words: list[str], matching_ids: set[int] | None) -> set[int]:
         """``matching_ids`` and the notices whose header text holds every word."""
         if self._headers is None:
@@ -225,6 +262,19 @@ class NoticeCatalogue:
         ids, nodes, keys = zip(*rows, strict=True) if rows else ((), (), ())
         order = self._orders[grouping] = _Order(list(ids), list(nodes), list(keys))
         return order
+
+
+def _place(summary: NoticeSummary) -> tuple[object, ...]:
+    """What decides where a notice stands in the tree, whatever the grouping."""
+    return (summary.year, summary.series_code, summary.doc_number, summary.folder, summary.status)
+
+
+def _list_order(summary: NoticeSummary, series_rank: dict[str | None, int]) -> tuple[int, ...]:
+    """NoticeService.list's order: newest year first (no year last), series as the list had
+    them, highest 文号 first (drafts last), then by id."""
+    year = -summary.year if summary.year is not None else 1
+    number = -summary.number if summary.number is not None else 1
+    return (year, series_rank[summary.series_code], number, summary.id)
 
 
 @dataclass(slots=True)

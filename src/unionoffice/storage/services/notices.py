@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -50,6 +50,7 @@ class NoticeSummary:
     folder: str
     activity_count: int
     deleted: bool
+    number: int | None = None  # the 文号's sequence number, for ordering lists
 
 
 def _load(session: Session, notice_id: int, *, include_deleted: bool = False) -> Notice:
@@ -235,14 +236,17 @@ class NoticeService:
         series_code: str | None = None,
         include_deleted: bool = False,
         only_deleted: bool = False,
+        ids: Iterable[int] | None = None,
     ) -> builtins.list[NoticeSummary]:
+        """The notices' lines for the tree and ``list``; ``ids``: only those notices (after a
+        save, the views reread the notices that changed and nothing else)."""
         if year is not None:
             validate_year(year)
-        counts = (
-            select(Activity.notice_id, func.count(Activity.id).label("n"))
-            .group_by(Activity.notice_id)
-            .subquery()
-        )
+        counted = select(Activity.notice_id, func.count(Activity.id).label("n"))
+        wanted = sorted(set(ids)) if ids is not None else None
+        if wanted is not None:
+            counted = counted.where(Activity.notice_id.in_(wanted))
+        counts = counted.group_by(Activity.notice_id).subquery()
         # Plain columns, not ORM objects: the tree lists every notice of the archive at start.
         query = (
             select(
@@ -265,6 +269,8 @@ class NoticeService:
         )
         if year is not None:
             query = query.where(Notice.year == year)
+        if wanted is not None:
+            query = query.where(Notice.id.in_(wanted))
         if series_code is not None:
             query = query.where(DocNumberSeries.code == series_code)
         if only_deleted:
@@ -375,6 +381,7 @@ def _summary(
         doc_number = format_doc_number(series_code, year, number)
     return NoticeSummary(
         id=notice_id,
+        number=number,
         doc_number=doc_number,
         series_code=series_code,
         year=year,

@@ -1,0 +1,90 @@
+"""The application context: the open database, its services, the settings and the signal that
+carries what each operation changed (domain.changes.Changes).
+
+Widgets and controllers receive the context instead of reaching into the main window; after
+an operation they call ``notify`` with what they changed, and every view that shows any of it
+updates just that. The window builds one context per database and wires the views to it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from unionoffice.domain.changes import Changes
+
+if TYPE_CHECKING:  # the window is built before the storage layer is imported
+    from unionoffice.gui.settings import Settings
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.recovery import RecoveryStore
+    from unionoffice.storage.services.activities import ActivityQueryService
+    from unionoffice.storage.services.calendar_days import CalendarDayService
+    from unionoffice.storage.services.notices import NoticeService
+    from unionoffice.storage.services.numbering import NumberingService
+    from unionoffice.storage.services.organs import OrganService
+    from unionoffice.storage.services.search import NoticeSearch
+
+
+class AppContext(QObject):
+    """One database as the window's parts use it."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, db: Database, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+
+    def notify(self, changes: Changes) -> None:
+        """Tell every view what an operation changed (nothing is sent for no change)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def describe(self) -> str:
+        return self.db.describe()
+
+    # The services, made on first use: each is a light object over the same Database.
+
+    @functools.cached_property
+    def notices(self) -> NoticeService:
+        from unionoffice.storage.services.notices import NoticeService
+
+        return NoticeService(self.db)
+
+    @functools.cached_property
+    def activities(self) -> ActivityQueryService:
+        from unionoffice.storage.services.activities import ActivityQueryService
+
+        return ActivityQueryService(self.db)
+
+    @functools.cached_property
+    def numbering(self) -> NumberingService:
+        from unionoffice.storage.services.numbering import NumberingService
+
+        return NumberingService(self.db)
+
+    @functools.cached_property
+    def organs(self) -> OrganService:
+        from unionoffice.storage.services.organs import OrganService
+
+        return OrganService(self.db)
+
+    @functools.cached_property
+    def calendar_days(self) -> CalendarDayService:
+        from unionoffice.storage.services.calendar_days import CalendarDayService
+
+        return CalendarDayService(self.db)
+
+    @functools.cached_property
+    def search(self) -> NoticeSearch:
+        from unionoffice.storage.services.search import NoticeSearch
+
+        return NoticeSearch(self.db)
+
+    @functools.cached_property
+    def recovery_store(self) -> RecoveryStore:
+        from unionoffice.storage.recovery import RecoveryStore
+
+        return RecoveryStore.for_database(self.db)
