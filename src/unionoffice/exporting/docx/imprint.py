@@ -13,7 +13,7 @@ import copy
 from collections.abc import Sequence
 
 from docx.document import Document
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -40,9 +40,9 @@ def write_imprint(
         start_unnumbered_section(cursor)
         # the new section's first paragraph: LibreOffice starts the page at a paragraph, and
         # would leave a table floated straight after the break on the page before
-        first = collapsed_paragraph(cursor)
-        if placement is ImprintPlacement.AFTER_BLANK_PAGE:
-            first.add_run().add_break(WD_BREAK.PAGE)
+        collapsed_paragraph(cursor)
+        if placement is ImprintPlacement.AFTER_BLANK_PAGE:  # that page stays blank
+            collapsed_paragraph(cursor).paragraph_format.page_break_before = True
     width = ooxml.TEXT_WIDTH_TWIPS
     table = cursor.table(rows=len(rows), cols=1)
     # exactly the text block: LibreOffice keeps a table as wide as the page inline
