@@ -24,7 +24,7 @@ from unionoffice.domain.notice_parts import split_attachments
 from unionoffice.domain.notice_text import text_width
 from unionoffice.domain.page_layout import Role
 from unionoffice.domain.page_spec import GBT9704
-from unionoffice.domain.pagination import row_height
+from unionoffice.domain.pagination import cell_lines, row_height
 from unionoffice.domain.title_lines import break_title, is_good_shape, title_words
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -135,13 +135,13 @@ def test_plan_table_columns_are_sized_by_what_they_hold() -> None:
     ]
     table = activity_table(activities)
     assert sum(table.widths_mm) == pytest.approx(GBT9704.text_width_mm)
-    number, content, _deadline, lead, cooperating = table.widths_mm
+    number, content, *_ = table.widths_mm
     assert content == max(table.widths_mm) and number == min(table.widths_mm)
-    char = GBT9704.table_size_pt * 25.4 / 72
-    # as wide as a department's name, up to 8 字 (a longer name takes two lines)
-    assert lead - 2 * GBT9704.table_padding_x_mm >= 8 * char
+    cells = zip(table.rows[0], table.widths_mm, strict=True)
+    lines = [len(cell_lines(cell, width, table)) for cell, width in cells]
+    # the departments no longer run to six lines of two characters: no taller than the text
+    assert lines[3] <= 2 and lines[4] <= 4 and max(lines) == lines[1] == 5
     assert row_height([["序号"]], table) < 2 * table.pitch_mm  # the header on one line
-    assert cooperating > 5 * char  # 配合部门 no longer six lines of two characters
 
 
 def test_the_signature_never_stands_alone_on_a_page() -> None:

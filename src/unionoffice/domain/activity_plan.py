@@ -160,18 +160,20 @@ def column_widths(rows: Sequence[Sequence[Cell]]) -> tuple[float, ...]:
         return math.ceil(min(max(widest, floor), cap))
 
     number = longest(0, 2, 3)
-    deadline = longest(2, 4, 7)
-    names = [n for row in rows for n in re.split("[、\n]", " ".join(row[3].paragraphs))]
-    lead_floor = math.ceil(min(max((text_width(n) for n in names), default=4), 8))
+    deadline = longest(2, 4, 5)  # "根据工作安排" may take two lines
     flexible = room - number - deadline
-    best: tuple[int, int, int, int] | None = None
-    for lead, cooperating in itertools.product(range(max(4, lead_floor), 13), range(4, 15)):
+    best: tuple[int, int, int, int] | None = None  # (cost, -content, lead, cooperating)
+    for lead, cooperating in itertools.product(range(4, 13), range(4, 15)):
         content = math.floor(flexible - lead - cooperating)
-        if content < 10:
+        if content < 9:
             continue
         chars = (number, content, deadline, lead, cooperating)
-        lines = sum(max(_lines(t, w) for t, w in zip(row, chars, strict=True)) for row in texts)
-        key = (lines, -content, lead, cooperating)
+        cells = [[_lines(t, w) for t, w in zip(row, chars, strict=True)] for row in texts]
+        # the table's height, and a department list squeezed into a tall narrow column
+        # counted against it too: a row as tall but with names on fewer lines reads better
+        height = sum(max(row) for row in cells)
+        squeezed = sum(row[3] + row[4] for row in cells)
+        key = (height + squeezed, -content, lead, cooperating)
         if best is None or key < best:
             best = key
     assert best is not None
