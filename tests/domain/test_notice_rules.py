@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionoffice.domain.activity_plan import activity_table, plan_attachment, plan_title
+from unionoffice.domain.activity_plan import (
+    MAIN_TEXT,
+    activity_table,
+    plan_attachment,
+    plan_title,
+)
 from unionoffice.domain.notice import ActivityData, Block, BlockKind, NoticeData
 from unionoffice.domain.notice_body import (
     DATE_PLACEHOLDER,
@@ -110,14 +115,17 @@ def _plan_notice(body: list[Block], **fields) -> NoticeData:
 def test_the_plan_is_an_attachment_of_its_own_or_goes_where_its_section_is() -> None:
     notice = _plan_notice([Block.paragraph("正文。")])
     assert plan_title(notice) == "开展职工活动安排"
-    attachments, at = plan_attachment(notice, split_attachments(notice.body)[1])
+    _, attachments, at = plan_attachment(notice, *split_attachments(notice.body))
     assert at == 0 and attachments[0].title == "开展职工活动安排"
     assert [b.text for b in attachments[0].blocks] == ["活动内容"]
     held = _plan_notice(
         [Block.attachment("其他材料"), Block.attachment("活动方案"), Block.heading(1, "活动内容")]
     )
-    attachments, at = plan_attachment(held, split_attachments(held.body)[1])
+    _, attachments, at = plan_attachment(held, *split_attachments(held.body))
     assert at == 1 and len(attachments) == 2
+    own = _plan_notice([Block.heading(1, "活动内容"), Block.heading(1, "工作要求")])
+    _, attachments, at = plan_attachment(own, *split_attachments(own.body))
+    assert at == MAIN_TEXT and attachments == []  # the notice's own items stay its own
     texts = [p.text for p in lay_out_notice(notice).body if hasattr(p, "text")]
     assert "附件：开展职工活动安排" in texts
     assert texts[texts.index("附件") + 2 :].count("一、活动内容") == 1

@@ -82,10 +82,10 @@ def test_activities_without_a_section_continue_the_last_sections_items(tmp_path:
     assert lines[last_heading + 1].startswith("（二）开展第1项")
 
 
-def test_a_notice_without_a_plan_attachment_gets_the_plan_as_one(tmp_path: Path) -> None:
+def test_a_notice_without_a_place_for_its_plan_gets_it_as_an_attachment(tmp_path: Path) -> None:
     notice = NoticeData(
         title="关于开展活动的通知",
-        body=[Block.heading(1, "活动安排"), Block.heading(1, "有关要求"),
+        body=[Block.heading(1, "工作目标"), Block.heading(1, "有关要求"),
               Block.heading(2, "加强领导")],
         activities=[
             ActivityData(title="开展宣讲", text="开展宣讲。深入基层。", section="活动安排"),
@@ -94,8 +94,8 @@ def test_a_notice_without_a_plan_attachment_gets_the_plan_as_one(tmp_path: Path)
     )  # fmt: skip
     document = export(tmp_path, notice)
     lines = texts(document)
-    # the body keeps its own headings and numbers, no activity among them
-    assert lines[lines.index("一、活动安排") + 1] == "二、有关要求"
+    # the body keeps its own headings and numbers; no activity follows on from them
+    assert lines[lines.index("一、工作目标") + 1] == "二、有关要求"
     assert lines[lines.index("二、有关要求") + 1] == "（一）加强领导"
     # the plan: 附件 on a new page, listed in the 附件说明, its own sections and numbers
     assert "附件：开展活动安排" in lines
@@ -108,6 +108,20 @@ def test_a_notice_without_a_plan_attachment_gets_the_plan_as_one(tmp_path: Path)
         "二、比赛",
         "（一）举办比赛。",
     ]
+
+
+def test_activities_of_a_section_of_the_notice_stay_in_it(tmp_path: Path) -> None:
+    notice = NoticeData(
+        title="关于印发重点工作任务分工的通知",
+        body=[Block.heading(1, "重点工作任务"), Block.heading(1, "工作要求")],
+        activities=[
+            ActivityData(title="开展宣讲", text="开展宣讲。深入基层。", section="重点工作任务")
+        ],
+    )
+    lines = texts(export(tmp_path, notice))
+    assert lines[lines.index("一、重点工作任务") + 1] == "（一）开展宣讲。深入基层。"
+    assert "二、工作要求" in lines
+    assert "附件" not in lines
 
 
 def test_table_layout_repeats_its_header_row(tmp_path: Path) -> None:

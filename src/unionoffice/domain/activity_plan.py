@@ -2,8 +2,9 @@
 its items numbered in their own sequence, as paragraphs or as a table sized by its content.
 
 The plan goes into the attachment that holds its sections (the 活动内容 of an imported
-方案); a notice without one gets the plan as a new attachment on a new page, listed in the
-附件说明, so its （一）（二） never clash with the notice's own headings.
+方案), or stays in the notice's own text when its sections are there; a notice with neither
+gets the plan as a new attachment on a new page, listed in the 附件说明, so its （一）（二）
+never follow on from the notice's own headings.
 """
 
 from __future__ import annotations
@@ -51,35 +52,51 @@ def plan_title(notice: NoticeData) -> str:
     return core + ("安排" if core.endswith("活动") else "活动安排")
 
 
-def plan_attachment(
-    notice: NoticeData, attachments: list[Attachment]
-) -> tuple[list[Attachment], int | None]:
-    """The attachments with the plan's sections in place, and which of them holds the plan.
+MAIN_TEXT = -1  # plan_attachment's answer when the plan belongs in the notice's own text
 
-    The plan goes into the attachment holding its section headings, else into the one the
-    notice 印发s or that is a plan by its title (…方案, …安排, …要点); sections it does not
-    hold are added at its end. Without such an attachment the plan is a new last one, with a
-    一级 heading for each section its activities name.
+
+def plan_attachment(
+    notice: NoticeData, main: list[Block], attachments: list[Attachment]
+) -> tuple[list[Block], list[Attachment], int | None]:
+    """The main text and attachments with the plan's sections in place, and where the plan
+    goes: an attachment's index, MAIN_TEXT, or None without activities.
+
+    The plan goes into the attachment holding its section headings; else into the notice's
+    own text when that holds them (the notice's items, as 一、重点工作任务 of an imported
+    notice); else into the attachment the notice 印发s or that is a plan by its title
+    (…方案, …安排, …要点). Sections the chosen part lacks are added at its end. Without any
+    of these the plan is a new last attachment, with a 一级 heading for each section.
     """
     if not notice.activities:
-        return attachments, None
+        return main, attachments, None
     sections = _sections(notice.activities)
     for index, attachment in enumerate(attachments):
-        held = {b.text.strip() for b in attachment.blocks if is_section_heading(b)}
-        if held & set(sections):
-            missing = [Block.heading(1, s) for s in sections if s not in held]
-            attachments = list(attachments)
-            attachments[index] = Attachment(attachment.title, [*attachment.blocks, *missing])
-            return attachments, index
+        if _held(attachment.blocks) & set(sections):
+            return main, _with_sections(attachments, index, sections), index
+    if _held(main) & set(sections):
+        missing = [Block.heading(1, s) for s in sections if s not in _held(main)]
+        return [*main, *missing], attachments, MAIN_TEXT
     title = plan_title(notice)
     for index, attachment in enumerate(attachments):
         if attachment.title == title or attachment.title.endswith(_PLAN_WORDS):
-            blocks = [*attachment.blocks, *(Block.heading(1, s) for s in sections)]
-            attachments = list(attachments)
-            attachments[index] = Attachment(attachment.title, blocks)
-            return attachments, index
-    blocks = [Block.heading(1, s) for s in sections] if sections else []
-    return [*attachments, Attachment(title, blocks)], len(attachments)
+            return main, _with_sections(attachments, index, sections), index
+    blocks = [Block.heading(1, s) for s in sections]
+    return main, [*attachments, Attachment(title, blocks)], len(attachments)
+
+
+def _held(blocks: Sequence[Block]) -> set[str]:
+    return {b.text.strip() for b in blocks if is_section_heading(b)}
+
+
+def _with_sections(
+    attachments: list[Attachment], index: int, sections: Sequence[str]
+) -> list[Attachment]:
+    attachment = attachments[index]
+    held = _held(attachment.blocks)
+    missing = [Block.heading(1, s) for s in sections if s not in held]
+    result = list(attachments)
+    result[index] = Attachment(attachment.title, [*attachment.blocks, *missing])
+    return result
 
 
 def _sections(activities: Sequence[ActivityData]) -> list[str]:

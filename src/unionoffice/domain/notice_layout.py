@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from unionoffice.domain.activity_plan import (
+    MAIN_TEXT,
     PlanLayout,
     activity_paragraphs,
     activity_table,
@@ -164,12 +165,13 @@ def title_paragraph(role: Role, title: str, organ: str | None) -> Paragraph:
 def body_items(notice: NoticeData, choices: LayoutChoices) -> list[Item]:
     """主送机关 to the last attachment: what the export writes at {{ 正文 }}."""
     main, attachments = split_attachments(unfold_blocks(notice.body))
-    attachments, plan_at = plan_attachment(notice, attachments)
+    main, attachments, plan_at = plan_attachment(notice, main, attachments)
     result: list[Item] = []
     if notice.recipients.strip():
         text = notice.recipients.strip().rstrip(":：") + "："
         result.append(Paragraph(Role.RECIPIENTS, text))
-    result += block_items(main, [], choices.plan_layout)
+    in_main = notice.activities if plan_at == MAIN_TEXT else []
+    result += block_items(main, in_main, choices.plan_layout)
     result += attachment_note(notice.attachment_note, [a.title for a in attachments])
     if choices.signature is not SignatureLayout.NONE:
         result += signature_paragraphs(notice, choices.signature)
