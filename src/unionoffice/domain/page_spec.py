@@ -59,6 +59,9 @@ class PageSpec:
     header_distance_mm: float = 15.0
     # the page number's line starts 7 mm below the text block (35 - 7 - one 4号 line)
     footer_distance_mm: float = 22.0
+    letter_letterhead_top_mm: float = 30.0  # 信函式: 标志 30 mm from the top edge
+    letter_bottom_rule_mm: float = 20.0  # 信函式: the lower double rule above the bottom edge
+    letter_rule_length_mm: float = 170.0  # 信函式: both double rules
     table_size_pt: float = 12.0  # 小四, the activity plan's table
     table_pitch_pt: float = 18.0
     table_padding_x_mm: float = 1.9  # Word's default cell margin

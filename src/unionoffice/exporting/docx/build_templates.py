@@ -38,7 +38,8 @@ from unionoffice.exporting.docx.templates import (
 LETTERHEAD_SPACE_BEFORE = Mm(GBT9704.letterhead_space_mm)
 RULE_SIZE_EIGHTHS = round(GBT9704.red_rule_pt * 8)  # 2.25 pt red rule
 RULE_GAP_PT = GBT9704.red_rule_gap_pt
-LETTER_RULE_INDENT = Mm(-7)  # 信函式 rules are 170 mm, 7 mm past each side of the text block
+# 信函式 rules are 170 mm, 7 mm past each side of the text block
+LETTER_RULE_INDENT = Mm(-(GBT9704.letter_rule_length_mm - GBT9704.text_width_mm) / 2)
 LETTER_RULE_GAP = Mm(2)  # with the 标志's descent, the double rule sits 4 mm under it
 
 
@@ -127,8 +128,9 @@ def build_letter_format(fonts: FontSet) -> Document:
     document = _new_document(fonts)
     section = document.sections[0]
     section.different_first_page_header_footer = True
-    section.header_distance = Mm(30)
-    section.footer_distance = Mm(20)  # the bottom rule; page numbers keep 22 mm by spacing
+    section.header_distance = Mm(GBT9704.letter_letterhead_top_mm)
+    # the bottom rule; page numbers keep their 22 mm by spacing
+    section.footer_distance = Mm(GBT9704.letter_bottom_rule_mm)
     for footer in (section.footer, section.even_page_footer):
         footer.paragraphs[0].paragraph_format.space_after = Mm(2)
     header = section.first_page_header
