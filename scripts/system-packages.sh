@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the program and its tests need beyond Python: Qt's offscreen and xcb
-# platform libraries, and a TrueType CJK font that reportlab can embed in PDFs.
+# platform libraries, a TrueType CJK font that reportlab can embed in PDFs, and LibreOffice
+# Writer with poppler's pdftotext/pdftoppm, through which the tests render exported Word
+# files and measure their pages (Liberation Serif stands in for Times New Roman there).
 # Installs only what is missing, and only when it can (root with apt-get).
 set -euo pipefail
 
@@ -9,6 +11,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
   fonts-wqy-zenhei fonts-noto-cjk fonts-dejavu-core python3-venv
+  libreoffice-writer-nogui poppler-utils poppler-data fonts-liberation2
 )
 
 command -v apt-get >/dev/null 2>&1 || exit 0

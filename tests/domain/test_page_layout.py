@@ -18,9 +18,9 @@ from unionoffice.domain.page_layout import (
     Paragraph,
     Role,
     break_lines,
-    paginate,
     text_width,
 )
+from unionoffice.domain.pagination import ImprintPlacement, paginate
 
 CJK_26 = "各级工会要加强组织领导制定具体方案精心安排部署确保实效"[:26]
 
@@ -29,11 +29,14 @@ def _body_lines(page) -> list[str]:
     return [line.text for line in page.lines if line.role is Role.BODY]
 
 
-def test_widths_count_chinese_as_one_and_ascii_as_half() -> None:
+def test_widths_count_chinese_as_one_and_digits_as_half() -> None:
     assert text_width("工会") == 2
-    assert text_width("2021年") == 3
+    assert text_width("2021") == 2  # Times New Roman digits: half a 字
+    # Word and LibreOffice set a fifth of a 字 between Chinese and Latin text
+    assert text_width("2021年") == pytest.approx(3.22)
     assert text_width("２０２１") == 4  # full-width digits
     assert text_width("“五一”") == 4
+    assert text_width("a b") == pytest.approx(0.444 + 0.25 + 0.5)  # Times widths
 
 
 def test_a_line_holds_28_characters() -> None:
@@ -51,8 +54,9 @@ def test_closing_punctuation_hangs_and_opening_brackets_move_down() -> None:
 
 
 def test_numbers_and_ascii_words_are_not_cut() -> None:
-    assert break_lines("职" * 26 + "2021年", 28) == ["职" * 26 + "2021", "年"]
-    assert break_lines("职" * 27 + "2021年", 28) == ["职" * 27, "2021年"]
+    assert break_lines("职" * 25 + "2021年", 28) == ["职" * 25 + "2021", "年"]
+    # 26 字 + 2021 + the space before it is wider than the line
+    assert break_lines("职" * 26 + "2021年", 28) == ["职" * 26, "2021年"]
     long_word = "x" * 80
     assert [text_width(line) for line in break_lines(long_word, 28)] == [28, 12]
 
@@ -69,7 +73,7 @@ def test_breaking_keeps_every_character_and_the_width(text: str, width: int) -> 
 
 def test_a_page_holds_22_lines() -> None:
     paragraphs = [Paragraph(Role.BODY, f"第{n}行") for n in range(50)]
-    pages = paginate(paragraphs)
+    pages = paginate(paragraphs).pages
     assert [len(page.lines) for page in pages] == [22, 22, 6]
     assert LINES_PER_PAGE == 22
     assert pages[1].texts()[0] == "第22行"
@@ -79,7 +83,7 @@ def test_a_page_holds_22_lines() -> None:
 
 
 def test_a_long_paragraph_breaks_across_pages_and_is_justified() -> None:
-    pages = paginate([Paragraph(Role.BODY, "职" * (28 * 30 - 2), first_indent=2)])
+    pages = paginate([Paragraph(Role.BODY, "职" * (28 * 30 - 2), first_indent=2)]).pages
     assert [len(page.lines) for page in pages] == [22, 8]
     assert pages[0].lines[0].left_mm > 0 and pages[0].lines[1].left_mm == 0
     assert pages[0].lines[0].align is Align.JUSTIFY
@@ -89,7 +93,7 @@ def test_a_long_paragraph_breaks_across_pages_and_is_justified() -> None:
 def test_a_heading_moves_down_with_its_first_paragraph() -> None:
     filler = [Paragraph(Role.BODY, str(n)) for n in range(21)]
     heading = Paragraph(Role.HEADING1, "一、总体要求", keep_with_next=True)
-    pages = paginate([*filler, heading, Paragraph(Role.BODY, "正文")])
+    pages = paginate([*filler, heading, Paragraph(Role.BODY, "正文")]).pages
     assert pages[0].texts()[-1] == "20"
     assert pages[1].texts() == ["一、总体要求", "正文"]
 
@@ -100,20 +104,33 @@ def test_an_attachment_starts_a_new_page() -> None:
             Paragraph(Role.BODY, "正文"),
             Paragraph(Role.ATTACHMENT_LABEL, "附件", page_break_before=True),
         ]
-    )
+    ).pages
     assert [page.texts() for page in pages] == [["正文"], ["附件"]]
 
 
-def test_the_imprint_sits_on_the_bottom_edge_or_on_a_page_of_its_own() -> None:
+def test_the_imprint_sits_on_the_bottom_edge_of_an_even_last_page() -> None:
     foot = [Paragraph(Role.IMPRINT, "抄送：全总办公厅。"), Paragraph(Role.IMPRINT, "青海省总工会")]
-    pages = paginate([Paragraph(Role.BODY, "正文")], foot)
-    assert len(pages) == 1
-    rules = pages[0].rules
+    one_page = [Paragraph(Role.BODY, "正文")]
+    # the text ends on page 1 (odd): the 版记 goes on page 2, which has no page number
+    pagination = paginate(one_page, foot)
+    pages = pagination.pages
+    assert pagination.imprint is ImprintPlacement.NEXT_PAGE
+    assert [page.texts() for page in pages] == [["正文"], ["抄送：全总办公厅。", "青海省总工会"]]
+    assert [page.numbered for page in pages] == [True, False]
+    rules = pages[1].rules
     assert rules[-1].top_mm == pytest.approx(TEXT_HEIGHT_MM)
     assert len(rules) == 3  # above, between and below the two rows
-    full = [Paragraph(Role.BODY, str(n)) for n in range(21)]
-    pages = paginate(full, foot)
-    assert len(pages) == 2 and pages[1].texts() == ["抄送：全总办公厅。", "青海省总工会"]
+    # ends on page 2 with room: at the foot of that page
+    two_pages = [*one_page, Paragraph(Role.BODY, "第二页", page_break_before=True)]
+    pagination = paginate(two_pages, foot)
+    assert pagination.imprint is ImprintPlacement.LAST_PAGE
+    assert pagination.pages[1].texts() == ["第二页", "抄送：全总办公厅。", "青海省总工会"]
+    # ends on a full page 2: a blank page 3, the 版记 on page 4, neither numbered
+    full = [Paragraph(Role.BODY, str(n), page_break_before=n == 22) for n in range(44)]
+    pagination = paginate(full, foot)
+    assert pagination.imprint is ImprintPlacement.AFTER_BLANK_PAGE
+    assert [p.texts() for p in pagination.pages[2:]] == [[], ["抄送：全总办公厅。", "青海省总工会"]]
+    assert [p.numbered for p in pagination.pages] == [True, True, False, False]
 
 
 def _notice(**fields) -> NoticeData:
@@ -122,7 +139,7 @@ def _notice(**fields) -> NoticeData:
     return NoticeData(**values)
 
 
-def test_the_first_page_has_the_red_header_then_nine_body_lines() -> None:
+def test_the_first_page_has_the_red_header_then_eight_body_lines() -> None:
     body = [Block.paragraph(CJK_26) for _ in range(40)]
     pages = layout_notice(_notice(body=body))
     first = pages[0]
@@ -136,8 +153,10 @@ def test_the_first_page_has_the_red_header_then_nine_body_lines() -> None:
     title = next(line for line in first.lines if line.role is Role.TITLE)
     assert title.text == "关于召开会议的通知" and title.align is Align.CENTER
     assert first.rules[0].top_mm < title.top_mm
-    # the header takes the top 12.3 lines; 9 body lines fit below it, then 22 a page
-    assert [len(_body_lines(page)) for page in pages] == [9, 22, 9]
+    # the header takes the top 13 lines; 8 body lines fit below it, then 22 a page; the text
+    # ends on page 3, so the 版记 (印发机关: the organ) is on page 4
+    assert [len(_body_lines(page)) for page in pages] == [8, 22, 10, 0]
+    assert pages[3].lines[0].text == "青海省总工会办公室"
 
 
 def test_a_notice_is_laid_out_in_the_order_of_the_standard() -> None:
@@ -159,7 +178,7 @@ def test_a_notice_is_laid_out_in_the_order_of_the_standard() -> None:
         distributor="青海省总工会办公室",
     )
     pages = layout_notice(notice)
-    texts = [t for t in pages[0].texts() if t]
+    texts = [t for t in pages[0].texts() + pages[1].texts() if t]
     assert texts == [
         "青海省总工会办公室文件",
         "青总办〔2021〕15号",
@@ -171,7 +190,7 @@ def test_a_notice_is_laid_out_in_the_order_of_the_standard() -> None:
         "2021年4月6日",
         "（联系人：张三）",
     ]
-    attachment = [t for t in pages[1].texts() if t]
+    attachment = [t for t in pages[2].texts() if t]
     assert attachment[:3] == ["附件", "开展庆“五一”系列活动方案", "一、活动内容"]
     assert attachment[3:6] == ["（一）举办宣讲。", "完成时限：5—6月份", "牵头部门：宣教部"]
     imprint = [line for line in pages[-1].lines if line.role is Role.IMPRINT]
@@ -186,9 +205,10 @@ def test_a_notice_is_laid_out_in_the_order_of_the_standard() -> None:
 
 def test_long_titles_break_at_joints_into_balanced_lines() -> None:
     title = "青海省总工会办公室关于印发《开展庆“五一”系列活动方案》的通知"
+    # an inverted trapezoid: the first line at least as long as the second
     assert break_title(title, "青海省总工会办公室") == [
-        "青海省总工会办公室关于印发",
-        "《开展庆“五一”系列活动方案》的通知",
+        "青海省总工会办公室关于印发《开展",
+        "庆“五一”系列活动方案》的通知",
     ]
     assert break_title("关于召开会议的通知") == ["关于召开会议的通知"]
 

@@ -83,3 +83,27 @@ def test_list_templates(run) -> None:
     for name in ("文件式", "信函式", "纪要式", "套打"):
         assert name in out
     assert "用户模板文件夹" in err
+
+
+def test_an_undated_notice_is_exported_with_a_warning(
+    run, plan_id: int, tmp_path: Path, db_path: Path
+) -> None:
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.services import NoticeService
+
+    database = Database(str(db_path))
+    service = NoticeService(database)
+    notice = service.get(plan_id)
+    notice.date = notice.distribution_date = None
+    notice.signature = notice.distributor = ""
+    service.update(notice)
+    database.dispose()
+    out = tmp_path / "无日期.docx"
+    code, stdout, stderr = run("export", str(plan_id), "--docx", str(out))
+    assert code == 0 and str(out) in stdout  # written all the same
+    assert "注意（青总办通〔2021〕1号）：未填成文日期" in stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "青海省总工会办公室" in texts  # the 署名 from the organ
+    assert "\u3000\u3000年\u3000月\u3000日" in texts
+    imprint = docx.Document(str(out)).tables[-1]
+    assert imprint.rows[-1].cells[0].text.startswith("青海省总工会办公室\t")  # 印发机关

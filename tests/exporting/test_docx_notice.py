@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from unionoffice.domain.notice import Block
+from unionoffice.domain.notice_text import break_title, text_width
 from unionoffice.exporting.docx import (
     ExportOptions,
     FontSet,
@@ -19,6 +23,7 @@ from unionoffice.exporting.docx import (
     export_notice,
 )
 from unionoffice.exporting.docx.specimen import SPECIMEN_LETTERHEAD, specimen_notice
+from unionoffice.exporting.docx.styles import Role
 
 TEMPLATES = ["文件式", "信函式", "纪要式", "套打"]
 
@@ -64,8 +69,26 @@ def font_size(p) -> Pt | None:
 
 
 def east_asia(run) -> str | None:
-    fonts = run._r.rPr.find(qn("w:rFonts")) if run._r.rPr is not None else None
-    return None if fonts is None else fonts.get(qn("w:eastAsia"))
+    """The East Asian font a run shows: its character style's, else its paragraph style's.
+
+    Runs name no fonts themselves: the styles carry them (a style changed in Word reaches
+    all the text)."""
+    rpr = run._r.rPr
+    assert rpr is None or rpr.find(qn("w:rFonts")) is None, run.text
+    chain = []
+    rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
+    if rstyle is not None:
+        chain.append(run.part.get_style(rstyle.get(qn("w:val")), WD_STYLE_TYPE.CHARACTER))
+    paragraph = run._parent
+    style = paragraph.style
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    for style in chain:
+        fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    return None
 
 
 def test_every_shipped_template_is_listed() -> None:
@@ -89,18 +112,51 @@ def test_page_is_a4_with_the_standard_margins(tmp_path: Path, template: str) -> 
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
-def test_every_run_names_east_asian_and_latin_fonts(tmp_path: Path, template: str) -> None:
+def test_styles_carry_the_fonts_and_runs_none(tmp_path: Path, template: str) -> None:
     document = export(tmp_path, template)
     runs = [r for p in document.paragraphs for r in p.runs if r.text.strip()]
     runs += [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs]
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header):
+            runs += [r for p in part.paragraphs for r in p.runs]
     assert len(runs) > 30
-    for run in runs:
-        fonts = run._r.rPr.find(qn("w:rFonts"))
-        assert fonts is not None, run.text
+    for run in runs:  # east_asia() also checks that the run names no font itself
+        assert east_asia(run), run.text
+    for style in document.styles:
+        if style.name not in {r.value for r in Role}:
+            continue
+        fonts = style.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
-            assert fonts.get(qn(attr)), (run.text, attr)
+            assert fonts.get(qn(attr)), (style.name, attr)
         assert fonts.get(qn("w:eastAsiaTheme")) is None
         assert fonts.get(qn("w:asciiTheme")) is None
+    assert fonts.get(qn("w:ascii")) == "Times New Roman"  # digits half a 字 wide
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_language_is_chinese_and_fonts_have_alternates(tmp_path: Path, template: str) -> None:
+    path = export_notice(
+        specimen_notice(), tmp_path / "n.docx", ExportOptions(template=template),
+        user_dir=tmp_path / "none",
+    )  # fmt: skip
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("word/styles.xml").decode()
+        settings = archive.read("word/settings.xml").decode()
+        font_table = archive.read("word/fontTable.xml").decode()
+    assert 'w:eastAsia="zh-CN"' in styles and "ja-JP" not in styles
+    assert "ja-JP" not in settings and 'w:eastAsia="zh-CN"' in settings
+    fonts = ElementTree.fromstring(font_table)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    alternates = {
+        font.get(f"{w}name"): font.find(f"{w}altName").get(f"{w}val")
+        for font in fonts.iter(f"{w}font")
+        if font.find(f"{w}altName") is not None
+    }
+    assert alternates["方正小标宋简体"] == "华文中宋"
+    assert alternates["华文中宋"] == "宋体"
+    assert alternates["仿宋_GB2312"] == "仿宋"
+    assert alternates["楷体_GB2312"] == "楷体"
+    assert "ＭＳ 明朝" not in alternates and "ＭＳ 明朝" not in font_table
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -120,11 +176,13 @@ def test_title_is_22pt_xiaobiaosong_centred_and_balanced(tmp_path: Path, templat
     assert font_size(title) == Pt(22)
     assert east_asia(title.runs[0]) == "方正小标宋简体"
     assert style_value(title, lambda f: f.alignment) == WD_ALIGN_PARAGRAPH.CENTER
-    # broken between words into lines of at most 20 characters
-    assert title.text.split("\n") == [
-        "青海省总工会办公室关于印发",
-        "《开展庆祝建党100周年暨庆“五一”系列活动方案》的通知",
-    ] or all(len(line) <= 20 for line in title.text.split("\n"))
+    # broken between words into an inverted trapezoid, lines at the title's own pitch
+    lines = title.text.split("\n")
+    assert lines == break_title(specimen_notice().title, "青海省总工会办公室")
+    assert len(lines) == 2 and text_width(lines[0]) >= text_width(lines[1]) > 10
+    assert style_value(title, lambda f: f.line_spacing) == Pt(33)
+    snap = title.style.element.pPr.find(qn("w:snapToGrid"))
+    assert snap is not None and snap.get(qn("w:val")) == "0"
 
 
 @pytest.mark.parametrize("template", ["文件式", "纪要式", "套打"])
@@ -221,8 +279,10 @@ def test_headings_are_numbered_per_level_in_their_fonts(tmp_path: Path) -> None:
     assert paragraph(document, "三、工作要求")
     level2 = paragraph(document, "（一）高度重视，精心组织")
     assert east_asia(level2.runs[0]) == "楷体_GB2312"
-    assert east_asia(paragraph(document, "1.成立领导小组").runs[0]) == "仿宋_GB2312"
-    assert paragraph(document, "（1）明确责任分工")
+    level3 = paragraph(document, "1.成立领导小组")
+    assert east_asia(level3.runs[0]) == "仿宋_GB2312"
+    assert level3.style.name == "三级标题"
+    assert paragraph(document, "（1）明确责任分工").style.name == "四级标题"
 
 
 def test_recipients_flush_left_ending_with_colon(tmp_path: Path) -> None:
@@ -251,7 +311,10 @@ def test_unsealed_signature_is_two_characters_from_the_right(tmp_path: Path) -> 
     document = export(tmp_path, signature=SignatureLayout.UNSEALED)
     texts = [p.text for p in document.paragraphs]
     signature = document.paragraphs[texts.index("青海省总工会办公室")]
-    assert signature._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "200"
+    date = document.paragraphs[texts.index("2021年4月6日")]
+    # the date (7.1 字 with the space around its digits) pushes the 署名 a little left
+    assert date._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "200"
+    assert signature._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "210"
 
 
 def test_remark_keeps_one_pair_of_brackets(tmp_path: Path) -> None:
@@ -270,8 +333,8 @@ def test_attachments_start_on_a_new_page_with_label_and_centred_title(tmp_path: 
     assert east_asia(label.runs[0]) == "黑体"
     assert texts[index + 1] == ""  # the title is on the third line
     title = document.paragraphs[index + 2]
-    # 21.5 characters of 22 pt do not fit one line: broken before 暨
-    assert title.text == "开展庆祝建党100周年\n暨庆“五一”系列活动方案"
+    # 21.5 characters of 22 pt do not fit one line: broken between words, first line longer
+    assert title.text == "开展庆祝建党100周年暨庆\n“五一”系列活动方案"
     assert style_value(title, lambda f: f.alignment) == WD_ALIGN_PARAGRAPH.CENTER
     assert font_size(title) == Pt(22)
 
@@ -314,6 +377,7 @@ def test_font_names_can_be_overridden(tmp_path: Path) -> None:
     document = export(tmp_path, fonts=fonts)
     assert east_asia(paragraph(document, "现将《").runs[0]) == "仿宋"
     assert east_asia(paragraph(document, "青海省总工会办公室关于").runs[0]) == "华文中宋"
+    assert east_asia(paragraph(document, "（一）高度重视").runs[0]) == "楷体"
     assert (
         document.styles["公文正文"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋"
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from unionoffice.domain.notice import ActivityData, Block, NoticeData
 from unionoffice.domain.notice_text import format_deadline
@@ -49,34 +51,77 @@ def test_activities_follow_their_section_heading_as_numbered_paragraphs(tmp_path
 def test_activity_title_is_in_the_level2_font_and_the_rest_in_body_font(tmp_path: Path) -> None:
     document = export(tmp_path, specimen_notice(1))
     item = next(p for p in document.paragraphs if p.text.startswith("（一）开展第1项"))
-    fonts = [r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in item.runs]
-    assert fonts == ["楷体_GB2312", "仿宋_GB2312"]
+    assert item.style.name == "二级标题"  # 楷体 from the style
     assert item.runs[0].text == "（一）开展第1项主题活动。"
+    assert item.runs[0]._r.rPr is None  # the heading sentence: the paragraph's own font
+    rest = item.runs[1]._r.rPr.find(qn("w:rStyle")).get(qn("w:val"))
+    assert document.styles.get_by_id(rest, WD_STYLE_TYPE.CHARACTER).name == "正文文字"
+    body_text = document.styles["正文文字"].element
+    assert body_text.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert body_text.find(qn("w:link")).get(qn("w:val")) == "UOBody"  # linked to 公文正文
 
 
-def test_activities_without_their_section_go_after_the_attachment_text(tmp_path: Path) -> None:
+def test_activities_of_a_section_the_plan_lacks_get_that_section(tmp_path: Path) -> None:
     notice = specimen_notice(2)
     for activity in notice.activities:
         activity.section = "不存在的部分"
     lines = texts(export(tmp_path, notice))
     last_heading = lines.index("（1）明确责任分工")
-    # appended to the last section, they continue its level-2 numbering
+    # a section of its own at the end of the plan, its items numbered from （一）
+    assert lines[last_heading + 1] == "四、不存在的部分"
+    assert lines[last_heading + 2].startswith("（一）开展第1项")
+    assert any(line.startswith("（二）开展第2项") for line in lines)
+
+
+def test_activities_without_a_section_continue_the_last_sections_items(tmp_path: Path) -> None:
+    notice = specimen_notice(2)
+    for activity in notice.activities:
+        activity.section = None
+    lines = texts(export(tmp_path, notice))
+    last_heading = lines.index("（1）明确责任分工")
     assert lines[last_heading + 1].startswith("（二）开展第1项")
-    assert any(line.startswith("（三）开展第2项") for line in lines)
 
 
-def test_notice_without_attachment_keeps_activities_in_its_body(tmp_path: Path) -> None:
+def test_a_notice_without_a_place_for_its_plan_gets_it_as_an_attachment(tmp_path: Path) -> None:
     notice = NoticeData(
         title="关于开展活动的通知",
-        body=[Block.heading(1, "活动安排"), Block.heading(1, "有关要求")],
+        body=[Block.heading(1, "工作目标"), Block.heading(1, "有关要求"),
+              Block.heading(2, "加强领导")],
         activities=[
-            ActivityData(title="开展宣讲", text="开展宣讲。深入基层。", section="活动安排")
+            ActivityData(title="开展宣讲", text="开展宣讲。深入基层。", section="活动安排"),
+            ActivityData(title="举办比赛", section="比赛"),
+        ],
+    )  # fmt: skip
+    document = export(tmp_path, notice)
+    lines = texts(document)
+    # the body keeps its own headings and numbers; no activity follows on from them
+    assert lines[lines.index("一、工作目标") + 1] == "二、有关要求"
+    assert lines[lines.index("二、有关要求") + 1] == "（一）加强领导"
+    # the plan: 附件 on a new page, listed in the 附件说明, its own sections and numbers
+    assert "附件：开展活动安排" in lines
+    label = lines.index("附件")
+    assert document.paragraphs[label].style.paragraph_format.page_break_before
+    assert lines[label + 2] == "开展活动安排"
+    assert [line for line in lines[label + 4 :] if line] == [
+        "一、活动安排",
+        "（一）开展宣讲。深入基层。",
+        "二、比赛",
+        "（一）举办比赛。",
+    ]
+
+
+def test_activities_of_a_section_of_the_notice_stay_in_it(tmp_path: Path) -> None:
+    notice = NoticeData(
+        title="关于印发重点工作任务分工的通知",
+        body=[Block.heading(1, "重点工作任务"), Block.heading(1, "工作要求")],
+        activities=[
+            ActivityData(title="开展宣讲", text="开展宣讲。深入基层。", section="重点工作任务")
         ],
     )
     lines = texts(export(tmp_path, notice))
-    assert lines[lines.index("一、活动安排") + 1] == "（一）开展宣讲。深入基层。"
-    assert "二、有关要求" in lines
-    assert not any(line.startswith("附件") for line in lines)
+    assert lines[lines.index("一、重点工作任务") + 1] == "（一）开展宣讲。深入基层。"
+    assert "二、工作要求" in lines
+    assert "附件" not in lines
 
 
 def test_table_layout_repeats_its_header_row(tmp_path: Path) -> None:
@@ -114,7 +159,14 @@ def test_table_cells_use_their_own_spacing_off_the_grid(tmp_path: Path) -> None:
     document = export(tmp_path, specimen_notice(2), plan_layout=PlanLayout.TABLE)
     style = document.styles["表格文字"]
     assert style.element.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
-    assert style.paragraph_format.line_spacing == 1.0
+    assert style.paragraph_format.line_spacing == Pt(18)  # exact: the same rows everywhere
+    table = document.tables[0]
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    padding = {side: int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) for side in
+               ("top", "left", "bottom", "right")}  # fmt: skip
+    assert padding["left"] == padding["right"] > 100 and padding["top"] > 0
+    for row in table.rows:  # rows never split across pages
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
 def test_template_setting_chooses_table_layout(tmp_path: Path) -> None:

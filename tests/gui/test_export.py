@@ -143,3 +143,25 @@ def test_selecting_a_year_exports_all_its_notices(qtbot, window, db) -> None:
         n.notice.id for n in year_node.walk() if n.notice is not None
     ]
     assert len(window.tree.selected_notice_ids()) == year_node.notice_count() > 1
+
+
+def test_an_undated_notice_is_exported_with_a_warning(
+    qtbot, window, db, demo_ids, tmp_path, shown_messages
+) -> None:
+    service = NoticeService(db)
+    notice = service.get(demo_ids[0])
+    notice.date = notice.distribution_date = None
+    notice.signature = notice.distributor = ""  # as most imported notices come
+    service.update(notice)
+    dialog = window.exporter.export_one(demo_ids[0])
+    assert dialog is not None
+    dialog.target.setText(str(tmp_path / "无日期"))
+    dialog.accept()
+    written = tmp_path / "无日期.docx"
+    assert written.is_file()
+    assert [kind for kind, _ in shown_messages] == ["info"]
+    assert "未填成文日期" in shown_messages[0][1]
+    texts = _body_text(written).split("\n")
+    organ = notice.organ or ""
+    assert organ in texts  # the 署名 from the organ, the date left to fill in
+    assert "\u3000\u3000年\u3000月\u3000日" in texts

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from unionoffice.domain.notice import ActivityStatus, BlockKind, NoticeData
+from unionoffice.domain.notice import ActivityStatus, Block, BlockKind, NoticeData
 from unionoffice.gui.activity_model import Column
 from unionoffice.gui.notice_editor import NoticeEditor
 from unionoffice.storage.services.notices import NoticeService
@@ -138,3 +138,21 @@ def test_the_issuing_organ_can_be_changed(qtbot, db, demo_ids, type_text) -> Non
     type_text(editor.organ, "西宁市总工会")
     qtbot.waitUntil(lambda: NoticeService(db).get(demo_ids[0]).organ == "西宁市总工会")
     editor.shutdown()
+
+
+def test_headings_folded_into_one_block_get_lines_of_their_own(qtbot) -> None:
+    from unionoffice.gui.body_editor import BodyEditor
+
+    editor = BodyEditor()
+    qtbot.addWidget(editor)
+    text = "高度重视，精心组织。各级工会要加强领导。\n1.明确责任分工。落实到人。"
+    text += "\n（1）建立工作台账。"
+    folded = Block.heading(2, text)
+    editor.set_blocks([Block.heading(1, "工作要求"), folded])
+    assert editor.levels() == [1, 2, 3, 4]
+    assert [(b.level, b.text) for b in editor.blocks()] == [
+        (1, "工作要求"),
+        (2, "高度重视，精心组织。各级工会要加强领导。"),
+        (3, "明确责任分工。落实到人。"),
+        (4, "建立工作台账。"),
+    ]

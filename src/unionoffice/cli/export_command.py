@@ -16,9 +16,11 @@ from unionoffice.exporting.docx import (
     available_templates,
     export_notice,
     export_notices,
+    export_warnings,
     user_template_dir,
 )
 from unionoffice.storage.services import NoticeService, OrganService
+from unionoffice.storage.services.organs import OrganInfo
 
 
 class ExportUsageError(UnionOfficeError):
@@ -66,26 +68,42 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise ExportUsageError("导出多篇公文时请用 --out-dir 指定文件夹")
     service = NoticeService(ctx.db)
     notices = [service.get(notice_id) for notice_id in args.ids]
-    headers = {organ.name: organ.header_text for organ in OrganService(ctx.db).organs()}
+    organs = {organ.name: organ for organ in OrganService(ctx.db).organs()}
     if args.docx:
         notice = notices[0]
-        path = export_notice(notice, args.docx, _options(args, notice, headers))
+        options = _options(args, notice, organs)
+        path = export_notice(notice, args.docx, options)
         ctx.print(f"已导出：{path}")
+        _warn(ctx, notice, options)
         return 0
     for notice in notices:
         # one notice at a time: each may have its own organ and so its own 标志
-        for result in export_notices([notice], args.out_dir, _options(args, notice, headers)):
+        options = _options(args, notice, organs)
+        for result in export_notices([notice], args.out_dir, options):
             ctx.print(f"已导出：{result.path}")
+        _warn(ctx, notice, options)
     return 0
 
 
+def _warn(ctx: CommandContext, notice: NoticeData, options: ExportOptions) -> None:
+    """What the file still lacks (no 成文日期 …), on stderr: the export itself succeeded."""
+    label = notice.doc_number or notice.title
+    for warning in export_warnings(notice, options):
+        ctx.note(f"注意（{label}）：{warning}")
+
+
 def _options(
-    args: argparse.Namespace, notice: NoticeData, headers: dict[str, str]
+    args: argparse.Namespace, notice: NoticeData, organs: dict[str, OrganInfo]
 ) -> ExportOptions:
     organ = notice.organ or ""
+    info = organs.get(organ)
     return ExportOptions(
         template=args.template,
-        letterhead=Letterhead(header_text=headers.get(organ, ""), organ_name=organ),
+        letterhead=Letterhead(
+            header_text=info.header_text if info else "",
+            organ_name=organ,
+            distributor=info.default_distributor if info else "",
+        ),
         plan_layout=PlanLayout(args.plan_as) if args.plan_as else None,
         fonts=WINDOWS_FONTS if args.fonts == "windows" else None,
     )

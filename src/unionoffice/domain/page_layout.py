@@ -7,27 +7,29 @@ text are counted in 字, the width of one character of the paragraph's font (hal
 
 from __future__ import annotations
 
-import dataclasses
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from unionoffice.domain.notice_text import char_width, text_width
+from unionoffice.domain.notice_text import autospace, char_width, text_width
+from unionoffice.domain.page_spec import GBT9704, MM_PER_PT
 
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0
-TOP_MARGIN_MM, BOTTOM_MARGIN_MM = 37.0, 35.0
-LEFT_MARGIN_MM, RIGHT_MARGIN_MM = 28.0, 26.0
-TEXT_WIDTH_MM, TEXT_HEIGHT_MM = 156.0, 225.0
-CHARS_PER_LINE, LINES_PER_PAGE = 28, 22
-MM_PER_PT = 25.4 / 72
-LINE_PITCH_MM = 28.95 * MM_PER_PT  # one 3号 character + 7/8 of it; 22 of them fill 225 mm
-BODY_CHAR_MM = TEXT_WIDTH_MM / CHARS_PER_LINE  # 3号 characters squeezed onto the 28-字 grid
-BODY_SIZE_PT = 16.0
+# Names for the spec's values, as the preview and the tests read them.
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = GBT9704.paper_width_mm, GBT9704.paper_height_mm
+TOP_MARGIN_MM, BOTTOM_MARGIN_MM = GBT9704.top_margin_mm, GBT9704.bottom_margin_mm
+LEFT_MARGIN_MM, RIGHT_MARGIN_MM = GBT9704.left_margin_mm, GBT9704.right_margin_mm
+TEXT_WIDTH_MM, TEXT_HEIGHT_MM = GBT9704.text_width_mm, GBT9704.text_height_mm
+CHARS_PER_LINE, LINES_PER_PAGE = GBT9704.chars_per_line, GBT9704.lines_per_page
+LINE_PITCH_MM = GBT9704.line_pitch_mm
+BODY_CHAR_MM = GBT9704.body_char_mm  # 3号 characters squeezed onto the 28-字 grid
+BODY_SIZE_PT = GBT9704.body_size_pt
 _EPSILON = 1e-6
 
-# Closing punctuation never starts a line: it hangs past the margin instead (Word's
-# 允许标点溢出边界, on by default in Chinese Word). Opening brackets never end a line.
+# Closing punctuation never starts a line. A comma or full stop that does not fit hangs past
+# the margin (Word's 允许标点溢出边界, on by default; LibreOffice hangs the same marks); any
+# other closing mark takes the character before it down to the next line. Opening brackets
+# never end a line.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%")
+HANGING = frozenset("，。、．,.")
 NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 
 
@@ -50,6 +52,8 @@ class Role(enum.StrEnum):
     ATTACHMENT_LABEL = "附件标识"
     ATTACHMENT_TITLE = "附件标题"
     IMPRINT = "版记"
+    TABLE_HEADER = "表格标题行"
+    TABLE_TEXT = "表格文字"
     BLANK = "空行"
 
 
@@ -66,6 +70,8 @@ class Paragraph:
 
     Indents are in 字 of the paragraph's font. ``on_grid`` paragraphs (3号 text) take exactly
     28 字 a line; others (title, 版记) take as many as their font size fits into 156 mm.
+    ``head_length`` characters at the start are in the role's heading font (a heading
+    sentence); the rest is body text. -1: the whole paragraph.
     """
 
     role: Role
@@ -79,12 +85,15 @@ class Paragraph:
     space_before_mm: float = 0.0
     page_break_before: bool = False
     keep_with_next: bool = False
+    keep_together: bool = False  # the whole paragraph on one page (moves down as a block)
     red: bool = False
     rule_below_mm: float | None = None  # a red rule this far under the last line (文号)
     rule_thickness_mm: float = 0.0
     right_text: str = ""  # a second text flush right on the first line (版记's 印发日期)
     on_grid: bool = True
     wrap: bool = True  # False: one line however long (the 标志 is narrowed to fit instead)
+    head_length: int = -1
+    placeholder: bool = False  # the text stands for a missing value (成文日期)
 
     @property
     def char_mm(self) -> float:
@@ -92,8 +101,34 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One table cell: its paragraphs; ``head_length`` characters of the first in bold."""
+
+    paragraphs: tuple[str, ...]
+    head_length: int = 0
+    align: Align = Align.LEFT
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table across the text block: a header row repeated on each page, rows never split."""
+
+    widths_mm: tuple[float, ...]
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    size_pt: float = GBT9704.table_size_pt
+    pitch_mm: float = GBT9704.table_pitch_pt * MM_PER_PT
+    padding_x_mm: float = GBT9704.table_padding_x_mm
+    padding_y_mm: float = GBT9704.table_padding_y_pt * MM_PER_PT
+    rule_mm: float = GBT9704.table_rule_pt * MM_PER_PT
+
+
+@dataclass(frozen=True)
 class Line:
-    """One set line: its text, where its room on the page starts and ends, how it aligns."""
+    """One set line: its text, where its room on the page starts and ends, how it aligns.
+
+    ``head_chars`` leading characters are in the role's heading font (or bold in a table).
+    """
 
     role: Role
     text: str
@@ -105,24 +140,32 @@ class Line:
     size_pt: float
     char_mm: float
     red: bool = False
+    head_chars: int = -1
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A horizontal rule across the text block (the red rule, the 版记's rules)."""
+    """A rule on the text block: across it (the red rule, the 版记's and a table's rules) or,
+    ``vertical``, down it (a table's column lines)."""
 
     top_mm: float
     thickness_mm: float
     red: bool = False
+    left_mm: float = 0.0
+    length_mm: float = TEXT_WIDTH_MM
+    vertical: bool = False
 
 
 @dataclass(frozen=True)
 class Page:
-    """One A4 page: its number, lines and rules."""
+    """One A4 page: its number, lines and rules; ``numbered`` False for the blank page and
+    the 版记 page that GB/T 9704 leaves without a page number."""
 
     number: int
     lines: tuple[Line, ...]
     rules: tuple[Rule, ...] = ()
+    numbered: bool = True
 
     def texts(self) -> list[str]:
         return [line.text for line in self.lines]
@@ -145,12 +188,14 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def break_lines(text: str, width: float, first_width: float | None = None) -> list[str]:
+def break_lines(
+    text: str, width: float, first_width: float | None = None, *, hanging: bool = True
+) -> list[str]:
     """Split ``text`` into lines at most ``width`` 字 wide (the first ``first_width``).
 
-    A closing punctuation mark that does not fit hangs past the margin rather than start the
-    next line; an opening bracket moves down with what it opens; an ASCII word wider than a
-    whole line is cut. An empty text is one empty line.
+    A comma or full stop that does not fit hangs past the margin; another closing mark
+    takes the character before it to the next line; an opening bracket moves down with what
+    it opens; an ASCII word wider than a whole line is cut. An empty text is one empty line.
     """
     lines: list[str] = []
     current: list[str] = []
@@ -165,26 +210,45 @@ def break_lines(text: str, width: float, first_width: float | None = None) -> li
         lines.append("".join(current))
         current, used, room = carried, text_width("".join(carried)), width
 
+    def cut(word: str) -> None:
+        """A word longer than the line is cut where it must."""
+        nonlocal used
+        for char in word:
+            if used + char_width(char) > room + _EPSILON and current:
+                finish()
+            current.append(char)
+            used += char_width(char)
+
     for token in _tokens(text):
         token_width = text_width(token)
+        if current:
+            token_width += autospace(current[-1][-1], token[0])
         if used + token_width <= room + _EPSILON:
             current.append(token)
             used += token_width
-        elif token in NO_LINE_START and current:
+        elif token in HANGING and current and hanging:
             current.append(token)  # hangs past the margin
             finish()
+        elif token in NO_LINE_START and len(current) > 1:
+            pushed = [current.pop()]  # the mark takes the character before it down
+            while len(current) > 1 and pushed[0] in NO_LINE_START:
+                pushed.insert(0, current.pop())
+            finish()
+            current = [*current, *pushed, token]
+            used = text_width("".join(current))
         elif not current and token_width > room:
-            for char in token:  # a word longer than the line is cut where it must
-                if used + char_width(char) > room + _EPSILON and current:
-                    finish()
-                current.append(char)
-                used += char_width(char)
+            cut(token)
         else:
             finish()
             if token in " \u3000":
                 continue  # a space at a line break disappears
-            current.append(token)
-            used += token_width
+            if current:  # an opening bracket carried down
+                used += autospace(current[-1][-1], token[0])
+            if used + text_width(token) > room + _EPSILON:
+                cut(token)  # wider than what is left of a whole line
+            else:
+                current.append(token)
+                used += text_width(token)
     if current or not lines:
         lines.append("".join(current))
     return lines
@@ -202,116 +266,3 @@ def paragraph_lines(paragraph: Paragraph) -> list[str]:
     return lines
 
 
-class _Pages:
-    """Lines go down the current page until the next one would cross the bottom edge."""
-
-    def __init__(self) -> None:
-        self.pages: list[tuple[list[Line], list[Rule]]] = [([], [])]
-        self.y = 0.0
-
-    @property
-    def lines(self) -> list[Line]:
-        return self.pages[-1][0]
-
-    def fits(self, height: float) -> bool:
-        return self.y + height <= TEXT_HEIGHT_MM + _EPSILON
-
-    def new_page(self) -> None:
-        self.pages.append(([], []))
-        self.y = 0.0
-
-    def add_line(self, line: Line) -> None:
-        self.lines.append(line)
-
-    def add_rule(self, rule: Rule) -> None:
-        self.pages[-1][1].append(rule)
-
-
-def _line(paragraph: Paragraph, text: str, index: int, last: bool, top: float) -> Line:
-    """Line ``index`` of a paragraph, set at ``top``."""
-    indent = paragraph.first_indent if index == 0 else paragraph.left_indent
-    align = paragraph.align
-    if align is Align.JUSTIFY and last:
-        align = Align.LEFT
-    return Line(
-        role=paragraph.role,
-        text=text,
-        top_mm=top,
-        height_mm=paragraph.pitch_mm,
-        left_mm=indent * paragraph.char_mm,
-        right_mm=TEXT_WIDTH_MM - paragraph.right_indent * paragraph.char_mm,
-        align=align,
-        size_pt=paragraph.size_pt,
-        char_mm=paragraph.char_mm,
-        red=paragraph.red,
-    )
-
-
-def _set(pages: _Pages, paragraph: Paragraph, texts: Sequence[str]) -> None:
-    """Put a paragraph's lines down the pages, breaking to a new page where one is full."""
-    for index, text in enumerate(texts):
-        if not pages.fits(paragraph.pitch_mm) and pages.lines:
-            pages.new_page()
-        line = _line(paragraph, text, index, index == len(texts) - 1, pages.y)
-        pages.add_line(line)
-        if index == 0 and paragraph.right_text:
-            pages.add_line(dataclasses.replace(line, text=paragraph.right_text, align=Align.RIGHT))
-        pages.y += paragraph.pitch_mm
-
-
-def paginate(paragraphs: Sequence[Paragraph], foot: Sequence[Paragraph] = ()) -> list[Page]:
-    """Set ``paragraphs`` on A4 pages, ``foot`` (the 版记) at the bottom of the last page.
-
-    A line goes on the next page when it would cross the bottom of the text block, so a page
-    holds 22 lines of 28.95 pt; a paragraph marked ``keep_with_next`` moves down with the
-    first line of the next paragraph. The 版记 sits on the bottom edge of the last page, or
-    of a page of its own when the text leaves no room for it.
-    """
-    pages = _Pages()
-    wrapped = [paragraph_lines(p) for p in paragraphs]
-    for index, (paragraph, texts) in enumerate(zip(paragraphs, wrapped, strict=True)):
-        if paragraph.page_break_before and pages.lines:
-            pages.new_page()
-        pages.y += paragraph.space_before_mm
-        if paragraph.keep_with_next and index + 1 < len(paragraphs) and pages.lines:
-            needed = len(texts) * paragraph.pitch_mm + paragraphs[index + 1].pitch_mm
-            if not pages.fits(needed) and needed <= TEXT_HEIGHT_MM:
-                pages.new_page()
-        _set(pages, paragraph, texts)
-        if paragraph.rule_below_mm is not None:
-            rule_top = pages.y + paragraph.rule_below_mm
-            pages.add_rule(Rule(rule_top, paragraph.rule_thickness_mm, red=True))
-            pages.y = rule_top + paragraph.rule_thickness_mm
-    _set_foot(pages, foot)
-    return [
-        Page(number, tuple(lines), tuple(rules))
-        for number, (lines, rules) in enumerate(pages.pages, start=1)
-    ]
-
-
-IMPRINT_OUTER_RULE_MM = 0.35
-IMPRINT_INNER_RULE_MM = 0.25
-
-
-def _set_foot(pages: _Pages, foot: Sequence[Paragraph]) -> None:
-    """The 版记 rows between rules, its last rule on the bottom edge of the text block."""
-    if not foot:
-        return
-    wrapped = [paragraph_lines(p) for p in foot]
-    height = sum(len(texts) * p.pitch_mm for p, texts in zip(foot, wrapped, strict=True))
-    if not pages.fits(height) and pages.lines:
-        pages.new_page()
-    y = max(pages.y, TEXT_HEIGHT_MM - height)
-    for index, (paragraph, texts) in enumerate(zip(foot, wrapped, strict=True)):
-        thickness = IMPRINT_OUTER_RULE_MM if index == 0 else IMPRINT_INNER_RULE_MM
-        pages.add_rule(Rule(y, thickness))
-        for line_index, text in enumerate(texts):
-            line = _line(paragraph, text, line_index, line_index == len(texts) - 1, y)
-            pages.add_line(line)
-            if line_index == 0 and paragraph.right_text:
-                pages.add_line(
-                    dataclasses.replace(line, text=paragraph.right_text, align=Align.RIGHT)
-                )
-            y += paragraph.pitch_mm
-    pages.add_rule(Rule(y, IMPRINT_OUTER_RULE_MM))
-    pages.y = y

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from unionoffice.domain.headings import heading_number, split_heading
 from unionoffice.domain.notice import Block, BlockKind
+from unionoffice.domain.notice_body import unfold_blocks
 
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 PARAGRAPH = 0
@@ -136,13 +137,17 @@ class BodyEditor(QTextEdit):
     # -- blocks in and out -----------------------------------------------------------------
 
     def set_blocks(self, blocks: Sequence[Block]) -> None:
-        """Show a notice body; clears the editor's undo history."""
+        """Show a notice body; clears the editor's undo history.
+
+        Headings folded into a block by line breaks (text extracted from Word) get lines of
+        their own, so "1." and "（1）" are 三级 and 四级 headings here as in print.
+        """
         self._loading = True
         try:
             document = self.document()
             document.clear()
             cursor = QTextCursor(document)
-            for i, block in enumerate(blocks):
+            for i, block in enumerate(unfold_blocks(blocks)):
                 if i:
                     cursor.insertBlock()
                 cursor.setBlockFormat(_format_for(_level_of(block)))

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
-from unionoffice.exporting.docx import ExportOptions, Letterhead, export_notice, file_name_for
+from unionoffice.exporting.docx import (
+    ExportOptions,
+    Letterhead,
+    export_notice,
+    export_warnings,
+    file_name_for,
+)
 from unionoffice.gui import messages
 from unionoffice.gui.export_dialog import ExportChoice, ExportDialog
 from unionoffice.gui.workers import BackgroundTask, TaskContext
@@ -36,15 +42,20 @@ class BatchResult:
     label: str
     path: Path | None = None
     error: str | None = None
+    warning: str | None = None  # written, but lacking something (成文日期)
 
 
 def export_options(db: Database, notice: NoticeData, choice: ExportChoice) -> ExportOptions:
     """The export options for ``notice``: its organ's 发文机关标志, the clerk's choices."""
-    headers = {organ.name: organ.header_text for organ in OrganService(db).organs()}
     organ = notice.organ or ""
+    info = next((o for o in OrganService(db).organs() if o.name == organ), None)
     return ExportOptions(
         template=choice.template,
-        letterhead=Letterhead(header_text=headers.get(organ, ""), organ_name=organ),
+        letterhead=Letterhead(
+            header_text=info.header_text if info else "",
+            organ_name=organ,
+            distributor=info.default_distributor if info else "",
+        ),
         plan_layout=choice.plan_layout,
     )
 
@@ -122,11 +133,10 @@ class ExportController(QObject):
     def _write_one(self, notice: NoticeData, dialog: ExportDialog | None) -> Path | None:
         assert dialog is not None
         choice = dialog.choice()
+        options = export_options(self.window.db, notice, choice)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = export_notice(
-                notice, choice.target, export_options(self.window.db, notice, choice)
-            )
+            path = export_notice(notice, choice.target, options)
         except UnionOfficeError as exc:
             QApplication.restoreOverrideCursor()
             messages.show_error(self.window, f"导出失败：{exc}")
@@ -137,6 +147,10 @@ class ExportController(QObject):
             return None
         QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(f"已导出：{path}", 8000)
+        warnings = export_warnings(notice, options)
+        if warnings:  # written all the same: the clerk fills the gap before it goes out
+            lines = "\n".join(f"· {w}" for w in warnings)
+            messages.show_info(self.window, f"已导出“{path.name}”，但请注意：\n{lines}")
         if choice.open_after:
             open_path(path)
         return path
@@ -174,10 +188,10 @@ class ExportController(QObject):
                     label = notice.doc_number or notice.title
                     context.report(done, len(notice_ids), f"正在导出：{label}")
                     name = _unique(file_name_for(notice), used)
-                    path = export_notice(
-                        notice, choice.target / f"{name}.docx", export_options(db, notice, choice)
-                    )
-                    results.append(BatchResult(label, path))
+                    options = export_options(db, notice, choice)
+                    path = export_notice(notice, choice.target / f"{name}.docx", options)
+                    warning = "；".join(export_warnings(notice, options)) or None
+                    results.append(BatchResult(label, path, warning=warning))
                 except (UnionOfficeError, OSError) as exc:
                     results.append(BatchResult(label, error=str(exc)))
             context.report(len(notice_ids), len(notice_ids))
@@ -196,11 +210,17 @@ class ExportController(QObject):
         self.last_results = results
         written = [r for r in results if r.path is not None]
         failed = [r for r in results if r.error is not None]
+        warned = [r for r in written if r.warning]
         text = f"已导出 {len(written)} 件公文到“{choice.target}”。"
+        if warned:
+            lines = "\n".join(f"· {r.label}：{r.warning}" for r in warned[:20])
+            text += f"\n\n{len(warned)} 件需要补充：\n{lines}"
         if failed:
             lines = "\n".join(f"· {r.label}：{r.error}" for r in failed[:20])
             text += f"\n\n{len(failed)} 件未能导出：\n{lines}"
             messages.show_error(self.window, text)
+        elif warned:
+            messages.show_info(self.window, text)
         else:
             self.window.statusBar().showMessage(text, 8000)
         if choice.open_after and written:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.notice_body import OrganDefaults
 from unionoffice.domain.notice_diff import describe_conflict
 from unionoffice.gui import messages
 from unionoffice.gui.activity_model import ActivityTableModel
@@ -123,8 +124,12 @@ class NoticeEditor(QWidget):
         )
         self.activity_view = ActivityTableView(self.activity_model, departments, self)
         letterheads = {o.name: o.header_text for o in organ_list}
+        defaults = {o.name: OrganDefaults(o.name, o.default_distributor) for o in organ_list}
         self.preview = PagePreview(
-            self.collect, lambda notice: letterheads.get(notice.organ or "", ""), parent=self
+            self.collect,
+            lambda notice: letterheads.get(notice.organ or "", ""),
+            defaults=lambda notice: defaults.get(notice.organ or "", OrganDefaults()),
+            parent=self,
         )
         self._build(organs.series_codes())
         self.history = self._watch_history()

@@ -1,8 +1,11 @@
 """页面预览: the notice's pages as they will print, beside the editor, read-only.
 
-The layout (lines of 28 字, pages of 22 lines, the 红头, the 版记) is worked out by
-domain.notice_layout; this widget only paints it on A4 pages scaled to the panel's width. It
-lays the notice out again a moment after the clerk stops typing: an edit only restarts a timer.
+The layout (lines of 28 字, pages of 22 lines, the 红头, the plan as a 附件, the 版记 on an
+even last page) is worked out by domain.notice_layout, the same layout the Word export writes,
+so the pages here are the pages printed; this widget only paints them on A4 pages scaled to
+the panel's width. A missing 成文日期 is marked; where the machine lacks a font of the notice
+the panel says which one it shows instead. It lays the notice out again a moment after the
+clerk stops typing: an edit only restarts a timer.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from unionoffice.domain.notice import NoticeData
-from unionoffice.domain.notice_layout import layout_notice
+from unionoffice.domain.notice_body import OrganDefaults
+from unionoffice.domain.notice_layout import lay_out_notice
 from unionoffice.domain.page_layout import (
     LEFT_MARGIN_MM,
     MM_PER_PT,
@@ -39,11 +43,13 @@ from unionoffice.domain.page_layout import (
     Role,
     text_width,
 )
+from unionoffice.domain.page_spec import GBT9704
 
 PAGE_GAP_PX = 12
-PAGE_NUMBER_BELOW_MM = 7.0  # 页码 7 mm under the text block
-PAGE_NUMBER_SIZE_PT = 14.0
+PAGE_NUMBER_BELOW_MM = GBT9704.page_number_below_mm  # 页码 7 mm under the text block
+PAGE_NUMBER_SIZE_PT = GBT9704.page_number_size_pt
 RED = QColor("#e60000")
+PLACEHOLDER = QColor("#ffe08a")  # behind a field still to fill in (成文日期)
 _SONG = ["宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC"]
 _FONTS: dict[str, list[str]] = {
     "body": ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong", *_SONG],
@@ -58,14 +64,30 @@ _ROLE_FONTS = {
     Role.ATTACHMENT_TITLE: "title",
     Role.HEADING1: "hei",
     Role.ATTACHMENT_LABEL: "hei",
+    Role.TABLE_HEADER: "hei",
     Role.HEADING2: "kai",
 }
+# The fonts the notice names (its template's, Windows names first), as a clerk reads them.
+_NAMED = {"body": 2, "hei": 1, "kai": 2, "title": 2}
 
 
 def _title_needs_bold() -> bool:
     """Without a 小标宋 or 中宋 installed, a bold Song face looks closest."""
     installed = set(QFontDatabase.families())
     return not any(name in installed for name in _FONTS["title"][:4])
+
+
+def font_substitutions() -> list[str]:
+    """The notice's fonts this machine lacks and what the preview shows instead."""
+    installed = set(QFontDatabase.families())
+    notes = []
+    for kind, named in _NAMED.items():
+        names = _FONTS[kind]
+        if any(name in installed for name in names[:named]):
+            continue
+        stand_in = next((name for name in names[named:] if name in installed), "系统默认字体")
+        notes.append(f"{'/'.join(names[:named])}→{stand_in}")
+    return notes
 
 
 class PageCanvas(QWidget):
@@ -124,63 +146,94 @@ class PageCanvas(QWidget):
         left = rect.left() + LEFT_MARGIN_MM * scale
         top = rect.top() + TOP_MARGIN_MM * scale
         for rule in page.rules:
-            height = max(1.0, rule.thickness_mm * scale)
-            painter.fillRect(
-                QRectF(left, top + rule.top_mm * scale, TEXT_WIDTH_MM * scale, height),
-                RED if rule.red else Qt.GlobalColor.black,
-            )
+            thickness = max(1.0, rule.thickness_mm * scale)
+            x, y = left + rule.left_mm * scale, top + rule.top_mm * scale
+            length = rule.length_mm * scale
+            if rule.vertical:
+                box = QRectF(x, y, thickness, length)
+            else:
+                box = QRectF(x, y, length, thickness)
+            painter.fillRect(box, RED if rule.red else Qt.GlobalColor.black)
         for line in page.lines:
             if line.text:
                 self._paint_line(painter, line, left, top, scale)
-        self._paint_page_number(painter, page.number, left, top, scale)
+        if page.numbered:
+            self._paint_page_number(painter, page.number, left, top, scale)
 
-    def _font(self, role: Role, size_pt: float, scale: float) -> QFont:
-        kind = _ROLE_FONTS.get(role, "body")
+    def _font(self, role: Role, size_pt: float, scale: float, *, body: bool = False) -> QFont:
+        kind = "body" if body else _ROLE_FONTS.get(role, "body")
         font = QFont()
         font.setFamilies(_FONTS[kind])
         font.setPixelSize(max(1, round(size_pt * MM_PER_PT * scale)))
         if kind == "title" and self._bold_titles:
             font.setWeight(QFont.Weight.Bold)
+        if role is Role.TABLE_HEADER:
+            font.setWeight(QFont.Weight.Bold)
         return font
+
+    def _segments(self, line: Line, scale: float) -> list[tuple[str, QFont]]:
+        """The line's text in its fonts: a heading sentence in the heading font (or bold in a
+        table), the rest as body text."""
+        font = self._font(line.role, line.size_pt, scale)
+        if line.head_chars < 0 or line.head_chars >= len(line.text):
+            return [(line.text, font)]
+        body = self._font(line.role, line.size_pt, scale, body=True)
+        if line.role is Role.TABLE_TEXT:
+            font = QFont(body)
+            font.setWeight(QFont.Weight.Bold)
+        head, rest = line.text[: line.head_chars], line.text[line.head_chars :]
+        return [(text, f) for text, f in ((head, font), (rest, body)) if text]
 
     def _paint_line(
         self, painter: QPainter, line: Line, left: float, top: float, scale: float
     ) -> None:
-        font = self._font(line.role, line.size_pt, scale)
         room = (line.right_mm - line.left_mm) * scale
         on_grid = text_width(line.text) * line.char_mm * scale
-        natural = QFontMetricsF(font).horizontalAdvance(line.text)
-        count = len(line.text)
-        # characters sit on the grid of their 字; a justified line runs to the margin
-        if line.align is Align.JUSTIFY and count > 1:
-            target = max(room, on_grid)
-            font.setLetterSpacing(
-                QFont.SpacingType.AbsoluteSpacing, (target - natural) / (count - 1)
-            )
-        elif line.role is not Role.LETTERHEAD:
-            target = on_grid
-            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, (target - natural) / count)
-        else:
-            target = natural
-        metrics = QFontMetricsF(font)
+        segments = self._segments(line, scale)
+        height = line.height_mm * scale
+        metrics = QFontMetricsF(segments[0][1])
+        baseline = top + line.top_mm * scale + (height + metrics.ascent() - metrics.descent()) / 2
         x = left + line.left_mm * scale
+        if line.role is Role.LETTERHEAD:
+            self._paint_letterhead(painter, line, segments[0][1], x, baseline, room)
+            return
+        # characters sit on the grid of their 字; a justified line runs to the margin
+        target = max(room, on_grid) if line.align is Align.JUSTIFY else on_grid
         if line.align is Align.CENTER:
             x += (room - min(target, room)) / 2
         elif line.align is Align.RIGHT:
             x += room - target
-        height = line.height_mm * scale
-        baseline = top + line.top_mm * scale + (height + metrics.ascent() - metrics.descent()) / 2
+        if line.placeholder:
+            painter.fillRect(QRectF(x, top + line.top_mm * scale, target, height), PLACEHOLDER)
+        stretch = target / on_grid if on_grid else 1.0
+        last = len(line.text) - 1
+        for text, font in segments:
+            width = text_width(text) * line.char_mm * scale * stretch
+            natural = QFontMetricsF(font).horizontalAdvance(text)
+            gaps = len(text) - (1 if line.align is Align.JUSTIFY and last else 0)
+            font.setLetterSpacing(
+                QFont.SpacingType.AbsoluteSpacing, (width - natural) / max(1, gaps)
+            )
+            painter.setFont(font)
+            painter.setPen(QPen(RED if line.red else QColor("#111111")))
+            painter.drawText(round(x), round(baseline), text)
+            x += width
+
+    def _paint_letterhead(
+        self, painter: QPainter, line: Line, font: QFont, x: float, baseline: float, room: float
+    ) -> None:
+        """The 标志 narrowed to the text block, as the Word export scales it."""
+        target = QFontMetricsF(font).horizontalAdvance(line.text)
         painter.setFont(font)
-        painter.setPen(QPen(RED if line.red else QColor("#111111")))
-        if target > room * 1.02 and line.align is Align.CENTER:
-            # the 标志 narrowed to the text block, as the Word export scales it
+        painter.setPen(QPen(RED))
+        if target > room * 1.02:
             painter.save()
             painter.translate(x, baseline)
             painter.scale(room / target, 1.0)
             painter.drawText(0, 0, line.text)
             painter.restore()
         else:
-            painter.drawText(round(x), round(baseline), line.text)
+            painter.drawText(round(x + (room - target) / 2), round(baseline), line.text)
 
     def _paint_page_number(
         self, painter: QPainter, number: int, left: float, top: float, scale: float
@@ -207,12 +260,15 @@ class PagePreview(QWidget):
         source: Callable[[], NoticeData],
         letterhead: Callable[[NoticeData], str] = lambda _notice: "",
         *,
+        defaults: Callable[[NoticeData], OrganDefaults] = lambda _notice: OrganDefaults(),
         delay_ms: int = 400,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._letterhead = letterhead
+        self._defaults = defaults
+        self.warnings: list[str] = []
         self._stale = True
         self._timer = QTimer(self)
         self._timer.setObjectName("page_preview_delay")
@@ -232,9 +288,18 @@ class PagePreview(QWidget):
         heading.addWidget(QLabel("页面预览（A4，GB/T 9704）", self))
         heading.addStretch(1)
         heading.addWidget(self.summary)
+        substitutes = font_substitutions()
+        self.font_note = QLabel(self)
+        self.font_note.setWordWrap(True)
+        self.font_note.setStyleSheet("color: #8a5a00;")
+        self.font_note.setText(
+            f"本机缺少公文字体，预览以其他字体代替：{'；'.join(substitutes)}" if substitutes else ""
+        )
+        self.font_note.setVisible(bool(substitutes))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading)
+        layout.addWidget(self.font_note)
         layout.addWidget(self.scroll_area, 1)
 
     def page_count(self) -> int:
@@ -258,9 +323,15 @@ class PagePreview(QWidget):
         self._timer.stop()
         self._stale = False
         notice = self._source()
-        pages = layout_notice(notice, self._letterhead(notice))
+        layout = lay_out_notice(
+            notice, self._letterhead(notice), defaults=self._defaults(notice)
+        )
+        pages = layout.pages
+        self.warnings = layout.warnings
         self.canvas.set_pages(pages)
-        self.summary.setText(f"共 {len(pages)} 页")
+        missing = "，未填成文日期" if notice.date is None else ""
+        self.summary.setText(f"共 {len(pages)} 页{missing}")
+        self.summary.setToolTip("\n".join(self.warnings))
         self.updated.emit(len(pages))
 
     def stop(self) -> None:

@@ -1,7 +1,7 @@
 """Writing styled content at one place of a document: before the {{ 正文 }} anchor.
 
-Every run written here carries its role's East Asian and Latin fonts explicitly, taken from
-the template's styles, so no text falls back to Word's theme fonts.
+Paragraphs get their role's style and runs get nothing but text (or a character style):
+the styles carry every font, so a style changed in Word reaches all the text.
 """
 
 from __future__ import annotations
@@ -12,22 +12,18 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from unionoffice.exporting.docx import ooxml
-from unionoffice.exporting.docx.styles import Role, StyleFonts
+from unionoffice.exporting.docx.styles import Role, style_ids
 
 
 class Cursor:
     """Inserts paragraphs and tables before ``anchor``, in the order they are written."""
 
-    def __init__(self, document: Document, anchor: Paragraph, fonts: StyleFonts) -> None:
+    def __init__(self, document: Document, anchor: Paragraph) -> None:
         self.document = document
         self.anchor = anchor
-        self.fonts = fonts
-        self._style_ids: dict[Role, str] = {}
+        self._style_ids = style_ids(document)
 
     def style_id(self, role: Role) -> str:
-        """The style id of a role (python-docx looks styles up by name slowly; cache it)."""
-        if role not in self._style_ids:
-            self._style_ids[role] = self.document.styles[role.value].style_id
         return self._style_ids[role]
 
     def paragraph(self, role: Role, text: str = "") -> Paragraph:
@@ -35,9 +31,7 @@ class Cursor:
         paragraph = self.anchor.insert_paragraph_before()
         paragraph._p.style = self.style_id(role)
         if text:
-            self.run(paragraph, text, role)
-        else:
-            self._mark_fonts(paragraph, role)
+            paragraph.add_run(text)
         return paragraph
 
     def blank(self, role: Role = Role.BODY, count: int = 1) -> None:
@@ -45,11 +39,11 @@ class Cursor:
         for _ in range(count):
             self.paragraph(role)
 
-    def run(self, paragraph: Paragraph, text: str, role: Role) -> Run:
-        """Append ``text`` to a paragraph in ``role``'s fonts."""
+    def run(self, paragraph: Paragraph, text: str, style: Role | None = None) -> Run:
+        """Append ``text`` to a paragraph, in a character style if one is given."""
         run = paragraph.add_run(text)
-        east_asia, latin = self.fonts.fonts(role)
-        ooxml.set_run_fonts(run, east_asia, latin)
+        if style is not None:
+            ooxml.set_run_style(run, self.style_id(style))
         return run
 
     def table(self, rows: int, cols: int) -> Table:
@@ -62,13 +56,5 @@ class Cursor:
         """Give a table cell's paragraph a role and text."""
         paragraph._p.style = self.style_id(role)
         if text:
-            self.run(paragraph, text, role)
-        else:
-            self._mark_fonts(paragraph, role)
+            paragraph.add_run(text)
         return paragraph
-
-    def _mark_fonts(self, paragraph: Paragraph, role: Role) -> None:
-        """Fonts on the paragraph mark too, so an empty line has the body's height."""
-        east_asia, latin = self.fonts.fonts(role)
-        rpr = ooxml.paragraph_mark_rpr(paragraph)
-        ooxml.set_fonts(rpr, east_asia, latin)

@@ -14,24 +14,32 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.notice_body import (
+    OrganDefaults,
+    missing_field_warnings,
+    with_organ_defaults,
+)
+from unionoffice.domain.notice_layout import LayoutChoices, NoticeLayout, lay_out_notice
 from unionoffice.domain.notice_text import text_width
+from unionoffice.domain.page_spec import GBT9704, MM_PER_PT
 from unionoffice.exporting.docx import ooxml
-from unionoffice.exporting.docx.body import BodyWriter
+from unionoffice.exporting.docx.body import write_body
 from unionoffice.exporting.docx.cursor import Cursor
 from unionoffice.exporting.docx.errors import ExportError
-from unionoffice.exporting.docx.imprint import imprint_lines, write_imprint
-from unionoffice.exporting.docx.options import ExportOptions
+from unionoffice.exporting.docx.font_table import write_font_table
+from unionoffice.exporting.docx.imprint import collapse, write_imprint
+from unionoffice.exporting.docx.options import ExportOptions, FontSet
 from unionoffice.exporting.docx.placeholders import (
     PlaceholderRenderer,
     iter_all_paragraphs,
     notice_context,
 )
-from unionoffice.exporting.docx.styles import Role, StyleFonts, ensure_styles
+from unionoffice.exporting.docx.styles import Role, ensure_styles
+from unionoffice.exporting.docx.template_geometry import body_top_mm
 from unionoffice.exporting.docx.templates import find_template, load_template
 from unionoffice.output_files import checked_target, reason, write_atomically
 
-TEXT_WIDTH_PT = 156 / 25.4 * 72
-_ROLE_NAMES = {role.value for role in Role}
+TEXT_WIDTH_PT = GBT9704.text_width_mm / MM_PER_PT
 
 
 @dataclass(frozen=True)
@@ -46,36 +54,55 @@ def render_notice(
     notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
 ) -> Document:
     """The filled document for ``notice`` (not yet saved)."""
+    return render_notice_layout(notice, options, user_dir=user_dir)[0]
+
+
+def organ_defaults(notice: NoticeData, options: ExportOptions) -> OrganDefaults:
+    """What fills an empty 署名 and 印发机关: the organ's name and its 印发机关."""
+    letterhead = options.letterhead
+    return OrganDefaults(letterhead.organ_name or notice.organ or "", letterhead.distributor)
+
+
+def export_warnings(notice: NoticeData, options: ExportOptions | None = None) -> list[str]:
+    """What the exported file still lacks (no 成文日期 …), for the clerk to be told."""
+    filled = with_organ_defaults(notice, organ_defaults(notice, options or ExportOptions()))
+    return missing_field_warnings(filled)
+
+
+def render_notice_layout(
+    notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
+) -> tuple[Document, NoticeLayout]:
+    """The filled document and the layout it was written from (its pages, its warnings)."""
     options = options or ExportOptions()
     template = load_template(find_template(options.template, user_dir))
     document = template.document
     ensure_styles(document, options.fonts)
-    fonts = StyleFonts(document)
-    renderer = PlaceholderRenderer(template.info.name, notice_context(notice, options.letterhead))
+    write_font_table(document, options.fonts or template_fonts(document))
+    defaults = organ_defaults(notice, options)
+    filled = with_organ_defaults(notice, defaults)
+    renderer = PlaceholderRenderer(template.info.name, notice_context(filled, options.letterhead))
     anchors = renderer.render_document(document)
     anchor = anchors[0] if anchors else document.add_paragraph()
     for extra in anchors[1:]:
         _remove(extra)
-    _fix_run_fonts(document, fonts, replace=options.fonts is not None)
+    if options.fonts is not None:
+        _clear_run_fonts(document)
     _fit_letterheads(document)
-    cursor = Cursor(document, anchor, fonts)
     settings = template.settings
-    writer = BodyWriter(
-        cursor,
-        options.plan_layout or settings.plan_layout,
-        options.signature or settings.signature,
-    )
-    writer.write(notice)
-    rows = imprint_lines(
-        notice.cc,
-        notice.distributor,
-        notice.distribution_date or notice.date,
+    choices = LayoutChoices(
+        plan_layout=options.plan_layout or settings.plan_layout,
+        signature=options.signature or settings.signature,
         distributor_line=settings.distributor_line,
     )
-    write_imprint(cursor, rows)
+    layout = lay_out_notice(
+        filled, defaults=defaults, choices=choices, body_top_mm=body_top_mm(document, anchor)
+    )
+    cursor = Cursor(document, anchor)
+    write_body(cursor, layout.body)
+    write_imprint(cursor, layout.imprint, layout.pagination.imprint)
     _end_after_table(anchor)
     _set_properties(document, notice)
-    return document
+    return document, layout
 
 
 def export_notice(
@@ -164,10 +191,7 @@ def _end_after_table(anchor: Paragraph) -> None:
         return
     for run in list(anchor.runs):
         anchor._p.remove(run._r)
-    ppr = anchor._p.get_or_add_pPr()
-    ooxml.set_exact_line_pitch(ppr, 20)
-    ooxml.set_indent_chars(ppr)
-    ooxml.child(ooxml.paragraph_mark_rpr(anchor), "w:sz").set(qn("w:val"), "2")
+    collapse(anchor)
 
 
 def _remove(paragraph: Paragraph) -> None:
@@ -175,16 +199,28 @@ def _remove(paragraph: Paragraph) -> None:
     element.getparent().remove(element)
 
 
-def _fix_run_fonts(document: Document, fonts: StyleFonts, *, replace: bool) -> None:
-    """Give template runs that lack an East Asian font (all runs when ``replace``, as when
-    the export overrides the template's fonts) their paragraph style's fonts."""
-    by_id = {s.style_id: Role(s.name) for s in document.styles if s.name in _ROLE_NAMES}
+def _clear_run_fonts(document: Document) -> None:
+    """Fonts the template's runs name themselves give way to the styles the export sets."""
     for paragraph in iter_all_paragraphs(document):
-        role = by_id.get(paragraph._p.style or "", Role.BODY)
         for run in paragraph.runs:
-            east_asia, _ = ooxml.run_fonts(run._r.rPr)
-            if run.text and (east_asia is None or replace):
-                ooxml.set_run_fonts(run, *fonts.fonts(role))
+            rpr = run._r.rPr
+            fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+            if fonts is not None:
+                rpr.remove(fonts)
+
+
+def template_fonts(document: Document) -> FontSet:
+    """The fonts a template's styles name, to list with their alternates."""
+    chosen = {}
+    for key, role in (("body", Role.BODY), ("heading1", Role.HEADING1),
+                      ("heading2", Role.HEADING2), ("title", Role.TITLE),
+                      ("page_number", Role.PAGE_NUMBER)):  # fmt: skip
+        east_asia, latin = ooxml.run_fonts(document.styles[role.value].element.rPr)
+        if east_asia:
+            chosen[key] = east_asia
+        if key == "body" and latin:
+            chosen["ascii"] = latin
+    return FontSet(**chosen)
 
 
 def _fit_letterheads(document: Document) -> None:
@@ -208,7 +244,7 @@ def _font_size_pt(document: Document, paragraph: Paragraph) -> float:
         if run.font.size:
             return run.font.size.pt
     size = document.styles[Role.LETTERHEAD.value].font.size
-    return size.pt if size else 52.0
+    return size.pt if size else GBT9704.letterhead_size_pt
 
 
 def _set_properties(document: Document, notice: NoticeData) -> None:

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from unionoffice.domain.page_spec import GBT9704, mm_to_twips, pt_to_twips
+
 # GB/T 9704: 22 lines over the 225 mm text block -> 28.95 pt, written in twentieths of a point.
-LINE_PITCH_TWIPS = 579
-TEXT_WIDTH = Mm(156)
-TEXT_HEIGHT = Mm(225)
-BODY_SIZE = Pt(16)
+LINE_PITCH_TWIPS = pt_to_twips(GBT9704.line_pitch_pt)
+TEXT_WIDTH_TWIPS = mm_to_twips(GBT9704.text_width_mm)
 RED = "FF0000"
 # 28 characters of 16 pt do not fit 156 mm (442.2 pt); condensing each by 0.25 pt does.
-BODY_CHAR_SPACING_TWIPS = -5
+BODY_CHAR_SPACING_TWIPS = pt_to_twips(GBT9704.body_char_spacing_pt)
+LANGUAGE = ("en-US", "zh-CN")  # Latin text, East Asian text
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -41,7 +41,14 @@ _TBLPR_ORDER = [
     "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
     "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
 ]  # fmt: skip
+_SECTPR_ORDER = [
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+    "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
+    "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
+    "sectPrChange",
+]  # fmt: skip
 _ORDERS = {
+    "sectPr": _SECTPR_ORDER,
     "pPr": _PPR_ORDER,
     "rPr": _RPR_ORDER,
     "tblPr": _TBLPR_ORDER,
@@ -90,9 +97,25 @@ def set_fonts(rpr, east_asia: str, ascii_font: str | None = None) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def set_run_fonts(run: Run, east_asia: str, ascii_font: str | None = None) -> None:
-    """Set the East Asian and Latin fonts on one run."""
-    set_fonts(run._r.get_or_add_rPr(), east_asia, ascii_font)
+def set_language(rpr) -> None:
+    """Proof Chinese as Chinese (python-docx's defaults say Japanese)."""
+    lang = child(rpr, "w:lang")
+    lang.set(qn("w:val"), LANGUAGE[0])
+    lang.set(qn("w:eastAsia"), LANGUAGE[1])
+
+
+def set_theme_language(settings) -> None:
+    """The languages Word picks theme fonts for (w:themeFontLang in settings.xml)."""
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is None:
+        return
+    lang.set(qn("w:val"), LANGUAGE[0])
+    lang.set(qn("w:eastAsia"), LANGUAGE[1])
+
+
+def set_run_style(run: Run, style_id: str) -> None:
+    """A character style on one run."""
+    child(run._r.get_or_add_rPr(), "w:rStyle").set(qn("w:val"), style_id)
 
 
 def run_fonts(rpr) -> tuple[str | None, str | None]:
@@ -206,11 +229,15 @@ def set_table_borders(table, **edges: tuple[str, int]) -> None:
         edge.set(qn("w:color"), "000000")
 
 
-def set_cell_margins(table, *, left_twips: int, right_twips: int) -> None:
-    """Default left/right cell padding of a table."""
+def set_cell_margins(
+    table, *, left_twips: int, right_twips: int, top_twips: int = 0, bottom_twips: int = 0
+) -> None:
+    """Default cell padding of a table."""
     tblpr = table._tbl.tblPr
     margins = child(tblpr, "w:tblCellMar")
-    for side, value in (("left", left_twips), ("right", right_twips)):
+    sides = (("top", top_twips), ("left", left_twips), ("bottom", bottom_twips),
+             ("right", right_twips))  # fmt: skip
+    for side, value in sides:
         edge = child(margins, f"w:{side}")
         edge.set(qn("w:w"), str(value))
         edge.set(qn("w:type"), "dxa")

@@ -6,30 +6,30 @@ reads them. Anything left ``None`` falls back to the template's own settings.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
+# Chosen by a template or the clerk; the layout they steer lives in the domain.
+from unionoffice.domain.activity_plan import PlanLayout
+from unionoffice.domain.notice_layout import SignatureLayout
 
-class PlanLayout(enum.StrEnum):
-    """How the activities of a notice appear in its 活动方案 attachment."""
-
-    PARAGRAPHS = "paragraphs"  # （一）标题。正文…  then 完成时限：/牵头部门：/配合部门： lines
-    TABLE = "table"  # 序号 | 活动内容 | 完成时限 | 牵头部门 | 配合部门, header row repeated
-
-
-class SignatureLayout(enum.StrEnum):
-    """Where 署名 and 成文日期 go (GB/T 9704 7.3.5)."""
-
-    SEALED = "sealed"  # 加盖印章: date 右空四字, 署名 centred above it
-    UNSEALED = "unsealed"  # 不加盖印章: 署名 右空二字, date starts two characters further right
-    NONE = "none"  # 纪要: neither 署名 nor 成文日期 at the end of the body
+__all__ = [
+    "WINDOWS_FONTS",
+    "ExportOptions",
+    "FontSet",
+    "Letterhead",
+    "PlanLayout",
+    "SignatureLayout",
+]
 
 
 @dataclass(frozen=True)
 class FontSet:
-    """The font names a template uses, by role. ``ascii`` None means: same as the CJK font.
+    """The font names a template uses, by role, and the font of digits and Latin letters.
 
-    Offices differ: 仿宋_GB2312 / 楷体_GB2312 / 方正小标宋简体 or 仿宋 / 楷体 / 华文中宋.
+    Offices differ: 仿宋_GB2312 / 楷体_GB2312 / 方正小标宋简体 or 仿宋 / 楷体 / 华文中宋. Digits
+    are Times New Roman, as style guides ask: half a 字 wide like the GB fonts' own, and
+    every PC has it (LibreOffice its metric twin), so lines break alike everywhere.
+    ``ascii`` None means: the CJK font's own Latin letters.
     """
 
     body: str = "仿宋_GB2312"
@@ -37,7 +37,7 @@ class FontSet:
     heading2: str = "楷体_GB2312"
     title: str = "方正小标宋简体"
     page_number: str = "宋体"
-    ascii: str | None = None
+    ascii: str | None = "Times New Roman"
 
     def for_role(self, key: str) -> str:
         """The font for a role key: body, heading1, heading2, title or page_number."""
@@ -50,10 +50,12 @@ WINDOWS_FONTS = FontSet(body="仿宋", heading2="楷体", title="华文中宋")
 
 @dataclass(frozen=True)
 class Letterhead:
-    """The red header's text: ``header_text`` is the organ's 发文机关标志 (…办公室文件)."""
+    """The organ's red header and defaults: ``header_text`` is its 发文机关标志 (…办公室文件),
+    ``organ_name`` the 署名 and ``distributor`` the 印发机关 of notices that leave them empty."""
 
     header_text: str = ""
     organ_name: str = ""
+    distributor: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""The named paragraph styles a notice template carries, one per GB/T 9704 element.
+"""The named styles a notice template carries, one per GB/T 9704 element: styles rule.
 
-A template holds these styles; a clerk changes a font or size in Word's style pane and every
-export follows. Missing styles are added with the standard's values, so any .docx can serve
-as a template. Runs always get the style's East Asian and Latin font written on them as well.
+Fonts, sizes and spacing live in these styles and nowhere else: runs carry no fonts, so a
+clerk who changes 公文正文 or 二级标题 in Word's or WPS's style pane changes every notice
+written from the template. Text after a heading sentence is in the character style 正文文字
+(linked to 公文正文), the activity name in a plan table in 活动名称. Missing styles are added
+with the standard's values, so any .docx can serve as a template.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
-from docx.styles.style import ParagraphStyle
 
+from unionoffice.domain.page_spec import GBT9704, pt_to_twips
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.options import FontSet
 
@@ -43,6 +45,8 @@ class Role(enum.StrEnum):
     PAGE_NUMBER = "页码"
     TABLE_TEXT = "表格文字"
     TABLE_HEADER = "表格标题行"
+    BODY_TEXT = "正文文字"  # character style: body text inside a heading's paragraph
+    ACTIVITY_NAME = "活动名称"  # character style: an activity's name in the plan table
 
 
 @dataclass(frozen=True)
@@ -51,53 +55,86 @@ class StyleSpec:
 
     style_id: str
     font_key: str  # a FontSet field
-    size: float
+    size: float | None
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
     first_line_chars: int = 0
     left_chars: int = 0
     hanging_chars: int = 0
     exact_pitch: int | None = ooxml.LINE_PITCH_TWIPS
     red: bool = False
+    bold: bool = False
     keep_with_next: bool = False
     page_break_before: bool = False
     outline_level: int | None = None
     condensed: bool = True
+    snap_to_grid: bool = True
+    character: bool = False
+    link: str | None = None  # the style id of its linked paragraph/character twin
 
 
 _C = WD_ALIGN_PARAGRAPH.CENTER
 _L = WD_ALIGN_PARAGRAPH.LEFT
 _R = WD_ALIGN_PARAGRAPH.RIGHT
+_TITLE_PITCH = pt_to_twips(GBT9704.title_pitch_pt)
+_TABLE_PITCH = pt_to_twips(GBT9704.table_pitch_pt)
+_BODY = GBT9704.body_size_pt
 
 SPECS: dict[Role, StyleSpec] = {
-    Role.BODY: StyleSpec("UOBody", "body", 16, first_line_chars=200),
-    Role.LETTERHEAD: StyleSpec("UOLetterhead", "title", 52, _C, exact_pitch=1240, red=True),
-    Role.DOC_NUMBER: StyleSpec("UODocNumber", "body", 16, _C),
-    Role.TITLE: StyleSpec("UOTitle", "title", 22, _C, condensed=False),
-    Role.RECIPIENTS: StyleSpec("UORecipients", "body", 16),
+    Role.BODY: StyleSpec("UOBody", "body", _BODY, first_line_chars=200, link="UOBodyText"),
+    Role.LETTERHEAD: StyleSpec(
+        "UOLetterhead", "title", GBT9704.letterhead_size_pt, _C,
+        exact_pitch=pt_to_twips(GBT9704.letterhead_pitch_pt), red=True, snap_to_grid=False,
+    ),
+    Role.DOC_NUMBER: StyleSpec("UODocNumber", "body", _BODY, _C),
+    # its own pitch, off the body grid: Word, WPS and LibreOffice set the same lines
+    Role.TITLE: StyleSpec(
+        "UOTitle", "title", GBT9704.title_size_pt, _C,
+        exact_pitch=_TITLE_PITCH, condensed=False, snap_to_grid=False,
+    ),
+    Role.RECIPIENTS: StyleSpec("UORecipients", "body", _BODY),
     Role.HEADING1: StyleSpec(
-        "UOHeading1", "heading1", 16, first_line_chars=200, keep_with_next=True, outline_level=0
+        "UOHeading1", "heading1", _BODY, first_line_chars=200, keep_with_next=True, outline_level=0
     ),
-    Role.HEADING2: StyleSpec("UOHeading2", "heading2", 16, first_line_chars=200, outline_level=1),
-    Role.HEADING3: StyleSpec("UOHeading3", "body", 16, first_line_chars=200, outline_level=2),
-    Role.HEADING4: StyleSpec("UOHeading4", "body", 16, first_line_chars=200, outline_level=3),
+    Role.HEADING2: StyleSpec(
+        "UOHeading2", "heading2", _BODY, first_line_chars=200, outline_level=1
+    ),
+    Role.HEADING3: StyleSpec("UOHeading3", "body", _BODY, first_line_chars=200, outline_level=2),
+    Role.HEADING4: StyleSpec("UOHeading4", "body", _BODY, first_line_chars=200, outline_level=3),
     Role.ATTACHMENT_NOTE: StyleSpec(
-        "UOAttachmentNote", "body", 16, left_chars=500, hanging_chars=300
+        "UOAttachmentNote", "body", _BODY, left_chars=500, hanging_chars=300
     ),
-    Role.SIGNATURE: StyleSpec("UOSignature", "body", 16, _R),
-    Role.DATE: StyleSpec("UODate", "body", 16, _R),
+    # 署名 and 成文日期 share a page: the seal covers both
+    Role.SIGNATURE: StyleSpec("UOSignature", "body", _BODY, _R, keep_with_next=True),
+    Role.DATE: StyleSpec("UODate", "body", _BODY, _R),
     # left-aligned: a long e-mail address or phone number would stretch a justified line
-    Role.REMARK: StyleSpec("UORemark", "body", 16, _L, first_line_chars=200),
+    Role.REMARK: StyleSpec("UORemark", "body", _BODY, _L, first_line_chars=200),
     Role.ATTACHMENT_LABEL: StyleSpec(
-        "UOAttachmentLabel", "heading1", 16, _L, page_break_before=True
+        "UOAttachmentLabel", "heading1", _BODY, _L, page_break_before=True
     ),
     Role.ATTACHMENT_TITLE: StyleSpec(
-        "UOAttachmentTitle", "title", 22, _C, keep_with_next=True, condensed=False
+        "UOAttachmentTitle", "title", GBT9704.title_size_pt, _C, exact_pitch=_TITLE_PITCH,
+        keep_with_next=True, condensed=False, snap_to_grid=False,
     ),
-    Role.IMPRINT: StyleSpec("UOImprint", "body", 14, _L, condensed=False),
-    Role.PAGE_NUMBER: StyleSpec("UOPageNumber", "page_number", 14, _R, exact_pitch=None),
-    Role.TABLE_TEXT: StyleSpec("UOTableText", "body", 12, _L, exact_pitch=None, condensed=False),
+    Role.IMPRINT: StyleSpec(
+        "UOImprint", "body", GBT9704.imprint_size_pt, _L, condensed=False, snap_to_grid=False
+    ),
+    Role.PAGE_NUMBER: StyleSpec(
+        "UOPageNumber", "page_number", GBT9704.page_number_size_pt, _R, exact_pitch=None
+    ),
+    # tables keep their own spacing: the body's 28.95 pt pitch makes rows far too tall
+    Role.TABLE_TEXT: StyleSpec(
+        "UOTableText", "body", GBT9704.table_size_pt, _L,
+        exact_pitch=_TABLE_PITCH, condensed=False, snap_to_grid=False,
+    ),
     Role.TABLE_HEADER: StyleSpec(
-        "UOTableHeader", "heading1", 12, _C, exact_pitch=None, condensed=False
+        "UOTableHeader", "heading1", GBT9704.table_size_pt, _C,
+        exact_pitch=_TABLE_PITCH, condensed=False, snap_to_grid=False,
+    ),
+    Role.BODY_TEXT: StyleSpec(
+        "UOBodyText", "body", None, exact_pitch=None, character=True, link="UOBody"
+    ),
+    Role.ACTIVITY_NAME: StyleSpec(
+        "UOActivityName", "body", None, exact_pitch=None, bold=True, character=True
     ),
 }
 
@@ -120,31 +157,43 @@ def ensure_styles(document: Document, fonts: FontSet | None = None) -> None:
 
 
 def _set_document_defaults(document: Document, fonts: FontSet | None) -> None:
-    """Body font on docDefaults and Normal, so no text anywhere falls back to theme fonts."""
+    """Body font and Chinese language on docDefaults and Normal, so no text anywhere falls
+    back to theme fonts or is proofed as Japanese."""
     styles_el = document.styles.element
-    rpr = styles_el.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    defaults = styles_el.find(qn("w:docDefaults"))
+    rpr = None
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is not None:
+        ooxml.set_language(rpr)
+    ooxml.set_theme_language(document.settings.element)
     normal = document.styles["Normal"]
     current, _ = ooxml.run_fonts(normal.element.rPr)
     if fonts is None and current:
         return  # the template chose its fonts already
-    body = (fonts or FontSet()).body
-    latin = (fonts or FontSet()).ascii
+    chosen = fonts or FontSet()
     if rpr is not None:
-        ooxml.set_fonts(rpr, body, latin)
-    ooxml.set_fonts(normal.element.get_or_add_rPr(), body, latin)
+        ooxml.set_fonts(rpr, chosen.body, chosen.ascii)
+    ooxml.set_fonts(normal.element.get_or_add_rPr(), chosen.body, chosen.ascii)
 
 
 def _add_style(document: Document, role: Role, spec: StyleSpec, fonts: FontSet) -> None:
-    style: ParagraphStyle = document.styles.add_style(role.value, WD_STYLE_TYPE.PARAGRAPH)
+    kind = WD_STYLE_TYPE.CHARACTER if spec.character else WD_STYLE_TYPE.PARAGRAPH
+    style = document.styles.add_style(role.value, kind)
     style.style_id = spec.style_id
-    style.base_style = document.styles["Normal"]
     style.quick_style = True
+    if spec.link:
+        ooxml.child(style.element, "w:link").set(qn("w:val"), spec.link)
     font = style.font
-    font.size = Pt(spec.size)
-    font.bold = False
-    font.color.rgb = RGBColor.from_string(ooxml.RED if spec.red else "000000")
+    if spec.size:
+        font.size = Pt(spec.size)
+    font.bold = spec.bold
     rpr = style.element.get_or_add_rPr()
     ooxml.set_fonts(rpr, fonts.for_role(spec.font_key), fonts.ascii)
+    if spec.character:
+        return
+    style.base_style = document.styles["Normal"]
+    font.color.rgb = RGBColor.from_string(ooxml.RED if spec.red else "000000")
     if spec.condensed:
         ooxml.set_character_spacing(rpr, ooxml.BODY_CHAR_SPACING_TWIPS)
     fmt = style.paragraph_format
@@ -159,7 +208,8 @@ def _add_style(document: Document, role: Role, spec: StyleSpec, fonts: FontSet) 
         ooxml.set_exact_line_pitch(ppr, spec.exact_pitch)
     else:
         fmt.line_spacing = 1.0
-        # off the 28.95 pt document grid: table rows and footers keep their own height
+    if not (spec.snap_to_grid and spec.exact_pitch):
+        # off the 28.95 pt document grid: title lines, table rows and footers keep their own
         ooxml.child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
     ooxml.set_indent_chars(
         ppr, first_line=spec.first_line_chars, left=spec.left_chars, hanging=spec.hanging_chars
@@ -170,27 +220,7 @@ def _add_style(document: Document, role: Role, spec: StyleSpec, fonts: FontSet) 
         ooxml.insert_ordered(ppr, level)
 
 
-class StyleFonts:
-    """The fonts each role's style names, read once from a document."""
-
-    def __init__(self, document: Document) -> None:
-        self._document = document
-        self._cache: dict[Role, tuple[str, str | None]] = {}
-
-    def fonts(self, role: Role) -> tuple[str, str | None]:
-        """(eastAsia, ascii) for a role, following basedOn; FontSet defaults where unset."""
-        if role not in self._cache:
-            self._cache[role] = self._read(role)
-        return self._cache[role]
-
-    def _read(self, role: Role) -> tuple[str, str | None]:
-        east_asia = latin = None
-        style = self._document.styles[role.value]
-        while style is not None and (east_asia is None or latin is None):
-            ea, ascii_font = ooxml.run_fonts(style.element.rPr)
-            east_asia = east_asia or ea
-            latin = latin or ascii_font
-            style = style.base_style
-        if east_asia is None:
-            east_asia = FontSet().for_role(SPECS[role].font_key)
-        return east_asia, latin
+def style_ids(document: Document) -> dict[Role, str]:
+    """The style id of each role in ``document`` (python-docx looks names up slowly)."""
+    by_name = {style.name: style.style_id for style in document.styles}
+    return {role: by_name[role.value] for role in Role if role.value in by_name}

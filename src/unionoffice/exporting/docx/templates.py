@@ -1,9 +1,11 @@
 """Finding and opening notice templates: the shipped ones and the clerk's own.
 
-Shipped templates are package data in ``unionoffice/templates`` (read with importlib.resources,
-so an installed or frozen program finds them). The clerk's folder is ``templates`` in the user
-data directory; a file there with the same name as a shipped one takes its place. A template's
-name is its file name without ``.docx``/``.dotx``; a path to a file works as well.
+Shipped templates live in the checkout's top-level ``templates/`` folder; the wheel and the
+PyInstaller bundle carry them as ``unionoffice/templates`` package data (read with
+importlib.resources), so an installed or frozen program finds them there and a checkout finds
+them at the top. The clerk's folder is ``templates`` in the user data directory; a file there
+with the same name as a shipped one takes its place. A template's name is its file name
+without ``.docx``/``.dotx``; a path to a file works as well.
 
 A template's settings are lines in its document properties' comments (Word: 文件 → 信息 →
 属性 → 备注), e.g. ``活动方案：表格``, ``署名：不盖章``, ``印发栏：无``.
@@ -62,8 +64,14 @@ class LoadedTemplate:
 
 
 def shipped_template_dir() -> Path:
-    """The folder of the templates that come with the program."""
-    return Path(str(resources.files("unionoffice") / "templates"))
+    """The folder of the templates that come with the program: installed, else the checkout's."""
+    installed = Path(str(resources.files("unionoffice"))) / "templates"
+    return installed if installed.is_dir() else checkout_template_dir()
+
+
+def checkout_template_dir() -> Path:
+    """templates/ at the top of a source checkout, where build_templates writes them."""
+    return Path(__file__).resolve().parents[4] / "templates"
 
 
 def user_template_dir() -> Path:
