@@ -107,7 +107,7 @@ def build_window() -> QMainWindow:
 
 
 class _Reporter(QObject):
-    """The same rule as unionoffice.gui.startup_report: painted, then the loop goes idle."""
+    """The same rule as unionoffice.gui.window.startup_report: painted, then the loop goes idle."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)

@@ -103,7 +103,7 @@ def no_running_timers(qapp):
 @pytest.fixture
 def window(qtbot, db, demo_ids, settings, shown_messages):
     """The main window on the demo database, shown; closed after the test."""
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
     settings.autosave_ms = 50
     main = MainWindow(db, settings)

@@ -11,10 +11,10 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStac
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from unionoffice.domain.notice import ActivityData, ActivityStatus
-from unionoffice.gui.activity_model import OVERDUE_COLOUR, ActivityTableModel, Column
-from unionoffice.gui.activity_view import ActivityTableView, AllActivitiesView
-from unionoffice.gui.all_activities_model import AllActivitiesModel
-from unionoffice.gui.department_picker import DepartmentPicker
+from unionoffice.gui.activities.activity_model import OVERDUE_COLOUR, ActivityTableModel, Column
+from unionoffice.gui.activities.activity_view import ActivityTableView, AllActivitiesView
+from unionoffice.gui.activities.all_activities_model import AllActivitiesModel
+from unionoffice.gui.activities.department_picker import DepartmentPicker
 from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from unionoffice.domain.notice import NoticeData
-from unionoffice.gui.backup_dialog import BackupDialog, backup_label
-from unionoffice.gui.main_window import MainWindow
+from unionoffice.gui.dialogs.backup_dialog import BackupDialog, backup_label
+from unionoffice.gui.window.main_window import MainWindow
 from unionoffice.storage import backups
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService

@@ -11,14 +11,14 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 from sqlalchemy import event
 
-from unionoffice.gui import calendar_holidays as marks
-from unionoffice.gui.calendar_colours import (
+from unionoffice.gui.calendar import calendar_holidays as marks
+from unionoffice.gui.calendar.calendar_colours import (
     ColourBy,
     department_colour,
     notice_colour,
     notice_label,
 )
-from unionoffice.gui.calendar_view import CalendarView, read_first_month
+from unionoffice.gui.calendar.calendar_view import CalendarView, read_first_month
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.calendar_days import CalendarDayService, DayKind
 
@@ -230,7 +230,10 @@ def test_painting_never_reads_the_database(qtbot, db, demo_ids) -> None:
 
 
 def test_the_library_is_not_imported_by_the_window_module() -> None:
-    code = "import sys, unionoffice.gui.main_window; print('chinese_calendar' in sys.modules)"
+    code = (
+        "import sys, unionoffice.gui.window.main_window; "
+        "print('chinese_calendar' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

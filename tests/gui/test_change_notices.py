@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from unionoffice.domain.changes import Changes
-from unionoffice.gui.main_window import CALENDAR_TAB
+from unionoffice.gui.window.main_window import CALENDAR_TAB
 from unionoffice.storage.services.notices import NoticeService
 
 
@@ -88,7 +88,7 @@ def test_an_autosave_of_the_plan_rereads_that_notice_and_the_month_shown(
 
 
 def test_views_off_screen_catch_up_when_shown(qtbot, window, demo_ids) -> None:
-    from unionoffice.gui.main_window import ALL_ACTIVITIES_TAB
+    from unionoffice.gui.window.main_window import ALL_ACTIVITIES_TAB
 
     window.tabs.setCurrentIndex(CALENDAR_TAB)
     assert not window.all_activities.isVisible()

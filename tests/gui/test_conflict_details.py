@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from unionoffice.domain.notice import ActivityData
-from unionoffice.gui.notice_editor import NoticeEditor
+from unionoffice.gui.editor.notice_editor import NoticeEditor
 from unionoffice.storage.services.notices import NoticeService
 
 

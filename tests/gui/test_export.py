@@ -9,7 +9,7 @@ import docx
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from unionoffice.exporting.docx import file_name_for
-from unionoffice.gui.export_dialog import ExportDialog
+from unionoffice.gui.dialogs.export_dialog import ExportDialog
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.organs import OrganService
 

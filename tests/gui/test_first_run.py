@@ -12,10 +12,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from unionoffice.domain.errors import DatabaseError
-from unionoffice.gui import first_run
 from unionoffice.gui.app import run_gui
-from unionoffice.gui.first_run import FirstRunWizard
-from unionoffice.gui.first_run_pages import DEPARTMENTS, ORGAN, SERIES, SUMMARY, WELCOME
+from unionoffice.gui.dialogs import first_run
+from unionoffice.gui.dialogs.first_run import FirstRunWizard
+from unionoffice.gui.dialogs.first_run_pages import DEPARTMENTS, ORGAN, SERIES, SUMMARY, WELCOME
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
 from unionoffice.storage.services import NoticeService, NumberingService, OrganService
@@ -368,8 +368,9 @@ def test_no_wizard_on_a_database_in_use(
 def test_an_ordinary_start_does_not_load_the_wizard() -> None:
     code = (
         "import sys\n"
-        "import unionoffice.gui.app, unionoffice.gui.main_window\n"
-        "print(sorted(m for m in sys.modules if m.startswith('unionoffice.gui.first_run')))\n"
+        "import unionoffice.gui.app, unionoffice.gui.window.main_window\n"
+        "print(sorted(m for m in sys.modules\n"
+        "             if m.startswith('unionoffice.gui.dialogs.first_run')))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

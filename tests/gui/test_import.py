@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from unionoffice.gui import messages
-from unionoffice.gui.import_dialog import DUPLICATE_CHOICES
+from unionoffice.gui.operations.import_actions import DUPLICATE_CHOICES
 from unionoffice.gui.workers import BackgroundTask
 from unionoffice.storage.services.notices import NoticeService
 
@@ -38,7 +38,7 @@ def test_import_a_folder_from_the_menu(qtbot, window, db, archive, no_file_dialo
     before = {s.id for s in NoticeService(db).list()}
     no_file_dialogs["getExistingDirectory"] = str(archive)
     worker_threads: list[str] = []
-    import unionoffice.gui.import_dialog as module
+    import unionoffice.gui.operations.import_actions as module
 
     real_import = module.import_paths
 

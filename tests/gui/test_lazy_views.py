@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF
 
-from unionoffice.gui.activity_model import AllActivitiesModel, Column
-from unionoffice.gui.calendar_view import CalendarView
+from unionoffice.gui.activities.activity_model import AllActivitiesModel, Column
+from unionoffice.gui.calendar.calendar_view import CalendarView
 from unionoffice.storage.services.activities import ActivityQueryService
 
 

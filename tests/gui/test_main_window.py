@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QLineEdit
 
 from unionoffice.domain.deadline import Period
 from unionoffice.domain.notice import NoticeStatus
-from unionoffice.gui.activity_model import Column
+from unionoffice.gui.activities.activity_model import Column
 from unionoffice.gui.app import run_gui
-from unionoffice.gui.calendar_canvas import lanes_for_bars
-from unionoffice.gui.calendar_view import CalendarView, assign_lanes
-from unionoffice.gui.main_window import MainWindow
+from unionoffice.gui.calendar.calendar_canvas import lanes_for_bars
+from unionoffice.gui.calendar.calendar_view import CalendarView, assign_lanes
+from unionoffice.gui.window.main_window import MainWindow
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService

@@ -8,17 +8,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from unionoffice.domain.notice import ActivityData, ActivityStatus
-from unionoffice.gui.activity_model import (
+from unionoffice.gui.activities.activity_model import (
     OVERDUE_COLOUR,
     UNPARSED_COLOUR,
     ActivityTableModel,
     AllActivitiesModel,
     Column,
 )
-from unionoffice.gui.body_editor import ATTACHMENT, number_labels
-from unionoffice.gui.main_window import MainWindow
-from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import Grouping, NodeKind, NoticeCatalogue, build_tree
+from unionoffice.gui.editor.body_editor import ATTACHMENT, number_labels
+from unionoffice.gui.tree.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
+from unionoffice.gui.tree.tree_nodes import Grouping, NodeKind, NoticeCatalogue, build_tree
+from unionoffice.gui.window.main_window import MainWindow
 from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
@@ -158,7 +158,7 @@ def test_set_data_is_one_undo_step_each(qtmodeltester) -> None:
 
 
 def test_rows_insert_remove_move_undo(qtmodeltester) -> None:
-    from unionoffice.gui.undo_commands import (
+    from unionoffice.gui.activities.plan_commands import (
         InsertActivityCommand,
         MoveActivityCommand,
         RemoveActivityCommand,
@@ -207,7 +207,7 @@ def test_heading_numbers_restart_under_higher_levels() -> None:
 
 
 def test_several_rows_move_and_remove_as_one_step_each(qtmodeltester) -> None:
-    from unionoffice.gui.undo_commands import (
+    from unionoffice.gui.activities.plan_commands import (
         InsertActivitiesCommand,
         MoveActivityCommand,
         RemoveActivityCommand,

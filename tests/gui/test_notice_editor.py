@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from unionoffice.domain.notice import ActivityStatus, Block, BlockKind, NoticeData
-from unionoffice.gui.activity_model import Column
-from unionoffice.gui.notice_editor import NoticeEditor
+from unionoffice.gui.activities.activity_model import Column
+from unionoffice.gui.editor.notice_editor import NoticeEditor
 from unionoffice.storage.services.notices import NoticeService
 
 
@@ -141,7 +141,7 @@ def test_the_issuing_organ_can_be_changed(qtbot, db, demo_ids, type_text) -> Non
 
 
 def test_headings_folded_into_one_block_get_lines_of_their_own(qtbot) -> None:
-    from unionoffice.gui.body_editor import BodyEditor
+    from unionoffice.gui.editor.body_editor import BodyEditor
 
     editor = BodyEditor()
     qtbot.addWidget(editor)

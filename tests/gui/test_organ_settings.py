@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from unionoffice.gui.organ_settings import OrganSettingsPage
-from unionoffice.gui.settings_dialog import SettingsDialog
+from unionoffice.gui.dialogs.organ_settings import OrganSettingsPage
+from unionoffice.gui.dialogs.settings_dialog import SettingsDialog
 from unionoffice.storage.services.numbering import NumberingService
 from unionoffice.storage.services.organs import OrganService
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from unionoffice.domain.notice import Block, NoticeData
-from unionoffice.gui.notice_editor import NoticeEditor
-from unionoffice.gui.page_preview import font_substitutions
+from unionoffice.gui.editor.notice_editor import NoticeEditor
+from unionoffice.gui.editor.page_preview import font_substitutions
 from unionoffice.gui.settings import DictStore, Settings
 from unionoffice.storage.services.notices import NoticeService
 

@@ -6,8 +6,8 @@ import pytest
 
 from unionoffice.domain.notice_json import notice_from_json
 from unionoffice.gui import messages
-from unionoffice.gui.main_window import MainWindow
-from unionoffice.gui.notice_editor import NoticeEditor
+from unionoffice.gui.editor.notice_editor import NoticeEditor
+from unionoffice.gui.window.main_window import MainWindow
 from unionoffice.storage.database import Database
 from unionoffice.storage.recovery import RecoveryStore
 from unionoffice.storage.services.notices import NoticeService

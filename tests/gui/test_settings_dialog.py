@@ -7,10 +7,10 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 
 from unionoffice.exporting.timetable import find_cjk_font
-from unionoffice.gui.holiday_editor import HolidayEditor, SpecialDayModel
-from unionoffice.gui.main_window import MainWindow
-from unionoffice.gui.settings_dialog import SettingsDialog
-from unionoffice.gui.switching import setting_for
+from unionoffice.gui.dialogs.holiday_editor import HolidayEditor, SpecialDayModel
+from unionoffice.gui.dialogs.settings_dialog import SettingsDialog
+from unionoffice.gui.window.main_window import MainWindow
+from unionoffice.gui.window.switching import setting_for
 from unionoffice.storage.services.calendar_days import CalendarDayService
 from unionoffice.storage.services.notices import NoticeService
 

@@ -9,7 +9,7 @@ PROBE = f"""
 import sys
 import unionoffice.cli
 import unionoffice.gui.app
-import unionoffice.gui.main_window
+import unionoffice.gui.window.main_window
 loaded = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))
 print(','.join(loaded))
 """

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from unionoffice.gui import app as app_module
-from unionoffice.gui import database_opener
 from unionoffice.gui.app import run_gui
-from unionoffice.gui.main_window import MainWindow
+from unionoffice.gui.window import database_opener
+from unionoffice.gui.window.main_window import MainWindow
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
 

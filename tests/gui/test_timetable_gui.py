@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 
 from unionoffice.exporting.timetable import fonts
-from unionoffice.gui.pdf_preview import PdfReadyDialog
-from unionoffice.gui.timetable_dialog import Purpose, TimetableDialog
+from unionoffice.gui.dialogs.pdf_preview import PdfReadyDialog
+from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog
 from unionoffice.storage.services.notices import NoticeService
 
 MM_PER_POINT = 25.4 / 72

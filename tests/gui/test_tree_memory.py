@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import gc
 
-from unionoffice.gui.tree_model import NoticeTreeModel
-from unionoffice.gui.tree_nodes import Grouping, NoticeCatalogue
+from unionoffice.gui.tree.tree_model import NoticeTreeModel
+from unionoffice.gui.tree.tree_nodes import Grouping, NoticeCatalogue
 from unionoffice.storage.services.notices import NoticeService
 
 

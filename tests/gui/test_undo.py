@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from unionoffice.domain.notice import BlockKind
-from unionoffice.gui.activity_model import Column
-from unionoffice.gui.notice_editor import ACTIVITY_TAB, BODY_TAB, NoticeEditor
+from unionoffice.gui.activities.activity_model import Column
+from unionoffice.gui.editor.notice_editor import ACTIVITY_TAB, BODY_TAB, NoticeEditor
 from unionoffice.storage.services.notices import NoticeService
 
 

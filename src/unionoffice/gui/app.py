@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
-from unionoffice.gui.database_opener import DatabaseOpening
 from unionoffice.gui.settings import Settings
-from unionoffice.gui.startup_report import report_startup_if_asked
+from unionoffice.gui.window.database_opener import DatabaseOpening
+from unionoffice.gui.window.startup_report import report_startup_if_asked
 from unionoffice.gui.workers import BackgroundTask
 
 if TYPE_CHECKING:  # the storage layer is imported by the worker that opens the database
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
     from unionoffice.storage.database import Database
 
 APP_NAME = "工会公文助手"
@@ -75,7 +75,7 @@ def offer_first_run(db: Database, parent: QWidget | None = None) -> bool:
             return False
     except UnionOfficeError:
         return False  # the main window says what is wrong with the database
-    from unionoffice.gui.first_run import run_first_run  # only a new database needs it
+    from unionoffice.gui.dialogs.first_run import run_first_run  # only a new database needs it
 
     quit_after = os.environ.get("UNIONOFFICE_QUIT_AFTER_MS")
     close_after_ms = int(quit_after) if quit_after else None
@@ -95,7 +95,7 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
     if db_argument is None:  # the database chosen in 设置 last time, if any
         db_argument = settings.last_database or None
         remembered = db_argument is not None
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
     window = MainWindow(None, settings)
     report_startup_if_asked(window)
@@ -135,7 +135,7 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
 
 def _after_attach(db: Database) -> None:
     """Today's backup, off the UI thread; then one a day for a window left open for days."""
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.is_attached() and widget.db is db:
@@ -163,7 +163,7 @@ def _back_up_in_background(window: MainWindow) -> None:
 
 def _back_up_open_windows() -> None:
     """The daily backup of the database each open window shows (设置 may have switched it)."""
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.isVisible() and widget.is_attached():

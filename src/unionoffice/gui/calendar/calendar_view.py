@@ -27,9 +27,14 @@ from PySide6.QtWidgets import (
 
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.deadline import month_end
-from unionoffice.gui import calendar_holidays as marks
-from unionoffice.gui.calendar_canvas import MonthCanvas, YearCanvas, assign_lanes, month_weeks
-from unionoffice.gui.calendar_colours import (
+from unionoffice.gui.calendar import calendar_holidays as marks
+from unionoffice.gui.calendar.calendar_canvas import (
+    MonthCanvas,
+    YearCanvas,
+    assign_lanes,
+    month_weeks,
+)
+from unionoffice.gui.calendar.calendar_colours import (
     ColourBy,
     ColourLegend,
     department_colour,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
-from unionoffice.gui.first_run_pages import (
+from unionoffice.gui.dialogs.first_run_pages import (
     DEPARTMENTS,
     ORGAN,
     SERIES,

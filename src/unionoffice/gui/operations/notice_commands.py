@@ -16,8 +16,8 @@ from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
-    from unionoffice.gui.notice_editor import NoticeEditor
+    from unionoffice.gui.editor.notice_editor import NoticeEditor
+    from unionoffice.gui.window.main_window import MainWindow
 
 MENU_ITEMS = 30  # notices listed in the 回收站 menu
 

@@ -36,18 +36,22 @@ from unionoffice.domain.activity_table_text import (
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.notice import ActivityData
 from unionoffice.gui import messages
-from unionoffice.gui.activity_columns import (
+from unionoffice.gui.activities.activity_columns import (
     EDITABLE,
     HEADERS,
     OVERDUE_COLOUR,
     UNPARSED_COLOUR,
     Column,
 )
-from unionoffice.gui.activity_delegate import ActivityDelegate
-from unionoffice.gui.activity_filter import ALL_DEPARTMENTS, ActivityFilterBar, ActivityFilterProxy
-from unionoffice.gui.activity_model import ActivityTableModel
-from unionoffice.gui.all_activities_model import NOTICE_COLUMN, AllActivitiesModel
-from unionoffice.gui.undo_commands import (
+from unionoffice.gui.activities.activity_delegate import ActivityDelegate
+from unionoffice.gui.activities.activity_filter import (
+    ALL_DEPARTMENTS,
+    ActivityFilterBar,
+    ActivityFilterProxy,
+)
+from unionoffice.gui.activities.activity_model import ActivityTableModel
+from unionoffice.gui.activities.all_activities_model import NOTICE_COLUMN, AllActivitiesModel
+from unionoffice.gui.activities.plan_commands import (
     InsertActivitiesCommand,
     InsertActivityCommand,
     MoveActivityCommand,

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from unionoffice.gui.tree_nodes import Node, NodeKind
+from unionoffice.gui.tree.tree_nodes import Node, NodeKind
 
 NOTICE_ROLE = Qt.ItemDataRole.UserRole + 1  # the NoticeSummary of a notice row, else None
 NOTICE_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the notice id, else None

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.changes import Changes
-from unionoffice.gui.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
-from unionoffice.gui.tree_nodes import Grouping, Node, NoticeCatalogue
+from unionoffice.gui.tree.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
+from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
 
 if TYPE_CHECKING:
     from unionoffice.storage.services.notices import NoticeService, NoticeSummary

@@ -16,12 +16,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
-from unionoffice.gui.tree_nodes import Node, NoticeCatalogue
+from unionoffice.gui.tree.tree_nodes import Node, NoticeCatalogue
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 
 if TYPE_CHECKING:
-    from unionoffice.gui.calendar_view import MonthRows
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.calendar.calendar_view import MonthRows
+    from unionoffice.gui.window.main_window import MainWindow
     from unionoffice.storage.database import Database
 
 # Started at the window's first paint; this long without one (a minimised start), at once.
@@ -41,7 +41,7 @@ class WindowSnapshot:
 def read_snapshot(db: Database) -> WindowSnapshot:
     """Read and group what the window shows first (touches no widget: runs on a worker
     thread)."""
-    from unionoffice.gui.calendar_view import read_first_month
+    from unionoffice.gui.calendar.calendar_view import read_first_month
     from unionoffice.storage.services.activities import ActivityQueryService
     from unionoffice.storage.services.notices import NoticeService
 
@@ -87,11 +87,11 @@ def _import_window_modules() -> None:
 
 
 WINDOW_MODULES = (
-    "unionoffice.gui.activity_view",
-    "unionoffice.gui.activity_model",
-    "unionoffice.gui.calendar_view",
-    "unionoffice.gui.notice_editor",
-    "unionoffice.gui.recovery",
+    "unionoffice.gui.activities.activity_view",
+    "unionoffice.gui.activities.activity_model",
+    "unionoffice.gui.calendar.calendar_view",
+    "unionoffice.gui.editor.notice_editor",
+    "unionoffice.gui.editor.recovery",
     "unionoffice.storage.recovery",
     "unionoffice.storage.services.organs",
 )

@@ -29,25 +29,25 @@ from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.gui import messages
-from unionoffice.gui.body_editor import ATTACHMENT
-from unionoffice.gui.document_tree import DocumentTree
-from unionoffice.gui.notice_commands import NoticeCommands
+from unionoffice.gui.editor.body_editor import ATTACHMENT
+from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
-from unionoffice.gui.tree_nodes import Grouping
+from unionoffice.gui.tree.document_tree import DocumentTree
+from unionoffice.gui.tree.tree_nodes import Grouping
 from unionoffice.gui.workers import stop_tasks
 
 if TYPE_CHECKING:
-    from unionoffice.gui.activity_model import ActivityTableModel
-    from unionoffice.gui.activity_view import AllActivitiesView
-    from unionoffice.gui.calendar_view import CalendarView
-    from unionoffice.gui.database_opener import WindowSnapshot
+    from unionoffice.gui.activities.activity_model import ActivityTableModel
+    from unionoffice.gui.activities.activity_view import AllActivitiesView
+    from unionoffice.gui.calendar.calendar_view import CalendarView
+    from unionoffice.gui.editor.notice_editor import NoticeEditor
 
     # Imported on first use: they bring python-docx, reportlab, openpyxl and the importer,
     # which a clerk who only reads and edits should not wait for at start-up.
-    from unionoffice.gui.export_actions import ExportController
-    from unionoffice.gui.import_dialog import ImportController
-    from unionoffice.gui.notice_editor import NoticeEditor
-    from unionoffice.gui.timetable_actions import TimetableController
+    from unionoffice.gui.operations.export_actions import ExportController
+    from unionoffice.gui.operations.import_actions import ImportController
+    from unionoffice.gui.operations.timetable_actions import TimetableController
+    from unionoffice.gui.window.database_opener import WindowSnapshot
     from unionoffice.storage.database import Database
     from unionoffice.storage.recovery import RecoveryStore
     from unionoffice.storage.services.activities import ActivityQueryService
@@ -135,10 +135,10 @@ class MainWindow(QMainWindow):
         ``snapshot`` is what a worker thread has read already (database_opener); without it
         the same is read here.
         """
-        from unionoffice.gui.activity_model import AllActivitiesModel
-        from unionoffice.gui.activity_view import AllActivitiesView
+        from unionoffice.gui.activities.activity_model import AllActivitiesModel
+        from unionoffice.gui.activities.activity_view import AllActivitiesView
         from unionoffice.gui.app_context import AppContext
-        from unionoffice.gui.calendar_view import CalendarView
+        from unionoffice.gui.calendar.calendar_view import CalendarView
 
         self.db = db
         self.context = AppContext(db, self.settings, self)
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
     def editors(self) -> list[NoticeEditor]:
         if not self.is_attached():
             return []
-        from unionoffice.gui.notice_editor import NoticeEditor
+        from unionoffice.gui.editor.notice_editor import NoticeEditor
 
         return [
             w
@@ -356,14 +356,14 @@ class MainWindow(QMainWindow):
     def current_editor(self) -> NoticeEditor | None:
         if not self.is_attached():
             return None
-        from unionoffice.gui.notice_editor import NoticeEditor
+        from unionoffice.gui.editor.notice_editor import NoticeEditor
 
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, NoticeEditor) else None
 
     def open_notice(self, notice_id: int) -> NoticeEditor | None:
         """Show the notice's editor, opening a tab for it if needed."""
-        from unionoffice.gui.notice_editor import NoticeEditor
+        from unionoffice.gui.editor.notice_editor import NoticeEditor
 
         editor = self.editor_for(notice_id)
         if editor is None:
@@ -438,24 +438,24 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def importer(self) -> ImportController:
-        from unionoffice.gui.import_dialog import ImportController
+        from unionoffice.gui.operations.import_actions import ImportController
 
         return ImportController(self)
 
     @functools.cached_property
     def exporter(self) -> ExportController:
-        from unionoffice.gui.export_actions import ExportController
+        from unionoffice.gui.operations.export_actions import ExportController
 
         return ExportController(self)
 
     @functools.cached_property
     def timetables(self) -> TimetableController:
-        from unionoffice.gui.timetable_actions import TimetableController
+        from unionoffice.gui.operations.timetable_actions import TimetableController
 
         return TimetableController(self)
 
     def _print_timetable_of(self, ids: list[int]) -> None:
-        from unionoffice.gui.timetable_dialog import Purpose
+        from unionoffice.gui.dialogs.timetable_dialog import Purpose
 
         self.timetables.open_dialog(Purpose.PRINT, ids)
 
@@ -487,19 +487,19 @@ class MainWindow(QMainWindow):
         self.timetables.print_timetable()
 
     def show_settings(self) -> None:
-        from unionoffice.gui.settings_dialog import SettingsDialog
+        from unionoffice.gui.dialogs.settings_dialog import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self)
         self.settings_dialog.open()
 
     def show_backups(self) -> None:
-        from unionoffice.gui.backup_dialog import BackupDialog
+        from unionoffice.gui.dialogs.backup_dialog import BackupDialog
 
         self.backup_dialog = BackupDialog(self)
         self.backup_dialog.open()
 
     def _offer_recovery(self) -> None:
-        from unionoffice.gui.recovery import offer_recovery
+        from unionoffice.gui.editor.recovery import offer_recovery
 
         self._recovery_check = None
         offer_recovery(self, self.recovery_store)

@@ -25,14 +25,14 @@ from unionoffice.exporting.docx import (
     file_name_for,
 )
 from unionoffice.gui import messages
-from unionoffice.gui.export_dialog import ExportChoice, ExportDialog
+from unionoffice.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.organs import OrganService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
 
 @dataclass(frozen=True)

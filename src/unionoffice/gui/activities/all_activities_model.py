@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import ActivityData
-from unionoffice.gui.activity_columns import (
+from unionoffice.gui.activities.activity_columns import (
     ACTIVITY_ROLE,
     DEPARTMENT_COLUMNS,
     EDITABLE,
@@ -40,7 +40,7 @@ from unionoffice.storage.services.activities import (
 from unionoffice.storage.services.notices import NoticeService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.activity_model import ActivityTableModel
+    from unionoffice.gui.activities.activity_model import ActivityTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.deadline import Period, month_end
-from unionoffice.gui import calendar_holidays as marks
-from unionoffice.gui.activity_model import NAME_SEPARATOR, format_period
-from unionoffice.gui.calendar_colours import ColourBy, colour_of
+from unionoffice.gui.activities.activity_model import NAME_SEPARATOR, format_period
+from unionoffice.gui.calendar import calendar_holidays as marks
+from unionoffice.gui.calendar.calendar_colours import ColourBy, colour_of
 from unionoffice.storage.services.activities import ActivityRow
 from unionoffice.storage.services.calendar_days import SpecialDay
 

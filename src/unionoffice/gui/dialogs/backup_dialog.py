@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
-from unionoffice.gui.export_actions import documents_folder
-from unionoffice.gui.switching import open_database, replace_window
+from unionoffice.gui.operations.export_actions import documents_folder
+from unionoffice.gui.window.switching import open_database, replace_window
 from unionoffice.gui.workers import stop_tasks
 from unionoffice.storage import backups
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
 _STAMP_RE = re.compile(r"(\d{8})-(\d{6})")
 _KINDS = {

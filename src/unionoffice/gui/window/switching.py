@@ -15,7 +15,7 @@ from unionoffice.storage import backups, credentials
 from unionoffice.storage.database import Database
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
 
 def setting_for(argument: str) -> str:
@@ -44,7 +44,7 @@ def replace_window(window: MainWindow, db: Database) -> MainWindow | None:
     None, with ``db`` closed again, when the clerk keeps the old window (unsaved edits) or the
     new database cannot be read.
     """
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
     if not window.save_all() and not messages.confirm(
         window, "有修改未能保存（见编辑器上方的提示）。仍要切换吗？未保存的修改将丢失。"

@@ -28,7 +28,7 @@ from PySide6.QtGui import QUndoStack
 from unionoffice.domain.activity_table_text import NAME_SEPARATOR
 from unionoffice.domain.deadline import Period, parse_deadline
 from unionoffice.domain.notice import ActivityData
-from unionoffice.gui.activity_columns import (
+from unionoffice.gui.activities.activity_columns import (
     ACTIVITY_ROLE,
     DONE_COLOUR,
     EDITABLE,
@@ -46,8 +46,8 @@ from unionoffice.gui.activity_columns import (
     set_field,
     split_names,
 )
-from unionoffice.gui.all_activities_model import AllActivitiesModel
-from unionoffice.gui.undo_commands import EditActivityCommand, MoveActivityCommand
+from unionoffice.gui.activities.all_activities_model import AllActivitiesModel
+from unionoffice.gui.activities.plan_commands import EditActivityCommand, MoveActivityCommand
 
 __all__ = [
     "ACTIVITY_ROLE",

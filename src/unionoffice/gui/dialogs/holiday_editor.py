@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.gui.calendar_holidays import KIND_LABEL, ink, special_name
+from unionoffice.gui.calendar.calendar_holidays import KIND_LABEL, ink, special_name
 from unionoffice.storage.services.calendar_days import (
     FIRST_YEAR,
     LAST_YEAR,

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QMenu, QSpinBox, QWidget
 
-from unionoffice.gui.body_editor import TYPING, BodyEditor
+from unionoffice.gui.editor.body_editor import TYPING, BodyEditor
 
 _FIELD_COMMAND_ID = 0x4E00  # + the field's number: steps of one field merge, no others
 _BODY_TYPING_ID = 0x4DFF

@@ -32,16 +32,16 @@ from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
-from unionoffice.gui.export_dialog import plan_combo, template_combo
-from unionoffice.gui.holiday_editor import HolidayEditor
-from unionoffice.gui.organ_settings import OrganSettingsPage
-from unionoffice.gui.switching import switch_database
+from unionoffice.gui.dialogs.export_dialog import plan_combo, template_combo
+from unionoffice.gui.dialogs.holiday_editor import HolidayEditor
+from unionoffice.gui.dialogs.organ_settings import OrganSettingsPage
+from unionoffice.gui.window.switching import switch_database
 from unionoffice.output_files import expand_home
 from unionoffice.storage.database import default_database_path
 from unionoffice.storage.services.organs import OrganService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
 
 def _browse_row(edit: QLineEdit, browse: QPushButton) -> QHBoxLayout:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidg
 
 from unionoffice.domain.activity_criteria import ActivityCriteria, matches
 from unionoffice.domain.notice import ActivityStatus
-from unionoffice.gui.activity_columns import SORT_ROLE, Column
-from unionoffice.gui.activity_model import ActivityTableModel
+from unionoffice.gui.activities.activity_columns import SORT_ROLE, Column
+from unionoffice.gui.activities.activity_model import ActivityTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ALL_DEPARTMENTS = "全部部门"

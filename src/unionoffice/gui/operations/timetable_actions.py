@@ -28,16 +28,16 @@ from unionoffice.exporting.timetable import (
     write_timetable_xlsx,
 )
 from unionoffice.gui import messages
-from unionoffice.gui.export_actions import documents_folder
-from unionoffice.gui.pdf_preview import show_pdf
-from unionoffice.gui.timetable_dialog import Purpose, TimetableDialog, TimetableRequest
-from unionoffice.gui.tree_nodes import short_title
+from unionoffice.gui.dialogs.pdf_preview import show_pdf
+from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog, TimetableRequest
+from unionoffice.gui.operations.export_actions import documents_folder
+from unionoffice.gui.tree.tree_nodes import short_title
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
 _SUFFIX = {Purpose.EXCEL: ".xlsx", Purpose.CALENDAR: ".ics"}
 _FILTERS = {Purpose.EXCEL: "Excel 工作簿（*.xlsx）", Purpose.CALENDAR: "日历文件（*.ics）"}

@@ -19,7 +19,7 @@ from unionoffice.gui import messages
 from unionoffice.storage.recovery import RecoveryRecord, RecoveryStore
 
 if TYPE_CHECKING:
-    from unionoffice.gui.main_window import MainWindow
+    from unionoffice.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

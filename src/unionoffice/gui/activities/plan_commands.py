@@ -15,8 +15,8 @@ from PySide6.QtGui import QUndoCommand
 from unionoffice.domain.notice import ActivityData
 
 if TYPE_CHECKING:
-    from unionoffice.gui.activity_columns import Column
-    from unionoffice.gui.activity_model import ActivityTableModel
+    from unionoffice.gui.activities.activity_columns import Column
+    from unionoffice.gui.activities.activity_model import ActivityTableModel
 
 
 def _rows_text(rows: Sequence[int]) -> str:
@@ -29,7 +29,7 @@ class EditActivityCommand(QUndoCommand):
     def __init__(
         self, model: ActivityTableModel, row: int, column: Column, old: Any, new: Any
     ) -> None:
-        from unionoffice.gui.activity_columns import HEADERS
+        from unionoffice.gui.activities.activity_columns import HEADERS
 
         super().__init__(f"修改第 {row + 1} 项的{HEADERS[column]}")
         self._model, self._row, self._column = model, row, column

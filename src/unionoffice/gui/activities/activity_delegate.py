@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from unionoffice.domain.activity_table_text import split_department_names
 from unionoffice.domain.notice import ActivityStatus
-from unionoffice.gui.activity_columns import DEPARTMENT_COLUMNS, Column
-from unionoffice.gui.department_picker import DepartmentPicker
+from unionoffice.gui.activities.activity_columns import DEPARTMENT_COLUMNS, Column
+from unionoffice.gui.activities.department_picker import DepartmentPicker
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PICKER_WIDTH, PICKER_HEIGHT = 320, 280

@@ -40,12 +40,12 @@ from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_body import OrganDefaults
 from unionoffice.domain.notice_diff import describe_conflict
 from unionoffice.gui import messages
-from unionoffice.gui.activity_model import ActivityTableModel
-from unionoffice.gui.activity_view import ActivityTableView
-from unionoffice.gui.body_editor import ATTACHMENT, BodyEditor
-from unionoffice.gui.notice_undo import NoticeHistory, NoticeUndoStack
-from unionoffice.gui.page_preview import PagePreview
-from unionoffice.gui.recovery import RecoveryKeeper
+from unionoffice.gui.activities.activity_model import ActivityTableModel
+from unionoffice.gui.activities.activity_view import ActivityTableView
+from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
+from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
+from unionoffice.gui.editor.page_preview import PagePreview
+from unionoffice.gui.editor.recovery import RecoveryKeeper
 from unionoffice.gui.settings import Settings
 from unionoffice.storage.database import Database
 from unionoffice.storage.recovery import RecoveryStore

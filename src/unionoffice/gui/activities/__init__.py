@@ -1,0 +1,1 @@
+"""Activity tables: a notice's plan and 全部活动, their columns, delegates, filters and undo."""

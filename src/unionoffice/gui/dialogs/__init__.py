@@ -1,0 +1,2 @@
+"""Dialogs: settings, organs and departments, holidays, first run, backups, export,
+timetables, import results."""

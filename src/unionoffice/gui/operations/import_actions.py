@@ -1,0 +1,106 @@
+"""导入: files or a whole folder of .docx/.txt notices, in the background, then a summary.
+
+The importer runs on a worker thread (``importing.service.import_paths``), one transaction a
+file. A file imported before (same content) is a question for the clerk, asked on the UI thread
+while the worker waits: 跳过, 全部跳过, 仍然导入 or 全部导入. At the end the tree is read again,
+the first new notice opens and a summary lists every file: created, skipped or failed and why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QFileDialog,
+)
+
+from unionoffice.domain.changes import Changes
+from unionoffice.gui.dialogs.import_summary import ImportOutcome, ImportSummaryDialog
+from unionoffice.gui.workers import BackgroundTask, TaskContext
+from unionoffice.importing.service import ImportResult, import_paths
+from unionoffice.storage.services.notices import NoticeService
+
+if TYPE_CHECKING:
+    from unionoffice.gui.window.main_window import MainWindow
+
+FILE_FILTER = "公文（*.docx *.txt）;;Word 文档（*.docx）;;文本文件（*.txt）"
+DUPLICATE_CHOICES = ["跳过", "全部跳过", "仍然导入", "全部导入"]
+
+
+class ImportController(QObject):
+    """The window's 导入 commands."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: BackgroundTask | None = None
+        self.summary: ImportSummaryDialog | None = None
+
+    def _forget_task(self) -> None:
+        self.task = None
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "导入公文（.docx、.txt）", self.window.settings.import_folder, FILE_FILTER
+        )
+        if paths:
+            self.window.settings.import_folder = str(Path(paths[0]).parent)
+            self.start([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "导入文件夹中的全部公文（含子文件夹）", self.window.settings.import_folder
+        )
+        if folder:
+            self.window.settings.import_folder = folder
+            self.start([Path(folder)])
+
+    def start(self, paths: list[Path]) -> BackgroundTask | None:
+        """Import ``paths`` in the background; the summary shows when it is done."""
+        if self.task is not None and self.task.is_running():
+            return None
+        db = self.window.db
+
+        def work(context: TaskContext) -> ImportOutcome:
+            decided: list[bool] = []  # 全部跳过 / 全部导入: the answer for every later file
+            total = [0]
+
+            def on_duplicate(path: Path, existing: int) -> bool:
+                if decided:
+                    return decided[0]
+                title = NoticeService(db).get(existing, include_deleted=True).title
+                answer = context.ask(
+                    f"“{path.name}”与已有的公文“{title}”内容相同（以前导入过）。\n要再导入一份吗？",
+                    DUPLICATE_CHOICES,
+                )
+                if answer in (1, 3):
+                    decided.append(answer == 3)
+                return answer in (2, 3)
+
+            def progress(done: int, count: int, result: ImportResult) -> None:
+                total[0] = count
+                context.report(done, count, f"正在导入（{done}/{count}）：{result.path.name}")
+
+            context.report(0, 0, "正在查找要导入的文件…")
+            results = import_paths(
+                db, paths, on_duplicate, progress=progress, cancelled=context.cancelled
+            )
+            return ImportOutcome(results, context.cancelled(), total[0])
+
+        self.task = BackgroundTask(self.window, "正在导入公文…", work, on_done=self._finished)
+        self.task.finished.connect(self._forget_task)
+        return self.task.start()
+
+    def _finished(self, outcome: ImportOutcome) -> None:
+        window = self.window
+        created = outcome.created_ids
+        window.context.notify(Changes(notices=frozenset(created), activities=frozenset(created)))
+        if created:
+            window.open_notice(created[0])
+        titles = {s.id: s.doc_number or s.title for s in window.tree.summaries()}
+        self.summary = ImportSummaryDialog(outcome, titles, window)
+        self.summary.open_requested.connect(window.open_notice)
+        self.summary.open()
+        window.statusBar().showMessage(self.summary.headline, 8000)

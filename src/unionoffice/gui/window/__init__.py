@@ -1,0 +1,1 @@
+"""The main window: its layout and wiring, opening and switching databases, start-up."""
