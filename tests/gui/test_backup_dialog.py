@@ -66,16 +66,15 @@ def test_restore_a_backup_and_see_its_data(qtbot, window, db, demo_ids, shown_me
     dialog.list.setCurrentRow(0)
     replacement = dialog.restore_selected()
     assert isinstance(replacement, MainWindow)
-    qtbot.addWidget(replacement)
     assert [kind for kind, _ in shown_messages] == ["ask"]
     assert "替换当前数据库" in shown_messages[0][1]
-    assert replacement.isVisible() and not window.isVisible() and not dialog.isVisible()
+    # The same window shows the restored database; no second window is built.
+    assert replacement is window and window.isVisible() and not dialog.isVisible()
     assert added not in replacement.tree.visible_notice_ids()
     assert sorted(replacement.tree.visible_notice_ids()) == sorted(demo_ids)
     aside = list(db.backup_dir().glob("before-restore-*.sqlite"))
     assert len(aside) == 1  # the database as it was, kept in case the restore was a mistake
     assert aside[0].name in replacement.statusBar().currentMessage()
-    replacement.close()
 
 
 def test_a_file_that_is_not_a_backup_is_refused(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from unionoffice.domain.notice import ActivityData
+from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.notice_editor import NoticeEditor
+from unionoffice.gui.settings import DictStore, Settings
 from unionoffice.storage.services.notices import NoticeService
 
 
 def test_conflict_bar_lists_the_differences(qtbot, db, demo_ids, shown_messages, type_text) -> None:
-    editor = NoticeEditor(db, demo_ids[0], autosave_ms=60_000)
+    editor = NoticeEditor(AppContext(db, Settings(DictStore())), demo_ids[0], autosave_ms=60_000)
     qtbot.addWidget(editor)
     editor.show()
     service = NoticeService(db)

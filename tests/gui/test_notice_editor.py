@@ -8,12 +8,14 @@ from PySide6.QtCore import Qt
 
 from unionoffice.domain.notice import ActivityStatus, Block, BlockKind, NoticeData
 from unionoffice.gui.activities.activity_model import Column
+from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.notice_editor import NoticeEditor
+from unionoffice.gui.settings import DictStore, Settings
 from unionoffice.storage.services.notices import NoticeService
 
 
 def _editor(qtbot, db, notice_id: int, autosave_ms: int = 50) -> NoticeEditor:
-    editor = NoticeEditor(db, notice_id, autosave_ms=autosave_ms)
+    editor = NoticeEditor(AppContext(db, Settings(DictStore())), notice_id, autosave_ms=autosave_ms)
     qtbot.addWidget(editor)
     editor.resize(1200, 800)
     editor.show()

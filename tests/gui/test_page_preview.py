@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from unionoffice.domain.notice import Block, NoticeData
+from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.notice_editor import NoticeEditor
 from unionoffice.gui.editor.page_preview import font_substitutions
 from unionoffice.gui.settings import DictStore, Settings
@@ -30,7 +31,8 @@ def _long_notice(db) -> int:
 
 
 def _editor(qtbot, db, notice_id: int, settings: Settings | None = None) -> NoticeEditor:
-    editor = NoticeEditor(db, notice_id, autosave_ms=10_000, settings=settings)
+    context = AppContext(db, settings or Settings(DictStore()))
+    editor = NoticeEditor(context, notice_id, autosave_ms=10_000)
     qtbot.addWidget(editor)
     editor.resize(1400, 800)
     editor.show()

@@ -68,8 +68,7 @@ def test_switching_to_another_database(qtbot, window, db, demo_ids, tmp_path) ->
     dialog.accept()
     replacement = dialog.replacement
     assert isinstance(replacement, MainWindow)
-    qtbot.addWidget(replacement)
-    assert replacement.isVisible() and not window.isVisible()
+    assert replacement is window and window.isVisible()  # the window is attached anew
     assert replacement.db.path == other and other.exists()
     assert str(other) in replacement.windowTitle()
     assert replacement.tree.visible_notice_ids() == []  # a new, empty database
@@ -80,7 +79,6 @@ def test_switching_to_another_database(qtbot, window, db, demo_ids, tmp_path) ->
     replacement.notice_commands.new_notice()
     assert len(NoticeService(replacement.db).list()) == 1
     assert len(NoticeService(db).list()) == len(demo_ids)
-    replacement.close()
 
 
 def test_a_bad_database_keeps_the_current_one(qtbot, window, tmp_path, shown_messages) -> None:

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from unionoffice.domain.notice import BlockKind
 from unionoffice.gui.activities.activity_model import Column
+from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.notice_editor import ACTIVITY_TAB, BODY_TAB, NoticeEditor
+from unionoffice.gui.settings import DictStore, Settings
 from unionoffice.storage.services.notices import NoticeService
 
 
@@ -161,7 +163,7 @@ def test_a_date_change_is_one_step_and_updates_the_plan(qtbot, window, demo_ids)
 def test_the_fields_own_undo_keys_drive_the_notice_history(qtbot, db, demo_ids, type_text) -> None:
     """Without the window the editor still has one history: Ctrl+Z in a field or the body
     undoes the notice's last step, never the widget's private one."""
-    editor = NoticeEditor(db, demo_ids[0], autosave_ms=10_000)
+    editor = NoticeEditor(AppContext(db, Settings(DictStore())), demo_ids[0], autosave_ms=10_000)
     qtbot.addWidget(editor)
     editor.show()
     title = editor.title.text()
@@ -181,7 +183,7 @@ def test_the_fields_own_undo_keys_drive_the_notice_history(qtbot, db, demo_ids, 
 
 
 def test_loading_saving_and_recovery_make_no_undo_steps(qtbot, db, demo_ids, type_text) -> None:
-    editor = NoticeEditor(db, demo_ids[0], autosave_ms=10_000)
+    editor = NoticeEditor(AppContext(db, Settings(DictStore())), demo_ids[0], autosave_ms=10_000)
     qtbot.addWidget(editor)
     editor.show()
     assert editor.undo_stack.count() == 0

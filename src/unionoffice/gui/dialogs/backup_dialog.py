@@ -2,7 +2,7 @@
 
 Backups use SQLite's online backup API (storage.backups). A restore checks the backup file,
 asks, saves what is open, keeps the current file aside (backups/before-restore-*.sqlite) and
-opens the restored database in a new window. It is refused while another program (a second
+shows the restored database in the window. It is refused while another program (a second
 window, a command) has the database open.
 """
 
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
 from unionoffice.gui.operations.export_actions import documents_folder
-from unionoffice.gui.window.switching import open_database, replace_window
+from unionoffice.gui.window.switching import replace_window
 from unionoffice.gui.workers import stop_tasks
 from unionoffice.storage import backups
 
@@ -202,10 +202,8 @@ class BackupDialog(QDialog):
         except UnionOfficeError as exc:
             messages.show_error(self, str(exc))
             return None
-        db = open_database(str(self.db.path))
-        if db is None:
-            return None
-        self.replacement = replace_window(window, db)
+        # The same Database now reads the restored file: the window shows it afresh.
+        self.replacement = replace_window(window, self.db)
         if self.replacement is not None:
             self.replacement.statusBar().showMessage(
                 f"已从备份恢复；原数据库已另存为 {aside.name}", 10000

@@ -42,16 +42,11 @@ from unionoffice.domain.notice_diff import describe_conflict
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_model import ActivityTableModel
 from unionoffice.gui.activities.activity_view import ActivityTableView
+from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.page_preview import PagePreview
 from unionoffice.gui.editor.recovery import RecoveryKeeper
-from unionoffice.gui.settings import Settings
-from unionoffice.storage.database import Database
-from unionoffice.storage.recovery import RecoveryStore
-from unionoffice.storage.services.notices import NoticeService
-from unionoffice.storage.services.numbering import NumberingService
-from unionoffice.storage.services.organs import OrganService
 from unionoffice.storage.services.search import recipients_in_use
 
 NO_DATE = QDate(1900, 1, 1)  # a QDateEdit at its minimum shows "未填"
@@ -85,31 +80,37 @@ class NoticeEditor(QWidget):
 
     def __init__(
         self,
-        db: Database,
+        context: AppContext,
         notice_id: int,
         *,
-        autosave_ms: int = 1500,
-        recovery: RecoveryStore | None = None,
-        settings: Settings | None = None,
+        autosave_ms: int | None = None,
+        keep_recovery: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``autosave_ms``: the delay after typing stops (default: the setting);
+        ``keep_recovery``: keep the unsaved working copy in a recovery file, as the window does."""
         super().__init__(parent)
-        self.db = db
-        self.notices = NoticeService(db)
-        self.numbering = NumberingService(db)
+        self.context = context
+        self.db = context.db
+        self.notices = context.notices
+        self.numbering = context.numbering
         self._data: NoticeData = self.notices.get(notice_id)
         self._dirty = False
         self._loading = True
-        self.settings = settings
+        self.settings = context.settings
         self.undo_stack = NoticeUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(autosave_ms)
+        self._timer.setInterval(
+            autosave_ms if autosave_ms is not None else self.settings.autosave_ms
+        )
         self._timer.timeout.connect(self.save)
         # the unsaved working copy goes to a recovery file a moment after each edit
-        self.recovery = RecoveryKeeper(recovery, self.collect, self) if recovery else None
+        self.recovery = (
+            RecoveryKeeper(context.recovery_store, self.collect, self) if keep_recovery else None
+        )
 
-        organs = OrganService(db)
+        organs = context.organs
         organ_list = organs.organs()
         organ_id = next((o.id for o in organ_list if o.name == self._data.organ), None)
         departments = organs.department_names(organ_id)
@@ -136,7 +137,7 @@ class NoticeEditor(QWidget):
         self.organ.setCompleter(QCompleter([o.name for o in organ_list], self.organ))
         self._fill()
         self._loading = False
-        self.show_preview(settings.page_preview if settings is not None else False)
+        self.show_preview(self.settings.page_preview)
         self.activity_model.edited.connect(self._on_edited)
         self.activity_model.rowsInserted.connect(self._update_tab_titles)
         self.activity_model.rowsRemoved.connect(self._update_tab_titles)
@@ -331,7 +332,7 @@ class NoticeEditor(QWidget):
         if visible and self.splitter.sizes()[1] == 0:
             total = max(self.splitter.width(), 800)
             self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
-        if self.settings is not None and not self._loading:
+        if not self._loading:
             self.settings.page_preview = visible
 
     def _fill(self) -> None:

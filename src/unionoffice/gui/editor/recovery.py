@@ -13,13 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from unionoffice.domain.notice import NoticeData
 from unionoffice.gui import messages
 from unionoffice.storage.recovery import RecoveryRecord, RecoveryStore
 
 if TYPE_CHECKING:
-    from unionoffice.gui.window.main_window import MainWindow
+    from unionoffice.gui.app_context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +82,13 @@ def describe_record(record: RecoveryRecord) -> str:
     return f"· {name}　{notice.title[:30]}（{record.written_at:%m月%d日 %H:%M}）"
 
 
-def offer_recovery(window: MainWindow, store: RecoveryStore) -> int:
+def offer_recovery(context: AppContext, parent: QWidget) -> int:
     """Ask about working copies left by a crash; restore or discard them. How many restored."""
+    from unionoffice.gui.editor.notice_editor import NoticeEditor
+
+    store, workbench = context.recovery_store, context.workbench
     records = store.pending()
-    known = {s.id for s in window.tree.summaries()}
+    known = {s.id for s in workbench.notice_summaries()}
     for record in [r for r in records if r.notice_id not in known]:
         store.discard(record.notice_id)  # the notice is gone (deleted, another database)
     records = [r for r in records if r.notice_id in known]
@@ -92,7 +96,7 @@ def offer_recovery(window: MainWindow, store: RecoveryStore) -> int:
         return 0
     lines = "\n".join(describe_record(r) for r in records)
     answer = messages.choose(
-        window,
+        parent,
         "上次退出时，以下公文有尚未保存的修改：\n\n"
         f"{lines}\n\n恢复这些修改吗？恢复后会自动保存；丢弃则保留数据库中的版本。",
         ["恢复", "丢弃"],
@@ -100,11 +104,11 @@ def offer_recovery(window: MainWindow, store: RecoveryStore) -> int:
     if answer == RESTORE:
         restored = 0
         for record in records:
-            editor = window.open_notice(record.notice_id)
-            if editor is not None:
+            editor = workbench.open_notice(record.notice_id)
+            if isinstance(editor, NoticeEditor):
                 editor.apply_working_copy(record.notice)
                 restored += 1
-        window.statusBar().showMessage(f"已恢复 {restored} 件公文的未保存修改", 8000)
+        workbench.show_status(f"已恢复 {restored} 件公文的未保存修改", 8000)
         return restored
     if answer == DISCARD:
         for record in records:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
@@ -32,7 +32,7 @@ from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.organs import OrganService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.window.main_window import MainWindow
+    from unionoffice.gui.app_context import AppContext
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,11 @@ def open_path(path: Path) -> None:
 class ExportController(QObject):
     """The window's Word export commands; ``dialog`` is the open export dialog (tests use it)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workbench = context.workbench
+        self.parent_widget = parent  # for the dialogs and messages
         self.dialog: ExportDialog | None = None
         self.task: BackgroundTask | None = None
         self.last_results: list[BatchResult] = []
@@ -82,18 +84,18 @@ class ExportController(QObject):
         self.task = None
 
     def _default_folder(self) -> Path:
-        folder = Path(self.window.settings.export_folder or documents_folder())
+        folder = Path(self.context.settings.export_folder or documents_folder())
         return folder if folder.is_dir() else documents_folder()
 
     def export_word(self) -> None:
         """Ctrl+E: the open notice, else the notices selected in the tree."""
-        editor = self.window.current_editor()
-        if editor is not None:
-            self.export_one(editor.notice_id)
+        current = self.workbench.current_notice_id()
+        if current is not None:
+            self.export_one(current)
             return
-        ids = self.window.tree.selected_notice_ids()
+        ids = self.workbench.selected_notice_ids()
         if not ids:
-            messages.show_info(self.window, "请先打开公文，或在左侧目录中选择要导出的公文。")
+            messages.show_info(self.parent_widget, "请先打开公文，或在左侧目录中选择要导出的公文。")
         elif len(ids) == 1:
             self.export_one(ids[0])
         else:
@@ -108,14 +110,14 @@ class ExportController(QObject):
 
     def _notice(self, notice_id: int) -> NoticeData | None:
         """The notice as the clerk sees it: the open editor's copy (saved first) or the stored."""
-        editor = self.window.editor_for(notice_id)
-        if editor is not None:
-            editor.save()
-            return editor.collect()
+        self.workbench.save_all()
+        copy = self.workbench.working_copy(notice_id)
+        if copy is not None:
+            return copy
         try:
-            return self.window.notices.get(notice_id)
+            return self.context.notices.get(notice_id)
         except UnionOfficeError as exc:
-            messages.show_error(self.window, str(exc))
+            messages.show_error(self.parent_widget, str(exc))
             return None
 
     # -- one notice ------------------------------------------------------------------------
@@ -125,7 +127,9 @@ class ExportController(QObject):
         if notice is None:
             return None
         default = self._default_folder() / f"{file_name_for(notice)}.docx"
-        self.dialog = ExportDialog(self.window.settings, default_file=default, parent=self.window)
+        self.dialog = ExportDialog(
+            self.context.settings, default_file=default, parent=self.parent_widget
+        )
         self.dialog.accepted.connect(lambda: self._write_one(notice, self.dialog))
         self.dialog.open()
         return self.dialog
@@ -133,24 +137,24 @@ class ExportController(QObject):
     def _write_one(self, notice: NoticeData, dialog: ExportDialog | None) -> Path | None:
         assert dialog is not None
         choice = dialog.choice()
-        options = export_options(self.window.db, notice, choice)
+        options = export_options(self.context.db, notice, choice)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             path = export_notice(notice, choice.target, options)
         except UnionOfficeError as exc:
             QApplication.restoreOverrideCursor()
-            messages.show_error(self.window, f"导出失败：{exc}")
+            messages.show_error(self.parent_widget, f"导出失败：{exc}")
             return None
         except OSError as exc:
             QApplication.restoreOverrideCursor()
-            messages.show_error(self.window, f"导出失败，无法写入“{choice.target}”：{exc}")
+            messages.show_error(self.parent_widget, f"导出失败，无法写入“{choice.target}”：{exc}")
             return None
         QApplication.restoreOverrideCursor()
-        self.window.statusBar().showMessage(f"已导出：{path}", 8000)
+        self.workbench.show_status(f"已导出：{path}", 8000)
         warnings = export_warnings(notice, options)
         if warnings:  # written all the same: the clerk fills the gap before it goes out
             lines = "\n".join(f"· {w}" for w in warnings)
-            messages.show_info(self.window, f"已导出“{path.name}”，但请注意：\n{lines}")
+            messages.show_info(self.parent_widget, f"已导出“{path.name}”，但请注意：\n{lines}")
         if choice.open_after:
             open_path(path)
         return path
@@ -158,12 +162,12 @@ class ExportController(QObject):
     # -- several notices -------------------------------------------------------------------
 
     def export_many(self, notice_ids: list[int]) -> ExportDialog | None:
-        self.window.save_all()
+        self.workbench.save_all()
         self.dialog = ExportDialog(
-            self.window.settings,
+            self.context.settings,
             default_folder=self._default_folder(),
             count=len(notice_ids),
-            parent=self.window,
+            parent=self.parent_widget,
         )
         self.dialog.accepted.connect(lambda: self._start_batch(notice_ids, self.dialog))
         self.dialog.open()
@@ -172,7 +176,7 @@ class ExportController(QObject):
     def _start_batch(self, notice_ids: list[int], dialog: ExportDialog | None) -> None:
         assert dialog is not None
         choice = dialog.choice()
-        db = self.window.db
+        db = self.context.db
 
         def work(context: TaskContext) -> list[BatchResult]:
             service = NoticeService(db)
@@ -198,7 +202,7 @@ class ExportController(QObject):
             return results
 
         self.task = BackgroundTask(
-            self.window,
+            self.parent_widget,
             "正在导出 Word…",
             work,
             on_done=lambda results: self._batch_done(results, choice),
@@ -218,11 +222,11 @@ class ExportController(QObject):
         if failed:
             lines = "\n".join(f"· {r.label}：{r.error}" for r in failed[:20])
             text += f"\n\n{len(failed)} 件未能导出：\n{lines}"
-            messages.show_error(self.window, text)
+            messages.show_error(self.parent_widget, text)
         elif warned:
-            messages.show_info(self.window, text)
+            messages.show_info(self.parent_widget, text)
         else:
-            self.window.statusBar().showMessage(text, 8000)
+            self.workbench.show_status(text, 8000)
         if choice.open_after and written:
             open_path(choice.target)
 

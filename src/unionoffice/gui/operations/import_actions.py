@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QFileDialog,
+    QWidget,
 )
 
 from unionoffice.domain.changes import Changes
@@ -23,7 +24,7 @@ from unionoffice.importing.service import ImportResult, import_paths
 from unionoffice.storage.services.notices import NoticeService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.window.main_window import MainWindow
+    from unionoffice.gui.app_context import AppContext
 
 FILE_FILTER = "公文（*.docx *.txt）;;Word 文档（*.docx）;;文本文件（*.txt）"
 DUPLICATE_CHOICES = ["跳过", "全部跳过", "仍然导入", "全部导入"]
@@ -32,9 +33,11 @@ DUPLICATE_CHOICES = ["跳过", "全部跳过", "仍然导入", "全部导入"]
 class ImportController(QObject):
     """The window's 导入 commands."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workbench = context.workbench
+        self.parent_widget = parent  # for the dialogs and messages
         self.task: BackgroundTask | None = None
         self.summary: ImportSummaryDialog | None = None
 
@@ -43,25 +46,30 @@ class ImportController(QObject):
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "导入公文（.docx、.txt）", self.window.settings.import_folder, FILE_FILTER
+            self.parent_widget,
+            "导入公文（.docx、.txt）",
+            self.context.settings.import_folder,
+            FILE_FILTER,
         )
         if paths:
-            self.window.settings.import_folder = str(Path(paths[0]).parent)
+            self.context.settings.import_folder = str(Path(paths[0]).parent)
             self.start([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "导入文件夹中的全部公文（含子文件夹）", self.window.settings.import_folder
+            self.parent_widget,
+            "导入文件夹中的全部公文（含子文件夹）",
+            self.context.settings.import_folder,
         )
         if folder:
-            self.window.settings.import_folder = folder
+            self.context.settings.import_folder = folder
             self.start([Path(folder)])
 
     def start(self, paths: list[Path]) -> BackgroundTask | None:
         """Import ``paths`` in the background; the summary shows when it is done."""
         if self.task is not None and self.task.is_running():
             return None
-        db = self.window.db
+        db = self.context.db
 
         def work(context: TaskContext) -> ImportOutcome:
             decided: list[bool] = []  # 全部跳过 / 全部导入: the answer for every later file
@@ -89,18 +97,19 @@ class ImportController(QObject):
             )
             return ImportOutcome(results, context.cancelled(), total[0])
 
-        self.task = BackgroundTask(self.window, "正在导入公文…", work, on_done=self._finished)
+        self.task = BackgroundTask(
+            self.parent_widget, "正在导入公文…", work, on_done=self._finished
+        )
         self.task.finished.connect(self._forget_task)
         return self.task.start()
 
     def _finished(self, outcome: ImportOutcome) -> None:
-        window = self.window
         created = outcome.created_ids
-        window.context.notify(Changes(notices=frozenset(created), activities=frozenset(created)))
+        self.context.notify(Changes(notices=frozenset(created), activities=frozenset(created)))
         if created:
-            window.open_notice(created[0])
-        titles = {s.id: s.doc_number or s.title for s in window.tree.summaries()}
-        self.summary = ImportSummaryDialog(outcome, titles, window)
-        self.summary.open_requested.connect(window.open_notice)
+            self.workbench.open_notice(created[0])
+        titles = {s.id: s.doc_number or s.title for s in self.workbench.notice_summaries()}
+        self.summary = ImportSummaryDialog(outcome, titles, self.parent_widget)
+        self.summary.open_requested.connect(self.workbench.open_notice)
         self.summary.open()
-        window.statusBar().showMessage(self.summary.headline, 8000)
+        self.workbench.show_status(self.summary.headline, 8000)

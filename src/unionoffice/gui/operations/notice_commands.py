@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
@@ -16,8 +16,8 @@ from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
 
 if TYPE_CHECKING:
+    from unionoffice.gui.app_context import AppContext
     from unionoffice.gui.editor.notice_editor import NoticeEditor
-    from unionoffice.gui.window.main_window import MainWindow
 
 MENU_ITEMS = 30  # notices listed in the 回收站 menu
 
@@ -25,15 +25,17 @@ MENU_ITEMS = 30  # notices listed in the 回收站 menu
 class NoticeCommands(QObject):
     """Creates, copies, deletes and restores notices for ``window``, then shows the result."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workbench = context.workbench
+        self.parent_widget = parent  # for the dialogs and messages
 
     def new_notice(self) -> NoticeEditor | None:
         """Create a draft with the defaults of the organ the clerk works for."""
         from unionoffice.storage.services.organs import OrganService
 
-        organs = OrganService(self.window.db).organs()
+        organs = OrganService(self.context.db).organs()
         organ = organs[0] if organs else None
         today = dt.date.today()
         data = NoticeData(
@@ -51,11 +53,11 @@ class NoticeCommands(QObject):
 
     def duplicate_notice(self, notice_id: int) -> NoticeEditor | None:
         """A new draft with the same content and no 文号."""
-        self.window.save_all()
+        self.workbench.save_all()
         try:
-            source = self.window.notices.get(notice_id)
+            source = self.context.notices.get(notice_id)
         except UnionOfficeError as exc:
-            messages.show_error(self.window, str(exc))
+            messages.show_error(self.parent_widget, str(exc))
             return None
         copy = dataclasses.replace(
             source,
@@ -68,53 +70,53 @@ class NoticeCommands(QObject):
         return self._create_and_open(copy, "已复制为新公文草稿")
 
     def _create_and_open(self, data: NoticeData, message: str) -> NoticeEditor | None:
-        window = self.window
         try:
-            notice_id = window.notices.create(data)
+            notice_id = self.context.notices.create(data)
         except UnionOfficeError as exc:
-            messages.show_error(window, f"无法新建公文：{exc}")
+            messages.show_error(self.parent_widget, f"无法新建公文：{exc}")
             return None
-        window.context.notify(Changes.of_notice(notice_id))
-        window.statusBar().showMessage(message, 5000)
-        return window.open_notice(notice_id)
+        self.context.notify(Changes.of_notice(notice_id))
+        self.workbench.show_status(message, 5000)
+        return self.workbench.open_notice(notice_id)
 
     def delete_notice(self, notice_id: int) -> bool:
         """Move a notice to the 回收站 (it can be restored from 文件 → 回收站)."""
-        window = self.window
-        summary = next((s for s in window.tree.summaries() if s.id == notice_id), None)
+        summary = next((s for s in self.workbench.notice_summaries() if s.id == notice_id), None)
         name = summary.doc_number or summary.title if summary else str(notice_id)
-        if not messages.confirm(window, f"把“{name}”移到回收站？\n可在“文件 → 回收站”中恢复。"):
+        if not messages.confirm(
+            self.parent_widget, f"把“{name}”移到回收站？\n可在“文件 → 回收站”中恢复。"
+        ):
             return False
-        window.close_notice(notice_id)
+        self.workbench.close_notice(notice_id)
         try:
-            window.notices.delete(notice_id)
+            self.context.notices.delete(notice_id)
         except UnionOfficeError as exc:
-            messages.show_error(window, f"删除失败：{exc}")
+            messages.show_error(self.parent_widget, f"删除失败：{exc}")
             return False
-        window.context.notify(Changes(removed=frozenset({notice_id})))
-        window.statusBar().showMessage(f"已把“{name}”移到回收站", 5000)
+        self.context.notify(Changes(removed=frozenset({notice_id})))
+        self.workbench.show_status(f"已把“{name}”移到回收站", 5000)
         return True
 
     def restore_notice(self, notice_id: int) -> None:
         try:
-            self.window.notices.restore(notice_id)
+            self.context.notices.restore(notice_id)
         except UnionOfficeError as exc:
-            messages.show_error(self.window, f"恢复失败：{exc}")
+            messages.show_error(self.parent_widget, f"恢复失败：{exc}")
             return
-        self.window.context.notify(Changes.of_notice(notice_id))
-        self.window.open_notice(notice_id)
+        self.context.notify(Changes.of_notice(notice_id))
+        self.workbench.open_notice(notice_id)
 
     def empty_trash(self) -> None:
         if messages.confirm(
-            self.window, "永久删除回收站中的全部公文？已用文号仍保留在发文登记中。"
+            self.parent_widget, "永久删除回收站中的全部公文？已用文号仍保留在发文登记中。"
         ):
-            count = self.window.notices.purge_deleted()
-            self.window.statusBar().showMessage(f"已永久删除 {count} 件公文", 5000)
+            count = self.context.notices.purge_deleted()
+            self.workbench.show_status(f"已永久删除 {count} 件公文", 5000)
 
     def fill_trash_menu(self, menu: QMenu) -> None:
         """The deleted notices, newest first, each restored by a click; then 清空回收站."""
         menu.clear()
-        deleted = self.window.notices.list(only_deleted=True)
+        deleted = self.context.notices.list(only_deleted=True)
         for summary in deleted[:MENU_ITEMS]:
             label = f"恢复：{summary.doc_number or '草稿'} {summary.title[:24]}"
             menu.addAction(label, lambda n=summary.id: self.restore_notice(n))
@@ -127,11 +129,11 @@ class NoticeCommands(QObject):
     def fill_recent_menu(self, menu: QMenu) -> None:
         """The notices opened last that still exist, each opened by a click."""
         menu.clear()
-        titles = {s.id: s for s in self.window.tree.summaries()}
-        for notice_id in self.window.settings.recent_notice_ids():
+        titles = {s.id: s for s in self.workbench.notice_summaries()}
+        for notice_id in self.context.settings.recent_notice_ids():
             summary = titles.get(notice_id)
             if summary is not None:
                 label = f"{summary.doc_number or '草稿'}  {summary.title[:28]}"
-                menu.addAction(label, lambda n=notice_id: self.window.open_notice(n))
+                menu.addAction(label, lambda n=notice_id: self.workbench.open_notice(n))
         if menu.isEmpty():
             menu.addAction("（无）").setEnabled(False)

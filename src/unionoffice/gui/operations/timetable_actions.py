@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
@@ -37,7 +37,7 @@ from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
 
 if TYPE_CHECKING:
-    from unionoffice.gui.window.main_window import MainWindow
+    from unionoffice.gui.app_context import AppContext
 
 _SUFFIX = {Purpose.EXCEL: ".xlsx", Purpose.CALENDAR: ".ics"}
 _FILTERS = {Purpose.EXCEL: "Excel 工作簿（*.xlsx）", Purpose.CALENDAR: "日历文件（*.ics）"}
@@ -101,9 +101,11 @@ def make_timetable(
 class TimetableController(QObject):
     """The window's timetable commands; ``dialog`` and ``preview`` are kept for tests."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.workbench = context.workbench
+        self.parent_widget = parent  # for the dialogs and messages
         self.dialog: TimetableDialog | None = None
         self.preview: QDialog | None = None
         self.task: BackgroundTask | None = None
@@ -122,14 +124,14 @@ class TimetableController(QObject):
         return self.open_dialog(Purpose.CALENDAR)
 
     def _default_ids(self) -> list[int]:
-        editor = self.window.current_editor()
-        if editor is not None:
-            return [editor.notice_id]
-        return self.window.tree.selected_notice_ids()
+        current = self.workbench.current_notice_id()
+        if current is not None:
+            return [current]
+        return self.workbench.selected_notice_ids()
 
     def open_dialog(self, purpose: Purpose, notice_ids: list[int] | None = None) -> TimetableDialog:
         ids = self._default_ids() if notice_ids is None else notice_ids
-        summaries = {s.id: s for s in self.window.tree.summaries()}
+        summaries = {s.id: s for s in self.workbench.notice_summaries()}
         chosen = [summaries[i] for i in ids if i in summaries]
         if len(chosen) == 1:
             title = short_title(chosen[0])
@@ -141,12 +143,12 @@ class TimetableController(QObject):
         years = years or sorted({s.year for s in summaries.values() if s.year}, reverse=True)
         self.dialog = TimetableDialog(
             purpose,
-            self.window.settings,
+            self.context.settings,
             notice_ids=[s.id for s in chosen],
             notice_label=label,
             years=years,
-            departments=self.window.activities.department_names(),
-            parent=self.window,
+            departments=self.context.activities.department_names(),
+            parent=self.parent_widget,
         )
         dialog = self.dialog
         dialog.accepted.connect(lambda: self.run(purpose, dialog.request()))
@@ -160,8 +162,8 @@ class TimetableController(QObject):
             target = self._ask_target(purpose, request)
             if target is None:
                 return None
-        self.window.save_all()
-        db, font = self.window.db, self.window.settings.cjk_font_path
+        self.workbench.save_all()
+        db, font = self.context.db, self.context.settings.cjk_font_path
 
         def work(context: TaskContext) -> TimetableOutput:
             return make_timetable(
@@ -169,7 +171,7 @@ class TimetableController(QObject):
             )
 
         self.task = BackgroundTask(
-            self.window,
+            self.parent_widget,
             "正在生成活动安排表…",
             work,
             on_done=lambda output: self._done(purpose, request, output),
@@ -179,11 +181,11 @@ class TimetableController(QObject):
         return self.task.start()
 
     def _ask_target(self, purpose: Purpose, request: TimetableRequest) -> Path | None:
-        settings = self.window.settings
+        settings = self.context.settings
         folder = Path(settings.export_folder or documents_folder())
         name = f"{request.year}年活动安排表" if request.year else "活动安排表"
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, purpose.value.rstrip("…"), str(folder / name) + _SUFFIX[purpose],
+            self.parent_widget, purpose.value.rstrip("…"), str(folder / name) + _SUFFIX[purpose],
             _FILTERS[purpose],
         )  # fmt: skip
         if not chosen:
@@ -196,13 +198,13 @@ class TimetableController(QObject):
 
     def _done(self, purpose: Purpose, request: TimetableRequest, output: TimetableOutput) -> None:
         self.last_output = output
-        status = self.window.statusBar()
+        status = self.parent_widget.statusBar()
         if output.pdf is not None:
             self.preview = show_pdf(
-                self.window,
+                self.parent_widget,
                 output.pdf,
                 output.title,
-                default_folder=self.window.settings.export_folder or str(documents_folder()),
+                default_folder=self.context.settings.export_folder or str(documents_folder()),
             )
             self.preview.open()
             status.showMessage(
@@ -215,7 +217,7 @@ class TimetableController(QObject):
             if output.events < output.rows:
                 missing = output.rows - output.events
                 messages.show_info(
-                    self.window,
+                    self.parent_widget,
                     f"{text}。\n\n有 {missing} 项活动的完成时限没有具体日期"
                     "（如“根据工作需要”），未写入日历。",
                 )

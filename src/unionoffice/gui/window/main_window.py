@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from unionoffice import __version__
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.domain.notice import NoticeStatus
+from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
 from unionoffice.gui.editor.body_editor import ATTACHMENT
 from unionoffice.gui.operations.notice_commands import NoticeCommands
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from unionoffice.storage.database import Database
     from unionoffice.storage.recovery import RecoveryStore
     from unionoffice.storage.services.activities import ActivityQueryService
-    from unionoffice.storage.services.notices import NoticeService
+    from unionoffice.storage.services.notices import NoticeService, NoticeSummary
 
 CALENDAR_TAB, ALL_ACTIVITIES_TAB = 0, 1
 
@@ -79,13 +79,13 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self._recovery_check: QTimer | None = None
 
-        self.notice_commands = NoticeCommands(self)
         self.tree = DocumentTree(self)
         self.tree.summaries_changed.connect(self._update_counts)
         self.tree.open_requested.connect(self.open_notice)
-        self.tree.new_requested.connect(self.notice_commands.new_notice)
-        self.tree.duplicate_requested.connect(self.notice_commands.duplicate_notice)
-        self.tree.delete_requested.connect(self.notice_commands.delete_notice)
+        # The commands need the database: they are made by attach, so these ask for them then.
+        self.tree.new_requested.connect(lambda: self.notice_commands.new_notice())
+        self.tree.duplicate_requested.connect(lambda i: self.notice_commands.duplicate_notice(i))
+        self.tree.delete_requested.connect(lambda i: self.notice_commands.delete_notice(i))
         self.tree.export_requested.connect(lambda ids: self.exporter.export_selected(ids))
         self.tree.timetable_requested.connect(self._print_timetable_of)
         remembered = Grouping.__members__.get(settings.tree_grouping)
@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
         from unionoffice.gui.calendar.calendar_view import CalendarView
 
         self.db = db
-        self.context = AppContext(db, self.settings, self)
+        self.context = AppContext(db, self.settings, self, self)
+        self.notice_commands = NoticeCommands(self.context, self)
         self.notices: NoticeService = self.context.notices
         self.activities: ActivityQueryService = self.context.activities
         self.recovery_store: RecoveryStore = self.context.recovery_store
@@ -201,6 +202,23 @@ class MainWindow(QMainWindow):
                 self._recovery_check.start()
         self.attached.emit()
 
+    def reattach(self, db: Database, snapshot: WindowSnapshot | None = None) -> None:
+        """Show another database (设置 → 数据库, a restored backup) in this window.
+
+        The open notices are closed (saved already by the caller) and the old database let go
+        unless it is ``db`` itself (a restore replaces the file under the same Database).
+        """
+        stop_tasks(self)
+        for editor in self.editors():
+            self._close_editor(editor)
+        old_db, old_context = self.db, self.context
+        self.calendar.shutdown()
+        self.settings.open_notices = []
+        self.attach(db, snapshot)
+        old_context.deleteLater()
+        if old_db is not db:
+            old_db.dispose()
+
     def _hide_close_buttons(self) -> None:
         for fixed in (CALENDAR_TAB, ALL_ACTIVITIES_TAB):
             self.tabs.tabBar().setTabButton(
@@ -225,7 +243,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action("新建公文", self.notice_commands.new_notice, "Ctrl+N")
+        self.new_action = self._action(
+            "新建公文", lambda: self.notice_commands.new_notice(), "Ctrl+N"
+        )
         self.open_action = self._action("打开公文", self.open_selected, "Ctrl+O")
         self.save_action = self._action("保存", self.save_all, "Ctrl+S")
         self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
@@ -368,13 +388,7 @@ class MainWindow(QMainWindow):
         editor = self.editor_for(notice_id)
         if editor is None:
             try:
-                editor = NoticeEditor(
-                    self.db,
-                    notice_id,
-                    autosave_ms=self.settings.autosave_ms,
-                    recovery=self.recovery_store,
-                    settings=self.settings,
-                )
+                editor = NoticeEditor(self.context, notice_id, keep_recovery=True)
             except UnionOfficeError as exc:
                 messages.show_error(self, f"无法打开公文：{exc}")
                 return None
@@ -389,6 +403,25 @@ class MainWindow(QMainWindow):
         self.tree.select_notice(notice_id)
         self.settings.remember_notice(notice_id)
         return editor
+
+    # -- the Workbench the operations use (gui/app_context.py) -------------------------------
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def selected_notice_ids(self) -> list[int]:
+        return self.tree.selected_notice_ids()
+
+    def current_notice_id(self) -> int | None:
+        editor = self.current_editor()
+        return editor.notice_id if editor is not None else None
+
+    def working_copy(self, notice_id: int) -> NoticeData | None:
+        editor = self.editor_for(notice_id)
+        return editor.collect() if editor is not None else None
+
+    def notice_summaries(self) -> list[NoticeSummary]:
+        return self.tree.summaries()
 
     def open_selected(self) -> None:
         notice_id = self.tree.selected_notice_id()
@@ -440,19 +473,19 @@ class MainWindow(QMainWindow):
     def importer(self) -> ImportController:
         from unionoffice.gui.operations.import_actions import ImportController
 
-        return ImportController(self)
+        return ImportController(self.context, self)
 
     @functools.cached_property
     def exporter(self) -> ExportController:
         from unionoffice.gui.operations.export_actions import ExportController
 
-        return ExportController(self)
+        return ExportController(self.context, self)
 
     @functools.cached_property
     def timetables(self) -> TimetableController:
         from unionoffice.gui.operations.timetable_actions import TimetableController
 
-        return TimetableController(self)
+        return TimetableController(self.context, self)
 
     def _print_timetable_of(self, ids: list[int]) -> None:
         from unionoffice.gui.dialogs.timetable_dialog import Purpose
@@ -502,7 +535,7 @@ class MainWindow(QMainWindow):
         from unionoffice.gui.editor.recovery import offer_recovery
 
         self._recovery_check = None
-        offer_recovery(self, self.recovery_store)
+        offer_recovery(self.context, self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,8 +1,8 @@
 """Putting another database (or a restored backup) in front of the clerk.
 
-A new main window is built on the newly opened database and shown where the old one was; the
-old window saves, closes and lets its database go. Open notices are not carried over: their ids
-belong to the old database.
+The window saves and closes its notices, lets the old database go and attaches to the new
+one, as it does at start-up. Open notices are not carried over: their ids belong to the old
+database.
 """
 
 from __future__ import annotations
@@ -39,40 +39,33 @@ def open_database(argument: str) -> Database | None:
 
 
 def replace_window(window: MainWindow, db: Database) -> MainWindow | None:
-    """Show ``db`` in a new main window in place of ``window``.
+    """Show ``db`` in ``window`` in place of its database (the window is attached anew).
 
-    None, with ``db`` closed again, when the clerk keeps the old window (unsaved edits) or the
-    new database cannot be read.
+    None, with ``db`` closed again, when the clerk keeps the old database (unsaved edits) or
+    the new one cannot be read; the window then shows the old one as before.
     """
-    from unionoffice.gui.window.main_window import MainWindow
+    from unionoffice.gui.window.database_opener import read_snapshot
 
     if not window.save_all() and not messages.confirm(
         window, "有修改未能保存（见编辑器上方的提示）。仍要切换吗？未保存的修改将丢失。"
     ):
-        db.dispose()
+        if db is not window.db:
+            db.dispose()
         return None
-    settings = window.settings
-    remembered = settings.open_notices
-    settings.open_notices = []
     try:
-        replacement = MainWindow(db, settings)
+        snapshot = read_snapshot(db)  # everything the window shows, read before anything goes
     except UnionOfficeError as exc:
-        settings.open_notices = remembered
-        db.dispose()
+        if db is not window.db:
+            db.dispose()
         messages.show_error(window, f"无法读取数据库中的公文，仍使用当前数据库。\n\n{exc}")
         return None
-    replacement.restoreGeometry(window.saveGeometry())
-    replacement.show()
-    old_db = window.db
-    window.close()
-    settings.open_notices = []
-    old_db.dispose()
+    window.reattach(db, snapshot)
     try:
         backups.automatic_backup(db)
     except (UnionOfficeError, OSError) as exc:
-        messages.show_error(replacement, f"自动备份失败，请检查磁盘空间：{exc}")
-    replacement.statusBar().showMessage(f"已打开数据库：{db.describe()}", 8000)
-    return replacement
+        messages.show_error(window, f"自动备份失败，请检查磁盘空间：{exc}")
+    window.statusBar().showMessage(f"已打开数据库：{db.describe()}", 8000)
+    return window
 
 
 def switch_database(window: MainWindow, argument: str) -> MainWindow | None:
