@@ -25,6 +25,7 @@ from unionoffice.importing.patterns import (
     is_label_line,
     is_page_number,
 )
+from unionoffice.importing.run_on import split_run_on
 from unionoffice.importing.text_tables import group_text_tables
 
 Cleaned = Line | Table
@@ -50,7 +51,7 @@ _MIN_BROKEN_LENGTH = 20
 def clean_elements(elements: Iterable[Element]) -> list[Cleaned]:
     """Clean raw lines and tables, drop noise, and join lines that a page break split."""
     cleaned: list[Cleaned] = []
-    for element in group_text_tables(elements):
+    for element in group_text_tables(split_run_on(elements)):
         if isinstance(element, Table):
             rows = tuple(tuple(_clean_cell(c) for c in row) for row in element.rows)
             rows = tuple(row for row in rows if any(row))
