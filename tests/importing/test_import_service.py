@@ -102,8 +102,8 @@ def test_errors_for_paths_that_cannot_be_imported(db, tmp_path: Path) -> None:
     errors = {r.path.name: r.error for r in results}
     assert errors == {
         "missing.txt": "文件或文件夹不存在",
-        "old.doc": "不支持旧版 Word（.doc）格式，请先另存为 .docx",
-        "table.xlsx": "不支持的文件类型“.xlsx”：只能导入 .docx 和 .txt",
+        "old.doc": "文件已损坏或不是 Word/WPS 文档",  # four bytes are no .doc
+        "table.xlsx": "不支持的文件类型“.xlsx”：只能导入 .docx、.doc、.wps、.pdf 和 .txt",
         "empty.txt": "文件为空",
     }
     assert all(r.status == "failed" for r in results)

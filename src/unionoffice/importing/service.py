@@ -15,9 +15,14 @@ from typing import Literal
 
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
-from unionoffice.importing.document import ImportFileError
+from unionoffice.importing.document import ImportFileError, SourceDocument
 from unionoffice.importing.notice_parser import ParsedNotice, parse_document
-from unionoffice.importing.reading import SUPPORTED_SUFFIXES, read_document
+from unionoffice.importing.reading import (
+    MAX_TEXT_BYTES,
+    SUPPORTED_SUFFIXES,
+    decode_text,
+    read_document,
+)
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
 
@@ -26,8 +31,8 @@ log = logging.getLogger(__name__)
 # "skip", "import", or a function asked with the file and the id of the notice it repeats.
 DuplicatePolicy = Literal["skip", "import"] | Callable[[Path, int], bool]
 ProgressCallback = Callable[[int, int, "ImportResult"], None]
+STDIN = Path("-")  # the path of a notice read from standard input
 
-_OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）"}
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,9 @@ class PreparedFile:
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportResult]]:
-    """The files to import: given files, and .docx/.txt files in given folders (recursively,
-    in name order, without Word's ~$ lock files and hidden files); errors for the rest."""
+    """The files to import: given files, and the files of every kind the importer reads
+    (.docx, .txt, .pdf, .doc, .wps …) in given folders (recursively, in name order, without
+    Word's ~$ lock files and hidden files); errors for the rest."""
     files: list[Path] = []
     errors: list[ImportResult] = []
     for given in paths:
@@ -75,12 +81,13 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportR
             )
         elif not path.exists():
             errors.append(ImportResult(path, error="文件或文件夹不存在"))
-        elif path.suffix.lower() in _OLD_FORMATS:
-            kind = _OLD_FORMATS[path.suffix.lower()]
-            errors.append(ImportResult(path, error=f"不支持{kind}格式，请先另存为 .docx"))
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             errors.append(
-                ImportResult(path, error=f"不支持的文件类型“{path.suffix}”：只能导入 .docx 和 .txt")
+                ImportResult(
+                    path,
+                    error=f"不支持的文件类型“{path.suffix}”："
+                    "只能导入 .docx、.doc、.wps、.pdf 和 .txt",
+                )
             )
         else:
             files.append(path)
@@ -89,12 +96,25 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportR
 
 def prepare_file(path: Path) -> PreparedFile:
     """Read and parse one file; raises ImportFileError with the reason in Chinese."""
-    document = read_document(path)
+    return _prepared(path, read_document(path))
+
+
+def prepare_text(data: bytes, label: Path = STDIN) -> PreparedFile:
+    """Parse the text of a notice given as bytes (stdin, a paste); raises ImportFileError."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ImportFileError("没有读到公文内容：输入为空")
+    if len(data) > MAX_TEXT_BYTES:
+        raise ImportFileError(f"输入的文本过大（{len(data) // 1024 // 1024} MB），不像是一篇公文")
+    text, encoding = decode_text(data)
+    return _prepared(label, SourceDocument(tuple(text.splitlines()), encoding=encoding))
+
+
+def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
     parsed = parse_document(document)
     warnings = list(parsed.warnings)
     if not parsed.notice.title:
-        parsed.notice.title = path.stem
-        warnings.append("标题取自文件名")
+        parsed.notice.title = "导入的公文" if path == STDIN else path.stem
+        warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
     return PreparedFile(
         path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
     )
@@ -102,8 +122,25 @@ def prepare_file(path: Path) -> PreparedFile:
 
 def import_file(db: Database, path: Path, on_duplicate: DuplicatePolicy = "skip") -> ImportResult:
     """Import one file; never raises for a problem with the file or its data."""
+    return _import(db, path, lambda: prepare_file(path), on_duplicate)
+
+
+def import_text(
+    db: Database, data: bytes, on_duplicate: DuplicatePolicy = "skip", label: Path = STDIN
+) -> ImportResult:
+    """Import the text of one notice (``unionoffice import -``); never raises for a problem
+    with the text or its data. The result's path is ``label``."""
+    return _import(db, label, lambda: prepare_text(data, label), on_duplicate)
+
+
+def _import(
+    db: Database,
+    path: Path,
+    prepare: Callable[[], PreparedFile],
+    on_duplicate: DuplicatePolicy,
+) -> ImportResult:
     try:
-        prepared = prepare_file(path)
+        prepared = prepare()
     except ImportFileError as exc:
         return ImportResult(path, error=str(exc))
     except Exception as exc:  # a parser bug must not stop a folder import
