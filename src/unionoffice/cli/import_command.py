@@ -81,4 +81,6 @@ def _report(result: ImportResult, ctx: CommandContext, service: NoticeService, q
     if not quiet and result.notice_id is not None:
         notice = service.get(result.notice_id)
         number = notice.doc_number or "（未编号）"
-        ctx.print(f"{notice.id}\t{number}\t{notice.title}\t{len(notice.activities)}项活动\t{source}")
+        ctx.print(
+            f"{notice.id}\t{number}\t{notice.title}\t{len(notice.activities)}项活动\t{source}"
+        )

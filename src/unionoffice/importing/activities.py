@@ -42,6 +42,8 @@ _INTRO_ACTIVITY_RE = re.compile(
     r"(?:安排|活动|内容|任务|项目)(?:通知)?如下|如下(?:活动|安排)|见下表"
 )
 _INTRO_OTHER_RE = re.compile(r"要求|注意事项|须知")
+# "一、培训时间和地点" over "1.时间：…": the notice's own facts, not an item.
+_FACT_SECTION_RE = re.compile(r"(?:时间|地点|对象|人员|范围)[：:]?$")
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def _tables(members: list[_Node], section: str | None, found: _Found) -> None:
 
 def _heading_is_item(heading: _Node, members: list[_Node]) -> bool:
     """A level-1 heading that is itself an activity: "一、开展…活动。（牵头部门：…）"."""
-    if section_kind(heading.text) is not None:
+    if section_kind(heading.text) is not None or _FACT_SECTION_RE.search(heading.text):
         return False
     if split_inline_info(heading.text)[1] is not None:
         return True

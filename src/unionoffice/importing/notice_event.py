@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from unionoffice.domain.deadline import parse_deadline
 from unionoffice.domain.headings import split_heading
 from unionoffice.domain.notice import ActivityData
 from unionoffice.importing.activity_info import ActivityInfo, parse_info
@@ -18,6 +19,14 @@ from unionoffice.importing.patterns import LABEL_KIND, is_label_line
 
 _EVENT_KINDS = frozenset({"deadline", "place", "participants", "person"})
 _TITLE_RE = re.compile(r"^(?:.*?关于)?(?P<event>.+?)(?:的)?(?:通知|预通知|补充通知)$")
+
+
+def _first_clause_dates(info: ActivityInfo) -> None:
+    """ "2022年10月18日至20日，会期3天": the dates are the first clause, the rest a note."""
+    head, comma, rest = info.deadline.partition("，")
+    if comma and parse_deadline(info.deadline, 2000) is None and parse_deadline(head, 2000):
+        info.deadline = head
+        info.notes.append(rest)
 
 
 def notice_event(elements: Sequence[Line | Table], title: str) -> ActivityData | None:
@@ -36,6 +45,8 @@ def notice_event(elements: Sequence[Line | Table], title: str) -> ActivityData |
             if not isinstance(following, Line) or split_heading(following.text) is not None:
                 continue
             parsed = parse_info(f"{label}：{following.text}")  # "一、会议地点" over its line
+            if parsed is not None and LABEL_KIND[label] == "deadline":
+                _first_clause_dates(parsed)
         else:
             continue
         label = re.split(r"[：:]", text, maxsplit=1)[0].strip("（( ")

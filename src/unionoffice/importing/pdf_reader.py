@@ -59,9 +59,7 @@ def _page_elements(page: Any) -> list[Element]:
         (float(line["top"]), 0, str(line["text"])) for line in text_page.extract_text_lines()
     ]
     for table in tables:
-        rows = tuple(
-            tuple((cell or "").strip() for cell in row) for row in table.extract() if row
-        )
+        rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract() if row)
         if rows:
             placed.append((float(table.bbox[1]), 1, Table(rows)))
     placed.sort(key=lambda item: (item[0], item[1]))

@@ -34,7 +34,6 @@ ProgressCallback = Callable[[int, int, "ImportResult"], None]
 STDIN = Path("-")  # the path of a notice read from standard input
 
 
-
 @dataclass(frozen=True)
 class ImportResult:
     """What happened to one file: a new notice, a skipped duplicate, or an error."""
