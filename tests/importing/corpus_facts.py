@@ -109,6 +109,7 @@ def build_docx_from_text(text_path: Path, target: Path) -> Path:
         if not rows:
             return
         table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        table.style = "Table Grid"  # ruled, as plan tables in notices are
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 table.cell(r, c).text = value

@@ -62,7 +62,8 @@ def take_end_matter(text: str, members: list[Line | Table], end: EndMatter) -> b
         return True
     bracketed = compact[:1] in "（(" and compact[-1:] in "）)"
     if (bracketed and (any(w in compact for w in REMARK_WORDS) or "此件" in compact)) or (
-        compact.startswith(("附注", "联系人", "联系电话")) and not _after_item_facts(members)
+        compact.startswith(("附注", "联系人", "联系电话"))
+        and (end.date is not None or end.date_year is not None or not _after_item_facts(members))
     ):
         end.remark.append(text)
         return True

@@ -14,6 +14,7 @@ from typing import Any
 from unionoffice.importing.document import Element, ImportFileError, SourceDocument, Table
 
 MAX_PDF_PAGES = 300
+_WRAP_MARGIN = 2.5  # character widths between a wrapped line's end and its cell's right edge
 SCANNED_MESSAGE = (
     "这个 PDF 没有文字层（可能是扫描件或图片）：请先用 OCR 文字识别（如 WPS、Adobe Acrobat 的"
     "“文字识别”功能）转换为带文字的 PDF 或 Word 文档后再导入"
@@ -59,11 +60,33 @@ def _page_elements(page: Any) -> list[Element]:
         (float(line["top"]), 0, str(line["text"])) for line in text_page.extract_text_lines()
     ]
     for table in tables:
-        rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract() if row)
+        rows = tuple(
+            tuple(_cell_text(page, cell) for cell in row.cells) for row in table.rows if row.cells
+        )
         if rows:
             placed.append((float(table.bbox[1]), 1, Table(rows)))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [element for _, _, element in placed]
+
+
+def _cell_text(page: Any, box: tuple[float, float, float, float] | None) -> str:
+    """A cell's text: lines that reach the cell's right edge were wrapped there and run on
+    into the next ("宣传教育部、市工" + "人文化宫"); shorter lines end a paragraph."""
+    if box is None:
+        return ""  # covered by a merged cell
+    parts: list[str] = []
+    wrapped = False
+    # Characters whose middle is in the cell, as pdfplumber's own table text has them.
+    for line in page.filter(lambda obj: _inside(obj, [box])).extract_text_lines():
+        text = str(line["text"]).strip()
+        if parts and wrapped:
+            parts[-1] += text
+        else:
+            parts.append(text)
+        chars = line.get("chars") or []
+        width = max((float(c["x1"]) - float(c["x0"]) for c in chars), default=10.0)
+        wrapped = float(line["x1"]) >= box[2] - _WRAP_MARGIN * width
+    return "\n".join(parts).strip()
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:

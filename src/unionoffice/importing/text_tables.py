@@ -129,7 +129,10 @@ def _flat_table(items: Sequence[Element], start: int) -> tuple[list[Element], in
     if len(kinds) < _MIN_HEADER_CELLS or not has_text or not _INFO_COLUMNS & set(kinds):
         return None
     rows, end = _flat_rows(items, index, kinds)
-    if not rows:
+    # Each row needs two cells at least; without 序号 to count by, two such rows.
+    if not rows or any(sum(bool(c) for c in row) < 2 for row in rows):
+        return None
+    if kinds[0] != "seq" and len(rows) < 2:
         return None
     return [Table((tuple(names), *rows))], end
 
