@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the program and its tests need beyond Python: Qt's offscreen and xcb
-# platform libraries, and a TrueType CJK font that reportlab can embed in PDFs.
+# platform libraries, a TrueType CJK font that reportlab can embed in PDFs, and LibreOffice
+# Writer (headless), which converts .doc/.wps files for import and makes the test PDF and .doc.
 # Installs only what is missing, and only when it can (root with apt-get).
 set -euo pipefail
 
@@ -8,7 +9,7 @@ PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
-  fonts-wqy-zenhei fonts-noto-cjk fonts-dejavu-core python3-venv
+  fonts-wqy-zenhei fonts-noto-cjk fonts-dejavu-core python3-venv libreoffice-writer-nogui
 )
 
 command -v apt-get >/dev/null 2>&1 || exit 0

@@ -18,6 +18,8 @@ _TIME_RE = re.compile(
     rf"(?P<part>{_PART_OF_DAY})?"
     r"(?P<hour>\d{1,2})(?:[:：](?P<minute>\d{2})|[时点](?:(?P<minutes>\d{1,2})分|(?P<half>半))?)"
 )
+# A character every time of day, weekday or part of the day is written with.
+_ANY_TIME_RE = re.compile(r"[时点:：午晚晨期周拜天]")
 _WEEKDAY_RE = re.compile(r"[（(]?(?:星期|礼拜|周)[一二三四五六日天][）)]?")
 # What is left of a range once its times are gone: "9月20日至" from "9月20日4时至5时".
 _DANGLING_RANGE_RE = re.compile(r"^[至到\-—~～]+|[至到\-—~～]+$")
@@ -35,6 +37,8 @@ def split_times(text: str) -> tuple[str, time | None, time | None]:
     A second time without 上午/下午 takes the first one's: 下午4时20分至5时10分 ends at 17:10.
     Text with no time, or with an impossible one (25时), gives (text, None, None).
     """
+    if not _ANY_TIME_RE.search(text):
+        return text, None, None  # most 完成时限 name no time: decided at once
     text = _CN_CLOCK_RE.sub(_arabic, strip_weekday(text))
     matches = []
     for match in _TIME_RE.finditer(text):

@@ -54,6 +54,7 @@ class _Node:
     text: str = ""  # heading text without its number, or the line's text
     info: bool = False  # a 完成时限 / 牵头部门 / 时间 / 地点 … line, numbered ("1.时间：") or not
     dated: bool = False  # starts with its date: "3月8日（星期二）上午，…"
+    inline: bool = False  # ends with its information: "…。（牵头部门：…）"
 
     @property
     def raw(self) -> str:
@@ -99,10 +100,13 @@ def _node(index: int, element: Line | Table) -> _Node:
     if heading is not None:
         if heading[0] > 1 and is_label_line(heading[2]):
             return _Node(index, element, 0, heading[2], True)  # "2.地点：县文化广场"
-        dated = split_date_prefix(heading[2]) is not None
-        return _Node(index, element, heading[0], heading[2], dated=dated)
-    text = element.text
-    return _Node(index, element, 0, text, is_label_line(text), split_date_prefix(text) is not None)
+        level, text = heading[0], heading[2]
+    else:
+        level, text = 0, element.text
+    info = level == 0 and is_label_line(text)
+    dated = split_date_prefix(text) is not None
+    inline = not info and split_inline_info(text)[1] is not None
+    return _Node(index, element, level, text, info, dated, inline)
 
 
 def _sections(nodes: list[_Node]) -> list[tuple[_Node | None, list[_Node]]]:
@@ -158,7 +162,7 @@ def _heading_is_item(heading: _Node, members: list[_Node]) -> bool:
     """A level-1 heading that is itself an activity: "一、开展…活动。（牵头部门：…）"."""
     if section_kind(heading.text) is not None or _FACT_SECTION_RE.search(heading.text):
         return False
-    if split_inline_info(heading.text)[1] is not None:
+    if heading.inline:
         return True
     if "。" not in heading.text and len(heading.text) <= 30:
         # A short title ("一、劳动竞赛") is an item only if its labels follow at once.
@@ -286,7 +290,7 @@ def _first_child_offset(item: list[_Node]) -> int:
 
 
 def _has_info(nodes: list[_Node]) -> bool:
-    return any(n.info or split_inline_info(n.text)[1] is not None for n in nodes)
+    return any(n.info or n.inline for n in nodes)
 
 
 def _add(found: _Found, nodes: list[_Node], section: str | None) -> None:

@@ -59,8 +59,10 @@ class ActivityInfo:
         self.place = self.place or other.place
         self.participants = self.participants or other.participants
         for name in _LIST_FIELDS:
-            mine: list[str] = getattr(self, name)
-            mine.extend(v for v in getattr(other, name) if v not in mine)
+            theirs: list[str] = getattr(other, name)
+            if theirs:
+                mine: list[str] = getattr(self, name)
+                mine.extend(v for v in theirs if v not in mine)
 
     @property
     def empty(self) -> bool:
@@ -132,7 +134,9 @@ def split_inline_info(text: str) -> tuple[str, ActivityInfo | None]:
         if start is None:
             break
         content = stripped[start + 1 : -1]
-        info = parse_info(content) or _lead_coop(content)
+        info = (parse_info(content) if "：" in content or ":" in content else None) or _lead_coop(
+            content
+        )
         if info is not None:
             before = stripped[:start].rstrip()
             ending = "。" if text.rstrip().endswith(("。", ".")) and before[-1:] != "。" else ""
@@ -142,7 +146,8 @@ def split_inline_info(text: str) -> tuple[str, ActivityInfo | None]:
             break  # an ordinary bracket ("（含劳模工作室）"), not a note after information
         notes.append(collapse_spaces(content).strip(_EDGE_PUNCTUATION))
         stripped = stripped[:start].rstrip(" 。．.；;")
-    for match in LABEL_RE.finditer(text):
+    has_colon = "：" in text or ":" in text  # every label has one: most texts need no search
+    for match in LABEL_RE.finditer(text) if has_colon else ():
         start = match.start()
         if start == 0 or text[start - 1] in "。；;，, （(":
             info = parse_info(text[start:])

@@ -52,7 +52,8 @@ def take_end_matter(text: str, members: list[Line | Table], end: EndMatter) -> b
         end.distributor = match["organ"]
         end.distribution_date = parse_date(match["date"])
         return True
-    damaged = _DAMAGED_DATE_RE.match(to_ascii_digits(compact))
+    short_date = len(compact) <= 16 and compact.endswith("日")
+    damaged = _DAMAGED_DATE_RE.match(to_ascii_digits(compact)) if short_date else None
     if (is_date_line(compact) or damaged) and end.date is None and end.date_year is None:
         end.date = parse_date(compact)
         if end.date is None and damaged is not None:

@@ -25,6 +25,7 @@ _DONE_RE = re.compile(
     r"[，,；;]\s*(?:并|于|在|力争|确保|务必|争取|要)?(?P<when>[^，,；;。！？]{2,16}?)"
     r"(?:全面|基本|全部|如期)?(?:完成|结束|办结|完工|到位)(?P<tail>[^，,；;。！？]{0,8})$"
 )
+_DONE_WORDS_RE = re.compile("完成|结束|办结|完工|到位")
 _PLACE_RE = re.compile(r"在(?P<place>[^，,。；;、在]{2,20}?)(?:举办|举行|召开|开展|进行)")
 _INVITED_RE = re.compile(r"邀请(?P<who>[^，,。；;]{2,30}?)(?:参加|出席|参会)")
 _SENTENCE_END = "。！？!?"
@@ -34,6 +35,8 @@ _SENTENCE_RE = re.compile(f"[^{_SENTENCE_END}]+")
 def split_date_prefix(text: str) -> tuple[str, str] | None:
     """ "3月1日至3月10日，在区文化馆举办…" -> ("3月1日至3月10日", "在区文化馆举办…"), or None
     when the item does not start with a date."""
+    if not text[:1].isdigit():
+        return None  # the common case, decided at once
     match = _DATE_PREFIX_RE.match(text)
     if match is None or parse_deadline(match["when"], 2000) is None:
         return None
@@ -45,6 +48,8 @@ def sentence_deadline(text: str) -> tuple[str, int] | None:
     clause starts in ``text``; the last such sentence counts."""
     found: tuple[str, int] | None = None
     for sentence in _SENTENCE_RE.finditer(text):
+        if not _DONE_WORDS_RE.search(sentence[0]):
+            continue
         match = _DONE_RE.search(sentence[0])
         if match is not None and parse_deadline(match["when"], 2000) is not None:
             found = (match["when"], sentence.start() + match.start())

@@ -56,7 +56,7 @@ def _misread(text: str, other: str) -> bool:
 def seal_organ(lines: Iterable[str]) -> str | None:
     """ "单位（盖章）：梨花湾区总工会" in a task list the notice asks to be returned."""
     for line in lines:
-        match = _SEAL_RE.match(line)
+        match = _SEAL_RE.match(line) if "章" in line[:8] else None
         if match and match["organ"].strip().endswith(ORGAN_ENDINGS):
             return match["organ"].strip()
     return None

@@ -94,7 +94,7 @@ def parse_elements(elements: Sequence[Cleaned]) -> ParsedNotice:
     end = EndMatter()
     segments = _segments(elements[header.end :], header, end)
     lines = [e.text for e in elements if isinstance(e, Line)]
-    first_leads = any(FIRST_LEADS_RE.search(text) for text in lines)
+    first_leads = any("为牵头" in text and FIRST_LEADS_RE.search(text) for text in lines)
     notice = NoticeData(title=header.title, recipients=header.recipients)
     notice.set_doc_number(header.doc_number)
     for attachment_title, members in segments:

@@ -34,6 +34,7 @@ _MARK_RE = re.compile(
     r"|(?P<l3>(?<![\d.．])\d{1,2}[.．、](?![\d%]))"
     r"|(?P<l4>[（(]\d{1,2}[）)])"
 )
+_LEVEL_ONE_RE = re.compile(rf"(?<![{_CN}])([{_CN}]{{1,3}})、")
 _HEAD_RE = re.compile(
     r"^(?P<mark>[^，。：；\s]{2,30}?文件)?"
     r"(?P<number>[^\s，。：；]{1,12}?[〔\[［][0-9]{4}[〕\]］]第?[0-9]{1,4}号)?"
@@ -58,25 +59,33 @@ _SECTION_WORDS = tuple(
 def split_run_on(elements: Iterable[Element]) -> list[Element]:
     """The elements with every run-on line cut into the lines it should have had."""
     out: list[Element] = []
+    first = True  # only the text's first line can start with a title and its 主送机关
     for element in elements:
         if isinstance(element, str) and len(element) >= MIN_RUN_ON:
             line = nfc(element).strip()
-            out.extend(_cut(line) if _looks_run_on(line) else [element])
+            out.extend(_cut(line) if _looks_run_on(line, first) else [element])
         else:
             out.append(element)
+        first = first and not (isinstance(element, str) and element.strip())
     return out
 
 
-def _looks_run_on(line: str) -> bool:
-    """At least two level-1 headings in sequence, or a title followed by its 主送机关."""
+def _looks_run_on(line: str, first: bool) -> bool:
+    """The text's first line with a title and its 主送机关, or a line with level-1 headings
+    in sequence (一、 … 二、)."""
+    if first:
+        head = _HEAD_RE.match(line)
+        start = head.end() if head else 0
+        colon = line.find("：", start, start + 300)
+        if colon > 0 and _title_end(line, start, colon) is not None:
+            return True
     expected = 1
-    for match in _MARK_RE.finditer(line):
-        if match["l1"] and _value(match["l1"][:-1]) == expected:
+    for match in _LEVEL_ONE_RE.finditer(line):
+        if _value(match[1]) == expected:
             expected += 1
             if expected > 2:
                 return True
-    colon = line.find("：", 0, 300)
-    return colon > 0 and _title_end(line, 0, colon) is not None
+    return False
 
 
 def _cut(line: str) -> list[str]:
@@ -106,16 +115,10 @@ def _title_end(line: str, start: int, colon: int) -> int | None:
     """Where the title ends before the 主送机关 ("…的通知|各县总工会："), outside 《》: the last
     place that leaves 主送机关 behind it ("…活动安排的通知", not "…活动安排")."""
     found = None
-    depth = 0
-    for index in range(start, colon):
-        ch = line[index]
-        depth += ch == "《"
-        depth -= ch == "》"
-        if depth:
-            continue
-        match = _TITLE_END_RE.match(line, index)
-        if match is None:
-            continue
+    for match in _TITLE_END_RE.finditer(line, start, colon):
+        before = line[start : match.start()]
+        if before.count("《") > before.count("》"):
+            continue  # inside the quoted title of the document a notice sends out
         recipients = line[match.end() : colon]
         title = line[start : match.end()]
         if (

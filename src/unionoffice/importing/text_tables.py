@@ -31,6 +31,7 @@ _DEPARTMENT_ENDINGS = (
 )  # fmt: skip
 _MAX_HEADER_CELLS = 12
 _MIN_HEADER_CELLS = 3
+_MAX_HEADER_CELL = 12
 _INFO_COLUMNS = {"deadline", "lead", "cooperating", "responsible", "leader", "person"}
 _ACCEPTS = {
     "seq": {"seq"},
@@ -51,23 +52,34 @@ def group_text_tables(elements: Iterable[Element]) -> list[Element]:
     index = 0
     while index < len(items):
         element = items[index]
-        if isinstance(element, str):
-            for reader in (_pipe_table, _tab_table, _flat_table):
-                found = reader(items, index)
-                if found is not None:
-                    grouped.extend(found[0])
-                    index = found[1]
-                    break
-            else:
-                grouped.append(element)
-                index += 1
+        found = _table_at(items, index, element) if isinstance(element, str) else None
+        if found is not None:
+            grouped.extend(found[0])
+            index = found[1]
         else:
             grouped.append(element)
             index += 1
     return grouped
 
 
+def _table_at(
+    items: Sequence[Element], index: int, line: str
+) -> tuple[list[Element], int] | None:
+    """The table that starts at ``line``, if one does; most lines are decided at a glance."""
+    if "|" in line:
+        return _pipe_table(items, index)
+    stripped = line.strip()
+    if "\t" in stripped:
+        return _tab_table(items, index)
+    if stripped and len(stripped) <= _MAX_HEADER_CELL:
+        return _flat_table(items, index)
+    return None
+
+
 def _pipe_table(items: Sequence[Element], start: int) -> tuple[list[Element], int] | None:
+    first = items[start]
+    if not isinstance(first, str) or "|" not in first:
+        return None
     rows: list[tuple[str, ...]] = []
     lines: list[str] = []
     index = start
@@ -110,6 +122,9 @@ def _tab_table(items: Sequence[Element], start: int) -> tuple[list[Element], int
 
 def _flat_table(items: Sequence[Element], start: int) -> tuple[list[Element], int] | None:
     """A header of column names one per line, then rows of one cell per line."""
+    first = items[start]
+    if not isinstance(first, str) or len(first.strip()) > _MAX_HEADER_CELL:
+        return None  # the common case, decided at once: a line longer than a column name
     kinds: list[str] = []
     names: list[str] = []
     index = start
@@ -118,8 +133,9 @@ def _flat_table(items: Sequence[Element], start: int) -> tuple[list[Element], in
         if not isinstance(line, str):
             break
         cell = collapse_spaces(nfc(line))
-        header_like = cell and len(cell) <= 8 and "：" not in cell and not split_heading(cell)
-        kind = column_kind(cell) if header_like else None
+        kind = column_kind(cell) if cell and len(cell) <= 8 and "：" not in cell else None
+        if kind is not None and split_heading(cell) is not None:
+            kind = None  # "一、活动时间" is a heading, not a column
         if kind is None or (kind == "seq" and kinds):
             break
         kinds.append(kind)
