@@ -75,5 +75,6 @@ def invited(text: str) -> str:
 
 
 def first_sentence_of(text: str) -> str:
+    """The text up to its first sentence end."""
     match = re.search(f"[{_SENTENCE_END}]", text)
     return text[: match.start()] if match else text

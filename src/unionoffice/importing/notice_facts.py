@@ -84,5 +84,6 @@ def year_in_text(texts: Sequence[str]) -> int | None:
 
 
 def title_year(title: str) -> int | None:
+    """The year a title names: "关于做好2021年…的通知" -> 2021."""
     match = _YEAR_RE.search(title)
     return int(match[1]) if match else None
