@@ -102,7 +102,9 @@ def test_errors_for_paths_that_cannot_be_imported(db, tmp_path: Path) -> None:
     errors = {r.path.name: r.error for r in results}
     assert errors == {
         "missing.txt": "文件或文件夹不存在",
-        "old.doc": "文件已损坏或不是 Word/WPS 文档",  # four bytes are no .doc
+        # four bytes are no .doc
+        "old.doc": "文件已损坏或不是 Word/WPS 文档：请在 Word/WPS 中打开确认，"
+        "并另存为 .docx 后再导入",
         "table.xlsx": "不支持的文件类型“.xlsx”：只能导入 .docx、.doc、.wps、.pdf 和 .txt",
         "empty.txt": "文件为空",
     }

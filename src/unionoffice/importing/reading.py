@@ -41,7 +41,9 @@ def read_document(path: Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if data.startswith(_OLE_MAGIC) or suffix in CONVERTED_SUFFIXES:
         if not data.startswith((_OLE_MAGIC, _ZIP_MAGIC)):
-            raise ImportFileError("文件已损坏或不是 Word/WPS 文档")
+            raise ImportFileError(
+                "文件已损坏或不是 Word/WPS 文档：请在 Word/WPS 中打开确认，并另存为 .docx 后再导入"
+            )
         with converted_to_docx(path) as converted:
             document = read_docx(converted)
         return SourceDocument(document.elements, path=path, encoding=None)

@@ -62,9 +62,7 @@ def group_text_tables(elements: Iterable[Element]) -> list[Element]:
     return grouped
 
 
-def _table_at(
-    items: Sequence[Element], index: int, line: str
-) -> tuple[list[Element], int] | None:
+def _table_at(items: Sequence[Element], index: int, line: str) -> tuple[list[Element], int] | None:
     """The table that starts at ``line``, if one does; most lines are decided at a glance."""
     if "|" in line:
         return _pipe_table(items, index)
