@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the program and its tests need beyond Python: Qt's offscreen and xcb
 # platform libraries, a TrueType CJK font that reportlab can embed in PDFs, and LibreOffice
-# Writer with poppler's pdftotext/pdftoppm, through which the tests render exported Word
-# files and measure their pages (Liberation Serif stands in for Times New Roman there).
+# Writer (headless), which converts .doc/.wps files for import, and poppler's pdftotext/
+# pdftoppm, through which the tests render exported Word files and measure their pages
+# (Liberation Serif stands in for Times New Roman there).
 # Installs only what is missing, and only when it can (root with apt-get).
 set -euo pipefail
 

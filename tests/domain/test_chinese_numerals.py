@@ -23,6 +23,7 @@ def test_positional_year_and_liang():
     assert chinese_to_int("二〇二一") == 2021
     assert chinese_to_int("二○二○") == 2020
     assert chinese_to_int("两") == 2
+    assert chinese_to_int("二0二0") == 2020  # OCR reads 〇 as the digit zero
 
 
 @given(st.integers(min_value=1, max_value=999))

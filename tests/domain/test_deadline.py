@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, time
 
 import pytest
 from hypothesis import given
@@ -54,6 +54,18 @@ def span(a: tuple[int, int, int], b: tuple[int, int, int]) -> Period:
         ("2021年全年", span((2021, 1, 1), (2021, 12, 31))),
         ("五一前", span((2021, 1, 1), (2021, 5, 1))),
         ("４月份", span((2021, 4, 1), (2021, 4, 30))),
+        # Task lists, event plans and old notices.
+        ("2018.09", span((2018, 9, 1), (2018, 9, 30))),
+        ("2021.4.6", span((2021, 4, 6), (2021, 4, 6))),
+        ("3月1日至3月10日", span((2021, 3, 1), (2021, 3, 10))),
+        ("3月下旬", span((2021, 3, 21), (2021, 3, 31))),
+        ("3月下旬或4月上旬", span((2021, 3, 21), (2021, 4, 10))),
+        ("3月8日（星期二）上午", span((2021, 3, 8), (2021, 3, 8))),
+        ("二○○九年十一月底前", span((2009, 1, 1), (2009, 11, 30))),
+        ("五一、国庆前", span((2021, 1, 1), (2021, 10, 1))),
+        ("9月30日前（遇节假日顺延）", span((2021, 1, 1), (2021, 9, 30))),
+        ("5月17日至18日", span((2021, 5, 17), (2021, 5, 18))),
+        ("4月23日前后", span((2021, 4, 23), (2021, 4, 23))),
     ],
 )
 def test_what_clerks_write(text, expected):
@@ -114,3 +126,40 @@ def test_any_end_of_month_deadline(year, month, suffix):
 def test_never_raises_and_periods_are_ordered(text, year, not_before):
     period = parse_deadline(text, year, not_before=not_before)
     assert period is None or period.start <= period.end
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "start", "end"),
+    [
+        ("3月8日上午9时30分", (2021, 3, 8), time(9, 30), None),
+        ("3月8日（星期二）下午4时20分至5时10分", (2021, 3, 8), time(16, 20), time(17, 10)),
+        ("9月21日上午9时至11时30分", (2021, 9, 21), time(9, 0), time(11, 30)),
+        ("5月9日（星期五）晚上7时30分", (2021, 5, 9), time(19, 30), None),
+        ("2024年3月7日（星期四）上午九时", (2024, 3, 7), time(9, 0), None),
+        ("6月1日14:30-16:00", (2021, 6, 1), time(14, 30), time(16, 0)),
+        ("4月28日下午3点半", (2021, 4, 28), time(15, 30), None),
+        ("中午12时", None, None, None),  # a time with no day names no period
+    ],
+)
+def test_times_of_day(text, day, start, end):
+    period = parse_deadline(text, YEAR)
+    if day is None:
+        assert period is None
+        return
+    assert period == Period(date(*day), date(*day), start, end)
+    assert period.timed
+
+
+def test_a_time_before_a_deadline_is_when_it_ends():
+    period = parse_deadline("4月30日17时前", YEAR, not_before=ISSUED)
+    assert period == Period(ISSUED, date(2021, 4, 30), None, time(17, 0))
+
+
+def test_an_impossible_time_is_no_time():
+    assert parse_deadline("3月8日25时", YEAR) == span((2021, 3, 8), (2021, 3, 8))
+
+
+def test_a_period_cannot_end_before_it_starts_within_a_day():
+    with pytest.raises(ValueError):
+        Period(date(2021, 3, 8), date(2021, 3, 8), time(17, 0), time(9, 0))
+    assert Period(date(2021, 3, 8), date(2021, 3, 9), time(17, 0), time(9, 0)).days == 2

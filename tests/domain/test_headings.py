@@ -15,13 +15,25 @@ from unionoffice.domain.headings import HeadingNumbering, heading_number, split_
         ("3. 具体安排", (3, 3, "具体安排")),
         ("（2）时间安排", (4, 2, "时间安排")),
         ("(2)时间安排", (4, 2, "时间安排")),
+        ("1000.第一千项任务", (3, 1000, "第一千项任务")),
+        ("（1234）第一千二百三十四项", (4, 1234, "第一千二百三十四项")),
     ],
 )
 def test_split_heading(text, expected):
     assert split_heading(text) == expected
 
 
-@pytest.mark.parametrize("text", ["现将方案印发给你们。", "2021年4月6日", "一", "4.23世界读书日"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现将方案印发给你们。",
+        "2021年4月6日",
+        "一",
+        "4.23世界读书日",
+        "2018.09",
+        "2020、2021年连续两年获评先进",
+    ],
+)
 def test_plain_text_is_not_a_heading(text):
     assert split_heading(text) is None
 

@@ -61,6 +61,16 @@ def _full_notice() -> NoticeData:
                 note="备注",
             ),
             ActivityData(title="另行通知的活动", deadline="根据工作需要"),
+            ActivityData(
+                title="女职工健步行",
+                deadline="3月8日上午9时30分至11时",
+                period=Period(
+                    dt.date(2021, 3, 8), dt.date(2021, 3, 8), dt.time(9, 30), dt.time(11, 0)
+                ),
+                responsible_person="郑芳",
+                place="滨海步道",
+                participants="各单位女职工",
+            ),
         ],
         id=7,
         version=3,
@@ -99,7 +109,12 @@ _dates = st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2999, 1, 1))
 @st.composite
 def _notices(draw: st.DrawFn) -> NoticeData:
     start = draw(_dates)
-    period = Period(start, start + dt.timedelta(days=draw(st.integers(0, 400)))) if start else None
+    # Times of day to the minute, as notices write them; the earlier one starts.
+    times = sorted(draw(st.lists(st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+                                 min_size=2, max_size=2)))  # fmt: skip
+    start_time, end_time = draw(st.sampled_from([(None, None), (times[0], None), tuple(times)]))
+    days = draw(st.integers(0, 400))
+    period = Period(start, start + dt.timedelta(days=days), start_time, end_time) if start else None
     activities = [
         ActivityData(
             title=draw(_text),
@@ -109,6 +124,9 @@ def _notices(draw: st.DrawFn) -> NoticeData:
             cooperating=draw(st.lists(_text, max_size=3)),
             leader=draw(st.one_of(st.none(), _text)),
             status=draw(st.sampled_from(ActivityStatus)),
+            responsible_person=draw(st.one_of(st.none(), _text)),
+            place=draw(_text),
+            participants=draw(_text),
         )
         for _ in range(draw(st.integers(0, 3)))
     ]

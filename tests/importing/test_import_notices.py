@@ -75,8 +75,9 @@ def test_end_matter_attachment_signature_date_cc_distribution() -> None:
 
 
 def test_chinese_numeral_date_markdown_and_responsible_lines() -> None:
-    """Markdown marks, "- " label lines with stray spaces, 责任部门 (first leads), a page
-    number inside an item, a "（X牵头，Y配合）" bracket, and 二〇二一年三月十五日."""
+    """Markdown marks, "- " label lines with stray spaces, 责任部门 (all lead: the notice does
+    not say the first one does), a page number inside an item, a "（X牵头，Y配合）" bracket,
+    and 二〇二一年三月十五日."""
     notice = prepare_file(FIXTURES / "guide-cn-date.txt").parsed.notice
     assert notice.organ == "西宁市城东区总工会"
     assert notice.doc_number == "东区工字〔2021〕7号"
@@ -89,8 +90,8 @@ def test_chinese_numeral_date_markdown_and_responsible_lines() -> None:
     first, second, third = notice.activities
     assert (first.deadline, first.lead, first.cooperating, first.leader) == (
         "4月20日至4月30日",
-        ["区总办公室"],
-        ["区总保障部", "各街道工会"],
+        ["区总办公室", "区总保障部", "各街道工会"],
+        [],
         "王建国",
     )
     assert first.period is not None and first.period.start == date(2021, 4, 20)
@@ -99,8 +100,8 @@ def test_chinese_numeral_date_markdown_and_responsible_lines() -> None:
     )
     assert (second.deadline, second.lead, second.cooperating) == (
         "5月1日前",
-        ["区总保障部"],
-        ["区总财务室"],
+        ["区总保障部", "区总财务室"],
+        [],
     )
     assert second.period is not None and second.period.end == date(2021, 5, 1)
     assert (third.title, third.lead, third.cooperating) == (
@@ -194,8 +195,9 @@ def test_level_one_items_and_unnumbered_paragraph_items() -> None:
         "三、工作要求\n"
         "请各单位按时报送总结。\n"
     ).notice
+    # 责任部门 alone are all lead departments: the notice does not say the first one leads.
     assert [(a.title, a.lead, a.cooperating, a.deadline) for a in notice.activities] == [
-        ("开展安全知识竞赛", ["劳保部"], ["各基层工会"], "6月"),
+        ("开展安全知识竞赛", ["劳保部", "各基层工会"], [], "6月"),
         ("开展隐患排查", ["劳保部"], [], "6月底"),
     ]
     assert notice.outline == ["工作要求"]

@@ -12,6 +12,7 @@ from unionoffice.importing import ImportFileError, parse_text, read_document
 from unionoffice.importing.reading import decode_text
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 SAMPLE_TEXT = (SAMPLES / "qinghai-2021-15.txt").read_text(encoding="utf-8")
 
 # Pieces notices are made of, so random text reaches the parser's branches.
@@ -140,3 +141,40 @@ def test_any_text_file_is_stored_or_refused_with_a_message(text: str) -> None:
             database.dispose()
         assert result.status in ("created", "failed")
         assert (result.error is None) == (result.status == "created")
+
+
+# Pieces of the forms issue 15 added: tables as text, events, dated items, run-on web text.
+FORM_PIECES = [
+    "序号", "工作任务", "责任单位", "完成时限", "责任人", "活动名称", "时间", "地点", "参加对象",
+    "1", "2", "3", "1000", "宣教部", "各街道工会", "张三、李四", "2018.09", "全年", "5月下旬",
+    "时间：", "地点：", "参加人员：", "负责人：", "联系人：", "3月8日（星期二）上午9时30分，",
+    "下午4时20分至5时10分", "3月下旬或4月上旬", "（排名第一的部室为牵头部门，下同）",
+    "，6月底前完成。",
+    "现将有关活动安排如下：", "有关要求：", "二○○九年二月二十日", "□", "エ", "单位（盖章）：", "\t",
+]  # fmt: skip
+CORPUS_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+form_like = st.lists(st.sampled_from(FORM_PIECES + PIECES) | st.text(max_size=5), max_size=80).map(
+    "\n".join
+)
+run_on_like = st.lists(
+    st.sampled_from(FORM_PIECES + PIECES) | st.text(max_size=5), min_size=30, max_size=150
+).map(lambda pieces: "".join(pieces).replace("\n", ""))
+
+
+@given(form_like)
+@settings(max_examples=400, deadline=None)
+def test_table_and_event_like_lines_never_crash(text: str) -> None:
+    _check(text)
+
+
+@given(run_on_like)
+@settings(max_examples=300, deadline=None)
+def test_run_on_text_never_crashes(text: str) -> None:
+    _check(text)
+
+
+@given(st.sampled_from(CORPUS_TEXTS), st.integers(0, 5000), st.integers(0, 5000), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_cut_corpus_notices_never_crash(text: str, start: int, end: int, one_line: bool) -> None:
+    part = text[min(start, end) : max(start, end)]
+    _check(part.replace("\n", "") if one_line else part)

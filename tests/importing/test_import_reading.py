@@ -78,10 +78,10 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert _error(tmp_path) == "这是文件夹，不是文件"
 
 
-def test_old_word_format(tmp_path: Path) -> None:
+def test_an_old_word_file_libreoffice_cannot_convert(tmp_path: Path) -> None:
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    assert ".docx" in _error(path)
+    assert "LibreOffice 无法转换" in _error(path) and "另存为 .docx" in _error(path)
 
 
 def test_broken_zip(tmp_path: Path, make_docx: Callable[..., Path]) -> None:

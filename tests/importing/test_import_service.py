@@ -10,7 +10,7 @@ import pytest
 
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.importing import collect_files, import_file, import_paths
-from unionoffice.importing.service import ImportResult
+from unionoffice.importing.service import KINDS, ImportResult
 from unionoffice.storage.services import NoticeService
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -37,7 +37,7 @@ def test_folder_import_is_recursive_and_keeps_going_after_a_bad_file(db, archive
     assert set(by_name) == {"15号.txt", "海东.txt", "坏文件.docx", "照片.jpg"}
     # The picture is named, with the reason it was left out; Word's ~$ file is not.
     assert by_name["照片.jpg"].status == "skipped"
-    assert by_name["照片.jpg"].skipped == "不支持的文件类型“.jpg”：只能导入 .docx 和 .txt"
+    assert by_name["照片.jpg"].skipped == f"不支持的文件类型“.jpg”：只能导入 {KINDS}"
     assert by_name["坏文件.docx"].status == "failed"
     assert "已损坏" in (by_name["坏文件.docx"].error or "")
     assert by_name["15号.txt"].status == "created"
@@ -107,8 +107,10 @@ def test_errors_for_paths_that_cannot_be_imported(db, tmp_path: Path) -> None:
     errors = {r.path.name: r.error for r in results}
     assert errors == {
         "missing.txt": "文件或文件夹不存在",
-        "old.doc": "不支持旧版 Word（.doc）格式，请先另存为 .docx",
-        "table.xlsx": "不支持的文件类型“.xlsx”：只能导入 .docx 和 .txt",
+        # four bytes are no .doc
+        "old.doc": "文件已损坏或不是 Word/WPS 文档：请在 Word/WPS 中打开确认，"
+        "并另存为 .docx 后再导入",
+        "table.xlsx": "不支持的文件类型“.xlsx”：只能导入 .docx、.doc、.wps、.pdf 和 .txt",
         "empty.txt": "文件为空",
     }
     assert all(r.status == "failed" for r in results)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 _DIGITS = "零一二三四五六七八九"
-_DIGIT_VALUES = {ch: i for i, ch in enumerate(_DIGITS)} | {"〇": 0, "○": 0, "O": 0, "两": 2}
+# OCR and hurried typing mix Arabic digits into written years: 二0二0.
+_DIGIT_VALUES = (
+    {ch: i for i, ch in enumerate(_DIGITS)}
+    | {"〇": 0, "○": 0, "O": 0, "两": 2}
+    | {str(i): i for i in range(10)}
+)
 
 FULLWIDTH_TO_ASCII = str.maketrans(
     "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ",

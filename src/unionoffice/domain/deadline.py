@@ -1,7 +1,8 @@
 """完成时限: what clerks write (4月份, 4—7月份, 3月底前, 第三季度, 全年 …) as a date range.
 
 The text is always kept as written; the period is derived from it and may be None when no one
-could say which dates are meant ("根据工作需要", "另行通知").
+could say which dates are meant ("根据工作需要", "另行通知"). An event's 时间 may carry times of
+day as well ("3月8日上午9时30分"): the period then has a start and perhaps an end time.
 """
 
 from __future__ import annotations
@@ -9,24 +10,41 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from unionoffice.domain.chinese_numerals import ChineseNumeralError, chinese_to_int
 from unionoffice.domain.text import collapse_spaces, nfc, normalize_range_dashes, to_ascii_digits
+from unionoffice.domain.time_of_day import split_times
 
 
 @dataclass(frozen=True)
 class Period:
-    """A closed range of days, start <= end."""
+    """A closed range of days, start <= end, with the times of day an event starts and ends
+    when the notice gives them (上午9时30分 → start_time 09:30)."""
 
     start: date
     end: date
+    start_time: time | None = None
+    end_time: time | None = None
 
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise ValueError(f"period starts after it ends: {self.start} > {self.end}")
+        if (
+            self.start == self.end
+            and self.start_time is not None
+            and self.end_time is not None
+            and self.start_time > self.end_time
+        ):
+            raise ValueError(f"period ends before it starts: {self.end_time} < {self.start_time}")
+
+    @property
+    def timed(self) -> bool:
+        """Whether the period says when in the day it starts or ends (an event, not a task)."""
+        return self.start_time is not None or self.end_time is not None
 
     def union(self, other: Period) -> Period:
+        """The days of both periods (times of day are dropped: they no longer apply)."""
         return Period(min(self.start, other.start), max(self.end, other.end))
 
     def overlaps(self, first: date, last: date) -> bool:
@@ -56,14 +74,22 @@ _NAMED_DAYS = {
     "八一": "8月1日",
     "国庆": "10月1日",
 }
-_NAMED_DAY_RE = re.compile(r"(元旦|五一|七一|八一|国庆)(?:节)?(?=前|期间|前后|$|-)")
+_NAMED_DAY_RE = re.compile(
+    r"(元旦|五一|七一|八一|国庆)(?:节)?(?=前|期间|前后|$|-|、|,|，|和|及|或)"
+)
 _CN_NUMBER_RE = re.compile(r"[零〇○一二三四五六七八九十两]+(?=月|日|号|季度|年|-|、|和|及|,|至|到)")
 _TRAILING_NOISE_RE = re.compile(r"(?:完成|结束|为止|止|内|期间|前后|左右|[。．.;；,，])+$")
 _LEADING_NOISE_RE = re.compile(r"^(?:于|在|从|自|计划|预计|力争)+")
 _DEADLINE_MARK = "≤"  # stands for 截至 / 截止 / 到 at the start, before 至 and 到 become dashes
 _DEADLINE_PREFIX_RE = re.compile(f"^{_DEADLINE_MARK}")
 _DEADLINE_SUFFIX_RE = re.compile(r"(?:以前|之前|前)$")
-_LIST_SEPARATORS_RE = re.compile(r"[、,，;；和及]")
+_LIST_SEPARATORS_RE = re.compile(r"[、,，;；和及或]")
+# "2018.09", "2018.9.30", "2018/09": a 完成时限 column of a task list.
+_DOTTED_DATE_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[.．/](\d{1,2})(?:[.．/](\d{1,2}))?(?![\d.．/])"
+)
+# Notes in brackets ("（遇节假日顺延）") name no dates; the weekday is taken out with the times.
+_BRACKET_NOTE_RE = re.compile(r"[（(][^（()）]*[）)]")
 _POINT_RE = re.compile(
     r"^(?:(?P<year>\d{4}|次|明|当|本)年)?"
     r"(?:(?P<month>\d{1,2})月份?)?"
@@ -82,17 +108,26 @@ def parse_deadline(text: str, year: int, *, not_before: date | None = None) -> P
     """Parse a 完成时限 into the period it names within ``year`` (the notice's year).
 
     ``not_before`` (usually the notice's 成文日期) starts the period of a pure deadline such
-    as "3月底前"; without it such a period starts on 1 January. Returns None, never raises,
+    as "3月底前"; without it such a period starts on 1 January. Times of day ("上午9时30分",
+    "下午4时20分至5时10分") go to the period's start and end times. Returns None, never raises,
     for text that names no dates.
     """
     try:
-        return _parse(text, year, not_before)
+        dates, first, second = split_times(nfc(to_ascii_digits(collapse_spaces(text))))
+        dates = _BRACKET_NOTE_RE.sub("", dates)
+        period = _parse(dates, year, not_before)
+        if period is None or first is None:
+            return period
+        if second is None and _DEADLINE_SUFFIX_RE.search(_TRAILING_NOISE_RE.sub("", dates)):
+            return Period(period.start, period.end, None, first)  # "3月31日17时前"
+        return Period(period.start, period.end, first, second)
     except (ValueError, ChineseNumeralError):
         return None
 
 
 def _normalize(text: str) -> str:
     text = to_ascii_digits(collapse_spaces(nfc(text)))
+    text = _DOTTED_DATE_RE.sub(_dotted, text)
     text = re.sub(r"^(?:截至|截止到|截止|到)", _DEADLINE_MARK, text)
     text = normalize_range_dashes(text).replace("至", "-").replace("到", "-")
     text = _NAMED_DAY_RE.sub(lambda m: _NAMED_DAYS[m[1]], text)
@@ -103,6 +138,11 @@ def _normalize(text: str) -> str:
         text = _TRAILING_NOISE_RE.sub("", text)
         text = _LEADING_NOISE_RE.sub("", text)
     return text
+
+
+def _dotted(match: re.Match[str]) -> str:
+    day = f"{int(match[3])}日" if match[3] else ""
+    return f"{match[1]}年{int(match[2])}月{day}"
 
 
 def _parse(text: str, year: int, not_before: date | None) -> Period | None:

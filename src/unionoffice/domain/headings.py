@@ -13,11 +13,12 @@ _CN = "[零〇一二三四五六七八九十百]+"
 _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^(?P<num>{_CN})\s*[、，,.．]\s*(?P<text>.*)$", re.S)),
     (2, re.compile(rf"^[（(]\s*(?P<num>{_CN})\s*[）)]\s*[、，,.．]?\s*(?P<text>.*)$", re.S)),
-    (3, re.compile(r"^(?P<num>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*(?P<text>.*)$", re.S)),
+    # Up to four digits: a task list may number more than 999 items.
+    (3, re.compile(r"^(?P<num>[0-9０-９]{1,4})\s*[.．、](?![0-9０-９])\s*(?P<text>.*)$", re.S)),
     (
         4,
         re.compile(
-            r"^[（(]\s*(?P<num>[0-9０-９]{1,3})\s*[）)]\s*[、，,.．]?\s*(?P<text>.*)$", re.S
+            r"^[（(]\s*(?P<num>[0-9０-９]{1,4})\s*[）)]\s*[、，,.．]?\s*(?P<text>.*)$", re.S
         ),
     ),
 )
@@ -66,5 +67,7 @@ def split_heading(text: str) -> tuple[int, int, str] | None:
         if match and match["text"].strip():
             number = match["num"].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
             value = int(number) if number.isdigit() else chinese_to_int(number)
+            if level == 3 and 1900 <= value < 2100 and match["text"].lstrip()[:1].isdigit():
+                continue  # "2020、2021年连续两年…" starts with years, not item 2020
             return level, value, match["text"].strip()
     return None

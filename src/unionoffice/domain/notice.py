@@ -63,7 +63,12 @@ class Block:
 
 @dataclass
 class ActivityData:
-    """One item of an activity plan: what is done, by when, by whom."""
+    """One item of an activity plan: what is done, by when, by whom; for an event also where,
+    for whom and at what time of day (the period's start and end times).
+
+    ``leader`` is the 责任领导, ``responsible_person`` the 责任人/负责人 (people, not
+    departments); ``place`` the 地点 and ``participants`` the 参加对象/参加人员, as written.
+    """
 
     title: str
     text: str = ""
@@ -75,6 +80,9 @@ class ActivityData:
     leader: str | None = None
     status: ActivityStatus = ActivityStatus.NOT_STARTED
     note: str = ""
+    responsible_person: str | None = None
+    place: str = ""
+    participants: str = ""
 
     def with_parsed_period(self, year: int, not_before: dt.date | None = None) -> ActivityData:
         """Fill ``period`` from ``deadline`` (the text stays as written)."""

@@ -114,22 +114,31 @@ def _activity_to_dict(activity: ActivityData) -> dict[str, Any]:
         "leader": activity.leader,
         "status": str(activity.status),
         "note": activity.note,
+        "start_time": _time_text(period.start_time) if period else None,
+        "end_time": _time_text(period.end_time) if period else None,
+        "responsible_person": activity.responsible_person,
+        "place": activity.place,
+        "participants": activity.participants,
     }
 
 
 def _activity_from_dict(data: dict[str, Any]) -> ActivityData:
     start, end = _date(data.get("start")), _date(data.get("end"))
+    start_time, end_time = _time(data.get("start_time")), _time(data.get("end_time"))
     return ActivityData(
         title=str(data["title"]),
         text=str(data.get("text") or ""),
         section=_optional_str(data.get("section")),
         deadline=str(data.get("deadline") or ""),
-        period=Period(start, end) if start and end else None,
+        period=Period(start, end, start_time, end_time) if start and end else None,
         lead=[str(name) for name in data.get("lead", [])],
         cooperating=[str(name) for name in data.get("cooperating", [])],
         leader=_optional_str(data.get("leader")),
         status=ActivityStatus(data.get("status", ActivityStatus.NOT_STARTED)),
         note=str(data.get("note") or ""),
+        responsible_person=_optional_str(data.get("responsible_person")),
+        place=str(data.get("place") or ""),
+        participants=str(data.get("participants") or ""),
     )
 
 
@@ -139,6 +148,14 @@ def _date_text(value: dt.date | None) -> str | None:
 
 def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)) if value else None
+
+
+def _time_text(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def _time(value: object) -> dt.time | None:
+    return dt.time.fromisoformat(str(value)) if value else None
 
 
 def _optional_str(value: object) -> str | None:

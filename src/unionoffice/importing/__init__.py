@@ -1,4 +1,5 @@
-"""Existing notices (.docx, .txt) to domain values: read → clean → parse → store.
+"""Existing notices (.docx, .doc, .wps, .pdf, .txt, pasted text) to domain values:
+read → clean → parse → store.
 
 reading (files to lines and tables) → lines (cleaning) → notice_parser and activities (structure)
 → service (the database, one transaction per file). Nothing here imports Qt.
@@ -8,14 +9,18 @@ from unionoffice.importing.document import ImportFileError, SourceDocument
 from unionoffice.importing.notice_parser import ParsedNotice, parse_document, parse_text
 from unionoffice.importing.reading import read_document
 from unionoffice.importing.service import (
+    STDIN,
     ImportResult,
     collect_files,
     import_file,
     import_paths,
+    import_text,
     prepare_file,
+    prepare_text,
 )
 
 __all__ = [
+    "STDIN",
     "ImportFileError",
     "ImportResult",
     "ParsedNotice",
@@ -23,8 +28,10 @@ __all__ = [
     "collect_files",
     "import_file",
     "import_paths",
+    "import_text",
     "parse_document",
     "parse_text",
     "prepare_file",
+    "prepare_text",
     "read_document",
 ]

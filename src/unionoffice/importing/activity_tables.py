@@ -1,4 +1,5 @@
-"""Activity plans written as a table: 序号|活动内容|完成时限|牵头部门|配合部门|责任领导."""
+"""Activity plans written as a table: 序号|活动内容|完成时限|牵头部门|配合部门|责任领导, task lists
+(序号|工作任务|责任单位|完成时限|责任人) and event tables (活动名称|时间|地点|参加对象)."""
 
 from __future__ import annotations
 
@@ -8,27 +9,39 @@ from unionoffice.domain.text import collapse_spaces
 from unionoffice.importing.activity_info import (
     ActivityInfo,
     first_sentence,
-    normalise_deadline,
+    normalise_value,
     parse_info,
+    split_deadline_note,
     split_departments,
     split_inline_info,
 )
 from unionoffice.importing.document import Table
 from unionoffice.importing.patterns import LABEL_RE
 
-# Checked in this order: "牵头领导" is a leader, "活动名称" a name, before the looser words.
+# Checked in this order: "牵头领导" is a leader, "活动地点" a place, "活动名称" a name, before the
+# looser words.
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("seq", ("序号", "编号")),
     ("note", ("备注",)),
-    ("leader", ("责任领导", "分管领导", "牵头领导", "责任人", "领导")),
-    ("lead", ("牵头",)),
+    ("leader", ("责任领导", "分管领导", "牵头领导", "领导")),
+    ("person", ("责任人", "负责人", "经办人")),
+    ("contact", ("联系人", "联系方式", "联系电话")),
+    ("lead", ("牵头", "主办")),
     ("cooperating", ("配合", "协办", "参与", "协助", "协同")),
-    ("responsible", ("责任部门", "责任单位", "责任处室", "责任科室", "承办", "责任主体")),
-    ("deadline", ("时限", "时间", "期限", "节点", "进度")),
+    ("responsible", (
+        "责任部门", "责任单位", "责任部室", "责任处室", "责任科室", "负责部门", "负责单位",
+        "承办", "责任主体",
+    )),
+    ("place", ("地点", "场地", "地址")),
+    ("participants", ("对象", "参加人员", "参赛人员", "参会人员", "参加范围")),
+    ("deadline", ("时限", "时间", "期限", "节点", "进度", "日期")),
     ("name", ("活动名称", "项目名称", "名称")),
     ("content", ("内容", "任务", "措施", "事项", "重点工作", "活动", "项目", "工作")),
-)
-_INFO_KINDS = frozenset({"deadline", "lead", "cooperating", "responsible", "leader"})
+)  # fmt: skip
+_INFO_KINDS = frozenset(
+    {"deadline", "lead", "cooperating", "responsible", "leader", "person", "place",
+     "participants", "contact"}
+)  # fmt: skip
 _HEADER_ROWS = 3
 
 
@@ -59,7 +72,9 @@ def _header(table: Table) -> tuple[int, dict[str, int]] | None:
     return best
 
 
-def table_activities(table: Table, section: str | None) -> list[ActivityData] | None:
+def table_activities(
+    table: Table, section: str | None, first_leads: bool = False
+) -> list[ActivityData] | None:
     """The activities of a plan table, or None when the table is not one."""
     header = _header(table)
     if header is None:
@@ -79,13 +94,15 @@ def table_activities(table: Table, section: str | None) -> list[ActivityData] | 
             continue
         if not content:
             continue
-        activity = _row_activity(cells, section)
+        activity = _row_activity(cells, section, first_leads)
         if activity is not None:
             activities.append(activity)
     return activities
 
 
-def _row_activity(cells: dict[str, str], section: str | None) -> ActivityData | None:
+def _row_activity(
+    cells: dict[str, str], section: str | None, first_leads: bool
+) -> ActivityData | None:
     content = _joined(cells.get("content", ""))
     heading = split_heading(content)
     if heading is not None and heading[0] >= 3:
@@ -97,19 +114,25 @@ def _row_activity(cells: dict[str, str], section: str | None) -> ActivityData | 
         return None
     labelled = ActivityInfo()
     column = {kind: _column_value(cells.get(kind, ""), labelled) for kind in _INFO_KINDS}
+    deadline, deadline_note = split_deadline_note(column["deadline"])
     info = ActivityInfo(
-        deadline=normalise_deadline(column["deadline"]),
+        deadline=deadline,
         lead=split_departments(column["lead"]),
         cooperating=split_departments(column["cooperating"]),
         responsible=split_departments(column["responsible"]),
         leaders=split_departments(column["leader"]),
+        persons=split_departments(column["person"]),
+        place=normalise_value(_joined(column["place"])),
+        participants=normalise_value(_joined(column["participants"])),
+        contacts=[normalise_value(column["contact"])] if column["contact"].strip() else [],
+        notes=[deadline_note] if deadline_note else [],
     )
     info.merge(labelled)
     if inline is not None:
         info.merge(inline)
     activity = ActivityData(title=title, text=content or name, section=section)
     activity.note = _joined(cells.get("note", ""))
-    return info.apply_to(activity)
+    return info.apply_to(activity, first_leads)
 
 
 def _column_value(cell: str, labelled: ActivityInfo) -> str:

@@ -25,6 +25,8 @@ from unionoffice.importing.patterns import (
     is_label_line,
     is_page_number,
 )
+from unionoffice.importing.run_on import split_run_on
+from unionoffice.importing.text_tables import group_text_tables
 
 Cleaned = Line | Table
 
@@ -33,8 +35,6 @@ _BULLET_RE = re.compile(r"^(?:[-*+•●■◆▪]|>)\s+")
 _RULE_RE = re.compile(r"^(?:[-*_=]\s*){3,}$")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
 _SPACES_RE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
-_PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_SEPARATOR_RE = re.compile(r"^[\s|:：\-—]+$")
 
 # Characters between which a space is never wanted: CJK, full-width punctuation, quotes.
 _WIDE = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’《》·…—"
@@ -51,7 +51,7 @@ _MIN_BROKEN_LENGTH = 20
 def clean_elements(elements: Iterable[Element]) -> list[Cleaned]:
     """Clean raw lines and tables, drop noise, and join lines that a page break split."""
     cleaned: list[Cleaned] = []
-    for element in _group_text_tables(elements):
+    for element in group_text_tables(split_run_on(elements)):
         if isinstance(element, Table):
             rows = tuple(tuple(_clean_cell(c) for c in row) for row in element.rows)
             rows = tuple(row for row in rows if any(row))
@@ -163,29 +163,6 @@ def _remove_spaces(text: str) -> str:
         return " "
 
     return re.sub(r"\s+", replace, text)
-
-
-def _group_text_tables(elements: Iterable[Element]) -> list[Element]:
-    """Markdown pipe tables in text files become Tables; everything else passes through."""
-    grouped: list[Element] = []
-    rows: list[tuple[str, ...]] = []
-
-    def flush() -> None:
-        if len(rows) >= 2:
-            grouped.append(Table(tuple(rows)))
-        else:
-            grouped.extend("|" + "|".join(r) + "|" for r in rows)
-        rows.clear()
-
-    for element in elements:
-        if isinstance(element, str) and _PIPE_ROW_RE.match(element):
-            if not _PIPE_SEPARATOR_RE.match(element):
-                rows.append(tuple(c.strip() for c in element.strip().strip("|").split("|")))
-            continue
-        flush()
-        grouped.append(element)
-    flush()
-    return grouped
 
 
 def join_broken_lines(elements: list[Cleaned]) -> list[Cleaned]:

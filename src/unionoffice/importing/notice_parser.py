@@ -14,37 +14,49 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from unionoffice.domain.doc_number import DocNumber, find_doc_number
 from unionoffice.domain.headings import split_heading
 from unionoffice.domain.notice import Block, BlockKind, NoticeData, NoticeStatus
 from unionoffice.domain.text import collapse_spaces
 from unionoffice.importing.activities import extract_activities
+from unionoffice.importing.activity_info import FIRST_LEADS_RE
 from unionoffice.importing.document import Line, SourceDocument, Table
+from unionoffice.importing.end_matter import (
+    ORGAN_ENDINGS,
+    EndMatter,
+    bracketed,
+    looks_like_signature,
+    numbered,
+    take_end_matter,
+    take_imprint_table,
+)
 from unionoffice.importing.lines import Cleaned, clean_elements
+from unionoffice.importing.notice_event import notice_event
+from unionoffice.importing.notice_facts import (
+    OrganMention,
+    choose_organ,
+    seal_organ,
+    title_organ,
+    title_year,
+    year_in_text,
+)
 from unionoffice.importing.patterns import (
-    REMARK_WORDS,
     ends_like_title,
     is_date_line,
     is_doc_mark,
     is_label_line,
-    parse_date,
 )
 
-_ORGAN_ENDINGS = (
-    "工会", "委员会", "办公室", "办公厅", "联合会", "工作委员会", "党委", "党组", "政府", "局",
-    "厅", "部", "委", "公司", "集团", "中心", "总会", "协会", "学校", "医院", "工委",
-)  # fmt: skip
 _HEADER_NOISE_RE = re.compile(r"^(?:签发人|份号|密级|紧急程度|特急|加急|平急|[★☆*\d]+$)")
+# A 文号 OCR damaged beyond reading ("云工〔20□0〕□号"): still the head of the notice.
+_DAMAGED_NUMBER_RE = re.compile(
+    r"^[^，。：；\s]{1,15}[〔\[［【][^〕\]］】]{0,8}[〕\]］】][^，。：；\s]{0,6}号$"
+)
 _ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[：:]\s*(?P<text>.+)$")
 _ATTACHMENT_MARK_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 _NUMBERED_NOTE_RE = re.compile(r"^\d{1,2}\s*[.．、]")
-_DISTRIBUTION_RE = re.compile(
-    r"^(?P<organ>.*?)(?P<date>[0-9〇○零一二三四五六七八九]{4}年.+日)印发$"
-)
 _QUOTED_TITLE_RE = re.compile(r"《([^《》]+)》")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _MAX_TITLE_LINES = 4
 _MAX_HEADER_LINES = 8
 
@@ -66,17 +78,6 @@ class _Header:
     end: int = 0
 
 
-@dataclass
-class _EndMatter:
-    signature: list[str] = field(default_factory=list)
-    date: date | None = None
-    remark: list[str] = field(default_factory=list)
-    attachment_note: list[str] = field(default_factory=list)
-    cc: str = ""
-    distributor: str = ""
-    distribution_date: date | None = None
-
-
 def parse_document(document: SourceDocument) -> ParsedNotice:
     """Parse what a reader returned."""
     return parse_elements(clean_elements(document.elements))
@@ -90,14 +91,16 @@ def parse_text(text: str) -> ParsedNotice:
 def parse_elements(elements: Sequence[Cleaned]) -> ParsedNotice:
     """Parse cleaned lines and tables into a notice."""
     header = _read_header(elements)
-    end = _EndMatter()
+    end = EndMatter()
     segments = _segments(elements[header.end :], header, end)
+    lines = [e.text for e in elements if isinstance(e, Line)]
+    first_leads = any("为牵头" in text and FIRST_LEADS_RE.search(text) for text in lines)
     notice = NoticeData(title=header.title, recipients=header.recipients)
     notice.set_doc_number(header.doc_number)
     for attachment_title, members in segments:
         if attachment_title is not None:
             notice.body.append(Block.attachment(attachment_title))
-        activities, consumed = extract_activities(members)
+        activities, consumed = extract_activities(members, first_leads)
         notice.activities.extend(activities)
         notice.body.extend(
             block
@@ -105,28 +108,62 @@ def parse_elements(elements: Sequence[Cleaned]) -> ParsedNotice:
             if index not in consumed
             for block in _blocks(element)
         )
-    notice.date = end.date
-    notice.signature = "\n".join(end.signature)
-    notice.remark = "\n".join(_bracketed(r) for r in end.remark)
-    titles = [b.text for b in notice.body if b.kind is BlockKind.ATTACHMENT]
-    notice.attachment_note = "\n".join(end.attachment_note or _numbered(titles))
-    notice.cc = end.cc
-    notice.distributor = end.distributor
-    notice.distribution_date = end.distribution_date
-    notice.organ = header.organ or _organ_from(notice.signature) or _organ_from_title(notice.title)
+    if not notice.activities:
+        event = notice_event([m for _, members in segments for m in members], notice.title)
+        notice.activities.extend([event] if event is not None else [])
+    _end_facts(notice, end)
+    notice.organ = choose_organ(
+        [
+            OrganMention("标志", header.organ or ""),
+            OrganMention("署名", notice.signature.split("\n")[0].strip()),
+            OrganMention("盖章", seal_organ(lines) or ""),
+            OrganMention("标题", title_organ(notice.title) or ""),
+        ]
+    )
+    warnings = []
     if notice.year is None:
-        notice.year = _year(notice)
+        notice.year = _year(notice, end, lines[header.end :], warnings)
     if notice.number is not None:
         notice.status = NoticeStatus.ISSUED  # a file with a 文号 was issued
     for activity in notice.activities:
-        activity.with_parsed_period(notice.plan_year, not_before=notice.date)
+        if notice.year is not None:
+            activity.with_parsed_period(notice.year, not_before=notice.date)
     _fit_columns(notice)
-    warnings = []
     if not notice.title:
-        warnings.append("未识别到标题")
+        warnings.insert(0, "未识别到标题")
     if header.doc_number is None:
         warnings.append("未识别到文号，按未编号公文导入")
     return ParsedNotice(notice, warnings)
+
+
+def _end_facts(notice: NoticeData, end: EndMatter) -> None:
+    notice.date = end.date
+    notice.signature = "\n".join(end.signature)
+    notice.remark = "\n".join(bracketed(r) for r in end.remark)
+    titles = [b.text for b in notice.body if b.kind is BlockKind.ATTACHMENT]
+    notice.attachment_note = "\n".join(end.attachment_note or numbered(titles))
+    notice.cc = end.cc
+    notice.distributor = end.distributor
+    notice.distribution_date = end.distribution_date
+
+
+def _year(notice: NoticeData, end: EndMatter, lines: list[str], warnings: list[str]) -> int | None:
+    """The year when there is neither 成文日期 nor 文号: from the title, a damaged date line,
+    or the body, with a warning; None, with a warning, when the text names none."""
+    if notice.date is not None:
+        return notice.date.year
+    year = title_year(notice.title)
+    if year is not None:
+        return year
+    year = end.date_year or year_in_text(lines)
+    if year is not None:
+        warnings.append(f"未识别到成文日期和文号，年份按正文取为{year}年，请核对")
+        return year
+    if notice.activities:
+        warnings.append("未识别到年份：活动的日期无法确定，请在导入后设置公文年份")
+    else:
+        warnings.append("未识别到年份，请在导入后设置公文年份")
+    return None
 
 
 def _fit_columns(notice: NoticeData) -> None:
@@ -138,6 +175,8 @@ def _fit_columns(notice: NoticeData) -> None:
     for activity in notice.activities:
         activity.deadline = activity.deadline[:200]
         activity.leader = activity.leader[:100] if activity.leader else None
+        if activity.responsible_person:
+            activity.responsible_person = activity.responsible_person[:100]
         activity.lead = [name[:200] for name in activity.lead]
         activity.cooperating = [name[:200] for name in activity.cooperating]
 
@@ -172,19 +211,21 @@ def _header_line(
     if number is not None and len(compact) <= 50:
         header.doc_number = header.doc_number or number
         return True
-    if _HEADER_NOISE_RE.match(compact):
+    if _HEADER_NOISE_RE.match(compact) or _DAMAGED_NUMBER_RE.match(compact):
         return True
     if isinstance(element, Table):
         return False  # a table's cells name departments, not the organ
     following = elements[index + 1] if index + 1 < len(elements) else None
-    starts_title = isinstance(following, Line) and following.text.startswith("关于")
+    # "XX总工会 / 关于…的通知" after the 文号 is a title over two lines; as the first line of
+    # the text it is the organ's header (版头 without 文件).
+    starts_title = index > 0 and isinstance(following, Line) and following.text.startswith("关于")
     marked = isinstance(element, Line) and element.marked
     if (
         len(compact) <= 30
         and "关于" not in compact
         and not ends_like_title(compact)
         and not re.search(r"[。，：；、]", compact)
-        and (marked or compact.endswith(_ORGAN_ENDINGS))
+        and (marked or compact.endswith(ORGAN_ENDINGS))
         and not starts_title
     ):
         header.organ = header.organ or compact
@@ -228,7 +269,7 @@ def _ends_with_colon(text: str) -> bool:
 
 
 def _segments(
-    elements: Sequence[Cleaned], header: _Header, end: _EndMatter
+    elements: Sequence[Cleaned], header: _Header, end: EndMatter
 ) -> list[tuple[str | None, list[Line | Table]]]:
     """Split the body into the main text and attachments; take the end matter out."""
     segments: list[tuple[str | None, list[Line | Table]]] = [(None, [])]
@@ -238,7 +279,7 @@ def _segments(
     for element in elements:
         members = segments[-1][1]
         if isinstance(element, Table):
-            if not _imprint_table(element, end):
+            if not take_imprint_table(element, end):
                 members.append(element)
             continue
         text = element.text
@@ -261,12 +302,16 @@ def _segments(
             in_attachment_note = True
         elif _ATTACHMENT_MARK_RE.match(text):
             awaiting_attachment_title = True
-        elif _end_matter(text, members, end):
+        elif take_end_matter(text, members, end):
             pass
         elif _starts_plan(element, members, segments, header):
             segments.append((text, []))
         else:
             members.append(element)
+    last = segments[-1][1]
+    # A 署名 whose date is missing or was lost.
+    if not end.signature and end.date is None and last and isinstance(last[-1], Line):
+        end.signature.extend([last.pop().text] if looks_like_signature(last[-1]) else [])
     return segments
 
 
@@ -277,67 +322,6 @@ def _continues_title(title: str, text: str) -> bool:
         and split_heading(text) is None
         and not is_label_line(text)
         and not is_date_line(text)
-    )
-
-
-def _end_matter(text: str, members: list[Line | Table], end: _EndMatter) -> bool:
-    """Take 成文日期 (with the 署名 above it), 附注, 抄送 and 印发 lines; True if taken."""
-    compact = collapse_spaces(text)
-    if compact.startswith(("抄送：", "抄送:")):
-        end.cc = compact[3:]
-        return True
-    if match := _DISTRIBUTION_RE.match(compact):
-        end.distributor = match["organ"]
-        end.distribution_date = parse_date(match["date"])
-        return True
-    if is_date_line(compact) and end.date is None:
-        end.date = parse_date(compact)
-        while members and isinstance(members[-1], Line) and _looks_like_signature(members[-1]):
-            end.signature.insert(0, members.pop().text)
-        return True
-    bracketed = compact[:1] in "（(" and compact[-1:] in "）)"
-    if (bracketed and (any(w in compact for w in REMARK_WORDS) or "此件" in compact)) or (
-        compact.startswith(("附注", "联系人", "联系电话"))
-    ):
-        end.remark.append(text)
-        return True
-    return False
-
-
-def _imprint_table(table: Table, end: _EndMatter) -> bool:
-    """The 版记 as a Word table (抄送 / 印发 rows); True if taken."""
-    lines = [line for row in table.rows for cell in dict.fromkeys(row) for line in cell.split("\n")]
-    compact = [collapse_spaces(line) for line in lines if line.strip()]
-    if not compact or not all(
-        line.startswith(("抄送：", "抄送:")) or _DISTRIBUTION_RE.match(line) for line in compact
-    ):
-        return False
-    for line in compact:
-        _end_matter(line, [], end)
-    return True
-
-
-def _bracketed(remark: str) -> str:
-    """附注 are printed in round brackets: "联系人：…" → "（联系人：…）"."""
-    if remark[:1] in "（(" and remark[-1:] in "）)":
-        return remark
-    return f"（{remark}）"
-
-
-def _numbered(titles: list[str]) -> list[str]:
-    """The 附件说明 a notice with attachments has: the title, or "1.…" lines for several."""
-    if len(titles) <= 1:
-        return titles
-    return [f"{number}.{title}" for number, title in enumerate(titles, start=1)]
-
-
-def _looks_like_signature(line: Line) -> bool:
-    text = line.text
-    return (
-        len(text) <= 30
-        and split_heading(text) is None
-        and not re.search(r"[。，：；、！？]", text)
-        and text.endswith(_ORGAN_ENDINGS)
     )
 
 
@@ -369,23 +353,3 @@ def _blocks(element: Line | Table) -> list[Block]:
     if heading is not None:
         return [Block.heading(heading[0], heading[2])]
     return [Block.paragraph(element.text)]
-
-
-def _organ_from(signature: str) -> str | None:
-    first = signature.split("\n")[0].strip()
-    return first or None
-
-
-def _organ_from_title(title: str) -> str | None:
-    head, sep, _ = title.partition("关于")
-    head = head.strip()
-    if sep and 2 <= len(head) <= 30 and head.endswith(_ORGAN_ENDINGS):
-        return head
-    return None
-
-
-def _year(notice: NoticeData) -> int | None:
-    if notice.date is not None:
-        return notice.date.year
-    match = _YEAR_RE.search(notice.title)
-    return int(match[1]) if match else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from unionoffice.domain.chinese_numerals import ChineseNumeralError, chinese_to_int
@@ -21,19 +22,68 @@ TITLE_ENDING_RE = re.compile(f"(?:{'|'.join(TITLE_ENDINGS)})[）)]?$")
 # Labels of the information attached to an activity. Order matters: longer labels first.
 LABELS = {
     "deadline": (
-        "完成时限", "完成时间", "时间安排", "完成期限", "办结时限", "活动时间", "时间节点",
-        "完成节点", "时限",
+        "完成时限", "完成时间", "时间安排", "完成期限", "办结时限", "办理时限", "活动时间",
+        "时间节点", "完成节点", "截止时间", "会议时间", "比赛时间", "竞赛时间", "举办时间",
+        "开展时间", "实施时间", "培训时间", "讲座时间", "演出时间", "展览时间", "集合时间",
+        "时限",
     ),
-    "lead": ("牵头部门", "牵头单位", "牵头处室", "牵头科室", "主办单位", "主办部门", "牵头"),
+    "lead": (
+        "牵头部门", "牵头单位", "牵头处室", "牵头科室", "主办单位", "主办部门", "组织单位",
+        "牵头",
+    ),
     "cooperating": (
-        "配合部门", "配合单位", "配合处室", "协办单位", "协办部门", "参与部门", "参与单位",
-        "参加单位", "协同部门", "配合",
+        "配合部门", "配合单位", "配合处室", "配合科室", "协办单位", "协办部门", "协助单位",
+        "协助部门", "参与部门", "参与单位", "参加单位", "协同部门", "配合",
     ),
-    "responsible": ("责任部门", "责任单位", "责任处室", "责任科室", "承办部门", "承办单位"),
-    "leader": ("责任领导", "分管领导", "牵头领导", "责任人"),
+    "responsible": (
+        "责任部门", "责任单位", "责任部室", "责任处室", "责任科室", "负责部门", "负责单位",
+        "负责处室", "负责科室", "承办部门", "承办单位", "责任主体",
+    ),
+    "leader": ("责任领导", "分管领导", "牵头领导"),
+    "person": ("具体负责人", "责任人员", "责任人", "负责人"),
+    "place": (
+        "活动地点", "会议地点", "比赛地点", "竞赛地点", "举办地点", "培训地点", "讲座地点",
+        "报到地点",
+    ),
+    "participants": (
+        "参加人员", "参加对象", "参会人员", "参会对象", "出席对象", "出席人员", "活动对象",
+        "参赛对象", "参赛人员", "培训对象", "参训对象", "参训人员", "与会人员", "参加范围",
+        "邀请对象",
+    ),
+    "contact": ("联系人", "联络人"),
 }  # fmt: skip
-LABEL_KIND = {label: kind for kind, labels in LABELS.items() for label in labels}
-_LABEL_ALTERNATION = "|".join(sorted(LABEL_KIND, key=len, reverse=True))
+# "时间：" and "地点：" alone, but not the end of another word ("报名时间：", "集合地点：").
+BARE_LABELS = {"时间": "deadline", "地点": "place"}
+LABEL_KIND = {label: kind for kind, labels in LABELS.items() for label in labels} | BARE_LABELS
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, written as a trie ("完成(?:时限|时间)") so that a
+    search tries each character once instead of every word in turn; longer words win."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def write(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + write(child) for ch, child in node.items() if ch]
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return write(tree)
+
+
+_LABEL_ALTERNATION = "|".join(
+    [
+        trie_pattern(label for labels in LABELS.values() for label in labels),
+        *(f"(?<![{CJK}]){label}" for label in BARE_LABELS),
+    ]
+)
 # A label followed by its colon, as written in extracted text (spaces anywhere).
 LABEL_RE = re.compile(rf"(?P<label>{_LABEL_ALTERNATION})\s*[:：]\s*")
 LABEL_LINE_RE = re.compile(rf"^[（(]?\s*(?:{_LABEL_ALTERNATION})\s*[:：]")
@@ -51,6 +101,7 @@ NON_ACTIVITY_SECTION_WORDS = (
     "活动对象", "参加对象", "参加人员", "评选条件", "其他事项", "工作原则", "组织机构",
     "目标任务", "总体目标", "活动时间", "时间安排", "报名方式", "奖项设置", "表彰奖励",
     "推荐条件", "评选范围", "名额分配", "推荐程序", "联系方式", "经费保障", "宣传报道",
+    "活动要求", "具体要求", "比赛规则", "报送要求", "会议要求",
 )  # fmt: skip
 
 REMARK_WORDS = ("联系人", "联系电话", "联系方式", "电话：", "电话:", "邮箱", "传真")
@@ -60,7 +111,8 @@ _DATE_RE = re.compile(
     rf"(?P<year>\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?P<day>\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*日"
 )
-_DOC_MARK_RE = re.compile(rf"^[{CJK}（）()]{{2,30}}?(?:文件|文件稿)$")
+# Any characters but punctuation before 文件: OCR may have damaged the organ's name.
+_DOC_MARK_RE = re.compile(r"^(?!.*关于)[^\s，。：；、,:;]{2,30}?(?:文件|文件稿)$")
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–－_·•\s]*\d{1,3}[-—–－_·•\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})$"

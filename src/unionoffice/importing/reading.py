@@ -1,4 +1,5 @@
-"""Files to text: .txt in whatever encoding a Chinese office saved it, .docx via python-docx.
+"""Files to text: .txt in whatever encoding a Chinese office saved it, .docx via python-docx,
+PDF with a text layer via pdfplumber, .doc/.wps converted to .docx by LibreOffice.
 
 Every failure is an ImportFileError with a message for the clerk; nothing else escapes.
 """
@@ -11,11 +12,14 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from unionoffice.importing.conversion import CONVERTED_SUFFIXES, converted_to_docx
 from unionoffice.importing.document import Element, ImportFileError, SourceDocument, Table
+from unionoffice.importing.pdf_reader import read_pdf
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | frozenset(CONVERTED_SUFFIXES)
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024
@@ -27,16 +31,27 @@ MAX_COMPRESSION_RATIO = 200
 _RATIO_CHECK_FROM = 5 * 1024 * 1024
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF-"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, old .wps
 _ENCODING_NAMES = {"utf_8": "UTF-8", "utf-8": "UTF-8", "utf_8_sig": "UTF-8-BOM"}
 
 
 def read_document(path: Path) -> SourceDocument:
-    """Read a .txt or .docx file into paragraphs and tables."""
+    """Read a .txt, .docx, .pdf, .doc or .wps file into paragraphs and tables."""
     data = _read_bytes(path, MAX_DOCX_BYTES)
     suffix = path.suffix.lower()
-    if data.startswith(_OLE_MAGIC):
-        raise ImportFileError("这是旧版 Word（.doc）或 WPS 格式，请先在 Word/WPS 中另存为 .docx")
+    if data.startswith(_OLE_MAGIC) or suffix in CONVERTED_SUFFIXES:
+        if not data.startswith((_OLE_MAGIC, _ZIP_MAGIC)):
+            raise ImportFileError(
+                "文件已损坏或不是 Word/WPS 文档：请在 Word/WPS 中打开确认，并另存为 .docx 后再导入"
+            )
+        with converted_to_docx(path) as converted:
+            document = read_docx(converted)
+        return SourceDocument(document.elements, path=path, encoding=None)
+    if data[:1024].lstrip().startswith(_PDF_MAGIC) or suffix in PDF_SUFFIXES:
+        if _PDF_MAGIC not in data[:1024]:
+            raise ImportFileError("文件已损坏或不是 PDF 文件")
+        return read_pdf(path)
     if data.startswith(_ZIP_MAGIC) or suffix in DOCX_SUFFIXES:
         if not data.startswith(_ZIP_MAGIC):
             raise ImportFileError("文件已损坏或不是 Word 文档：.docx 应为 zip 格式")
@@ -173,7 +188,16 @@ def check_docx_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             names = {m.filename for m in members}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+    # NotImplementedError: a compression or zip version Python cannot read;
+    # RuntimeError: an encrypted member.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         raise ImportFileError("文件已损坏：不是有效的 .docx（zip）文件") from None
     except OSError as exc:
         raise ImportFileError(f"无法读取文件：{exc.strerror or exc}") from None

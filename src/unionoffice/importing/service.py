@@ -17,9 +17,14 @@ from typing import Literal
 
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
-from unionoffice.importing.document import ImportFileError
+from unionoffice.importing.document import ImportFileError, SourceDocument
 from unionoffice.importing.notice_parser import ParsedNotice, parse_document
-from unionoffice.importing.reading import SUPPORTED_SUFFIXES, read_document
+from unionoffice.importing.reading import (
+    MAX_TEXT_BYTES,
+    SUPPORTED_SUFFIXES,
+    decode_text,
+    read_document,
+)
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
 
@@ -28,8 +33,7 @@ log = logging.getLogger(__name__)
 # "skip", "import", or a function asked with the file and the id of the notice it repeats.
 DuplicatePolicy = Literal["skip", "import"] | Callable[[Path, int], bool]
 ProgressCallback = Callable[[int, int, "ImportResult"], None]
-
-_OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）"}
+STDIN = Path("-")  # the path of a notice read from standard input
 
 
 @dataclass(frozen=True)
@@ -61,12 +65,16 @@ class PreparedFile:
     source_text: str = ""
 
 
+KINDS = ".docx、.doc、.wps、.pdf 和 .txt"  # what a clerk is told the importer reads
+
+
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportResult]]:
     """The files to import, and a result for everything given that cannot be imported.
 
-    Folders are read recursively in name order; Word's ~$ owner files and hidden files are
-    left out silently, every other file that is not a notice, every unreadable subfolder
-    and every pipe or device is reported, and a folder with nothing to import says so.
+    Folders are read recursively in name order for every kind the importer reads (.docx,
+    .txt, .pdf, .doc, .wps …); Word's ~$ owner files and hidden files are left out silently,
+    every other file that is not a notice, every unreadable subfolder and every pipe or
+    device is reported, and a folder with nothing to import says so.
     """
     files: list[Path] = []
     problems: list[ImportResult] = []
@@ -79,7 +87,7 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportR
             found = _files_in_folder(path, problems)
             if not found:
                 problems.append(
-                    ImportResult(path, error="文件夹中没有可导入的公文（.docx、.txt 文件）")
+                    ImportResult(path, error=f"文件夹中没有可导入的公文（{KINDS} 文件）")
                 )
             files.extend(found)
         else:
@@ -102,10 +110,8 @@ def _unimportable(path: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "不是普通文件（管道、设备等），无法导入"
     suffix = path.suffix.lower()
-    if suffix in _OLD_FORMATS:
-        return f"不支持{_OLD_FORMATS[suffix]}格式，请先另存为 .docx"
     if suffix not in SUPPORTED_SUFFIXES:
-        return f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .docx 和 .txt"
+        return f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 {KINDS}"
     return None
 
 
@@ -133,12 +139,25 @@ def _files_in_folder(folder: Path, problems: list[ImportResult]) -> list[Path]:
 
 def prepare_file(path: Path) -> PreparedFile:
     """Read and parse one file; raises ImportFileError with the reason in Chinese."""
-    document = read_document(path)
+    return _prepared(path, read_document(path))
+
+
+def prepare_text(data: bytes, label: Path = STDIN) -> PreparedFile:
+    """Parse the text of a notice given as bytes (stdin, a paste); raises ImportFileError."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ImportFileError("没有读到公文内容：输入为空")
+    if len(data) > MAX_TEXT_BYTES:
+        raise ImportFileError(f"输入的文本过大（{len(data) // 1024 // 1024} MB），不像是一篇公文")
+    text, encoding = decode_text(data)
+    return _prepared(label, SourceDocument(tuple(text.splitlines()), encoding=encoding))
+
+
+def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
     parsed = parse_document(document)
     warnings = list(parsed.warnings)
     if not parsed.notice.title:
-        parsed.notice.title = path.stem
-        warnings.append("标题取自文件名")
+        parsed.notice.title = "导入的公文" if path == STDIN else path.stem
+        warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
     return PreparedFile(
         path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
     )
@@ -146,8 +165,25 @@ def prepare_file(path: Path) -> PreparedFile:
 
 def import_file(db: Database, path: Path, on_duplicate: DuplicatePolicy = "skip") -> ImportResult:
     """Import one file; never raises for a problem with the file or its data."""
+    return _import(db, path, lambda: prepare_file(path), on_duplicate)
+
+
+def import_text(
+    db: Database, data: bytes, on_duplicate: DuplicatePolicy = "skip", label: Path = STDIN
+) -> ImportResult:
+    """Import the text of one notice (``unionoffice import -``); never raises for a problem
+    with the text or its data. The result's path is ``label``."""
+    return _import(db, label, lambda: prepare_text(data, label), on_duplicate)
+
+
+def _import(
+    db: Database,
+    path: Path,
+    prepare: Callable[[], PreparedFile],
+    on_duplicate: DuplicatePolicy,
+) -> ImportResult:
     try:
-        prepared = prepare_file(path)
+        prepared = prepare()
     except ImportFileError as exc:
         return ImportResult(path, error=str(exc))
     except Exception as exc:  # a parser bug must not stop a folder import
