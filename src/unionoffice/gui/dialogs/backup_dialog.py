@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.gui import messages
+from unionoffice.gui import file_filters, messages
 from unionoffice.gui.operations.export_actions import documents_folder
 from unionoffice.gui.window.switching import replace_window
 from unionoffice.gui.workers import stop_tasks
@@ -44,7 +44,7 @@ _KINDS = {
     "before-restore-": "恢复前的数据库",
     "before-upgrade-": "升级前的数据库",
 }
-BACKUP_FILTER = "数据库备份（*.sqlite *.db）;;所有文件（*）"
+BACKUP_FILTER = file_filters.BACKUP
 
 
 def backup_label(path: Path) -> str:

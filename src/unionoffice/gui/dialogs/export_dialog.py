@@ -31,6 +31,7 @@ from unionoffice.exporting.docx import (
     TemplateInfo,
     available_templates,
 )
+from unionoffice.gui import file_filters
 from unionoffice.gui.settings import Settings
 from unionoffice.output_files import expand_home
 
@@ -150,9 +151,7 @@ class ExportDialog(QDialog):
         if self.batch:
             chosen = QFileDialog.getExistingDirectory(self, "选择导出文件夹", current)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "导出 Word", current, "Word 文档（*.docx）"
-            )
+            chosen, _ = QFileDialog.getSaveFileName(self, "导出 Word", current, file_filters.WORD)
         if chosen:
             self.target.setText(chosen)
 

@@ -40,7 +40,6 @@ class ImportOutcome:
         return [r.notice_id for r in self.results if r.notice_id is not None]
 
 
-
 class ImportSummaryDialog(QDialog):
     """Every file of an import and what became of it; double-click a new notice to open it."""
 

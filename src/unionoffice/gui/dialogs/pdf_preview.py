@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.timetable import RenderedPdf
 from unionoffice.exporting.timetable.output import write_atomically
-from unionoffice.gui import messages
+from unionoffice.gui import file_filters, messages
 
 KEEP_TEMP_S = 24 * 60 * 60
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -106,7 +106,7 @@ class PdfReadyDialog(QDialog):
 
     def save_as(self) -> Path | None:
         start = str(Path(self.default_folder) / f"{self.title}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", start, "PDF 文件（*.pdf）")
+        chosen, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", start, file_filters.PDF)
         if not chosen:
             return None
         target = Path(chosen)

@@ -32,6 +32,7 @@ from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
+from unionoffice.gui import file_filters
 from unionoffice.gui.dialogs.export_dialog import plan_combo, template_combo
 from unionoffice.gui.dialogs.holiday_editor import HolidayEditor
 from unionoffice.gui.dialogs.organ_settings import OrganSettingsPage
@@ -161,7 +162,7 @@ class SettingsDialog(QDialog):
             self,
             "选择或新建数据库文件",
             start,
-            "UnionOffice 数据库（*.sqlite *.db）;;所有文件（*）",
+            file_filters.DATABASE,
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if chosen:
@@ -169,7 +170,7 @@ class SettingsDialog(QDialog):
 
     def browse_font(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "选择中文 TrueType 字体", self.font_path.text(), "TrueType 字体（*.ttf *.ttc）"
+            self, "选择中文 TrueType 字体", self.font_path.text(), file_filters.FONTS
         )
         if chosen:
             self.font_path.setText(chosen)

@@ -323,9 +323,7 @@ class PagePreview(QWidget):
         self._timer.stop()
         self._stale = False
         notice = self._source()
-        layout = lay_out_notice(
-            notice, self._letterhead(notice), defaults=self._defaults(notice)
-        )
+        layout = lay_out_notice(notice, self._letterhead(notice), defaults=self._defaults(notice))
         pages = layout.pages
         self.warnings = layout.warnings
         self.canvas.set_pages(pages)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.changes import Changes
+from unionoffice.gui import file_filters
 from unionoffice.gui.dialogs.import_summary import ImportOutcome, ImportSummaryDialog
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 from unionoffice.importing.service import ImportResult, import_paths
@@ -26,7 +27,7 @@ from unionoffice.storage.services.notices import NoticeService
 if TYPE_CHECKING:
     from unionoffice.gui.app_context import AppContext
 
-FILE_FILTER = "公文（*.docx *.txt）;;Word 文档（*.docx）;;文本文件（*.txt）"
+FILE_FILTER = file_filters.IMPORTABLE
 DUPLICATE_CHOICES = ["跳过", "全部跳过", "仍然导入", "全部导入"]
 
 
@@ -47,7 +48,7 @@ class ImportController(QObject):
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.parent_widget,
-            "导入公文（.docx、.txt）",
+            "导入公文（.docx、.doc、.wps、.pdf、.txt）",
             self.context.settings.import_folder,
             FILE_FILTER,
         )

@@ -27,7 +27,7 @@ from unionoffice.exporting.timetable import (
     write_timetable_ics,
     write_timetable_xlsx,
 )
-from unionoffice.gui import messages
+from unionoffice.gui import file_filters, messages
 from unionoffice.gui.dialogs.pdf_preview import show_pdf
 from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog, TimetableRequest
 from unionoffice.gui.operations.export_actions import documents_folder
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from unionoffice.gui.app_context import AppContext
 
 _SUFFIX = {Purpose.EXCEL: ".xlsx", Purpose.CALENDAR: ".ics"}
-_FILTERS = {Purpose.EXCEL: "Excel 工作簿（*.xlsx）", Purpose.CALENDAR: "日历文件（*.ics）"}
+_FILTERS = {Purpose.EXCEL: file_filters.EXCEL, Purpose.CALENDAR: file_filters.CALENDAR}
 
 
 @dataclass(frozen=True)

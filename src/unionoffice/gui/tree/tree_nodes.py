@@ -201,9 +201,7 @@ class NoticeCatalogue:
                 nodes.append(node)
         return nodes
 
-    def with_changes(
-        self, fresh: Sequence[NoticeSummary], gone: Iterable[int]
-    ) -> NoticeCatalogue:
+    def with_changes(self, fresh: Sequence[NoticeSummary], gone: Iterable[int]) -> NoticeCatalogue:
         """A new catalogue: ``fresh`` lines in, notices ``gone`` out, in the list's order."""
         dropped = set(gone) | {summary.id for summary in fresh}
         kept = [summary for summary in self.summaries if summary.id not in dropped]
