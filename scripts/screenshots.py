@@ -17,8 +17,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from unionoffice.gui.app import make_application
-from unionoffice.gui.window.main_window import ALL_ACTIVITIES_TAB, CALENDAR_TAB, MainWindow
 from unionoffice.gui.settings import DictStore, Settings
+from unionoffice.gui.window.main_window import ALL_ACTIVITIES_TAB, CALENDAR_TAB, MainWindow
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
 

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import QApplication, QTableView, QTreeView, QWidget
 
 from bench.measures.search import TYPED, keystrokes, raw_matching_ids
 from bench.results import Result, Target, interleaved_ms
+from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.domain.deadline import month_end
 from unionoffice.gui.app import make_application
 from unionoffice.gui.settings import DictStore, Settings
 from unionoffice.gui.window.main_window import ALL_ACTIVITIES_TAB, CALENDAR_TAB, MainWindow
 from unionoffice.gui.window.startup_report import peak_rss_kb
 from unionoffice.storage.database import Database
-from unionoffice.storage.services.activities import ActivityFilter
 from unionoffice.storage.services.search import TRIGRAM
 
 AnyIndex = QModelIndex | QPersistentModelIndex

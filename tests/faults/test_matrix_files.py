@@ -80,11 +80,24 @@ def _starts_with(path: Path, magic: bytes) -> None:
 
 
 def _template(text: str) -> Callable[[Desk], list[str | Path]]:
-    return lambda d: ["export", "2", "--docx", d.path("通知.docx"), "--template", d.template("本单位", text)]
+    return lambda d: [
+        "export",
+        "2",
+        "--docx",
+        d.path("通知.docx"),
+        "--template",
+        d.template("本单位", text),
+    ]
 
 
 def _refused(name: str, text: str, message: str = "不能执行代码") -> Case:
-    return Case(f"template-{name}", _template(text), 1, rf"模板“本单位”（正文第 \d+ 段）.*{message}", check=no_leftovers)
+    return Case(
+        f"template-{name}",
+        _template(text),
+        1,
+        rf"模板“本单位”（正文第 \d+ 段）.*{message}",
+        check=no_leftovers,
+    )
 
 
 TEMPLATES = [

@@ -10,12 +10,13 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.gui.activities.activity_model import OVERDUE_COLOUR, ActivityTableModel, Column
 from unionoffice.gui.activities.activity_view import ActivityTableView, AllActivitiesView
 from unionoffice.gui.activities.all_activities_model import AllActivitiesModel
 from unionoffice.gui.activities.department_picker import DepartmentPicker
-from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
+from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
 DEPARTMENTS = ["省总办公室", "省总组织部", "省总宣教部", "省总经济部", "省总权益保障部"]

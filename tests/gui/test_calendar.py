@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 from sqlalchemy import event
 
+from unionoffice.domain.calendar_days import DayKind
 from unionoffice.gui.calendar import calendar_holidays as marks
 from unionoffice.gui.calendar.calendar_colours import (
     ColourBy,
@@ -20,7 +21,7 @@ from unionoffice.gui.calendar.calendar_colours import (
 )
 from unionoffice.gui.calendar.calendar_view import CalendarView, read_first_month
 from unionoffice.storage.services.activities import ActivityQueryService
-from unionoffice.storage.services.calendar_days import CalendarDayService, DayKind
+from unionoffice.storage.services.calendar_days import CalendarDayService
 
 d = dt.date
 
@@ -231,8 +232,7 @@ def test_painting_never_reads_the_database(qtbot, db, demo_ids) -> None:
 
 def test_the_library_is_not_imported_by_the_window_module() -> None:
     code = (
-        "import sys, unionoffice.gui.window.main_window; "
-        "print('chinese_calendar' in sys.modules)"
+        "import sys, unionoffice.gui.window.main_window; print('chinese_calendar' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.gui.activities.activity_model import (
     OVERDUE_COLOUR,
@@ -19,7 +20,7 @@ from unionoffice.gui.editor.body_editor import ATTACHMENT, number_labels
 from unionoffice.gui.tree.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
 from unionoffice.gui.tree.tree_nodes import Grouping, NodeKind, NoticeCatalogue, build_tree
 from unionoffice.gui.window.main_window import MainWindow
-from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
+from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
 

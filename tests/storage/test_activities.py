@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.storage.demo import fill_demo
-from unionoffice.storage.services.activities import ActivityFilter, ActivityQueryService
+from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
 

@@ -6,16 +6,18 @@ import datetime as dt
 
 import pytest
 
-from unionoffice.domain.activity_criteria import ActivityCriteria, matches, overlaps_month
+from unionoffice.domain.activity_criteria import (
+    ActivityCriteria,
+    ActivityFilter,
+    ActivityOrder,
+    matches,
+    overlaps_month,
+)
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import ActivityData, ActivityStatus, NoticeData
 from unionoffice.storage.demo import fill_demo
 from unionoffice.storage.models import ActivityDepartment
-from unionoffice.storage.services.activities import (
-    ActivityFilter,
-    ActivityOrder,
-    ActivityQueryService,
-)
+from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.organs import OrganService
 

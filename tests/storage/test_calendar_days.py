@@ -9,16 +9,14 @@ import sys
 import pytest
 from sqlalchemy import delete, event, func, select
 
+from unionoffice.domain.calendar_days import DayKind, DaySource, SpecialDay
 from unionoffice.domain.errors import DatabaseError
 from unionoffice.storage.database import Database
 from unionoffice.storage.models import CalendarDay
 from unionoffice.storage.services.calendar_days import (
     CalendarDayError,
     CalendarDayService,
-    DayKind,
-    DaySource,
     HolidayLibrary,
-    SpecialDay,
 )
 
 d = dt.date

@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import func, select
 
 from unionoffice.domain.errors import ConflictError, NotFoundError, UnionOfficeError
+from unionoffice.domain.organs import OrganInfo
 from unionoffice.storage.demo import fill_demo
 from unionoffice.storage.models import ActivityDepartment, Department, DocNumberSeries
 from unionoffice.storage.services.numbering import NumberingService
-from unionoffice.storage.services.organs import OrganInfo, OrganService
+from unionoffice.storage.services.organs import OrganService
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from unionoffice.cli import arguments
 from unionoffice.cli.context import CommandContext
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.organs import OrganInfo
 from unionoffice.exporting.docx import (
     WINDOWS_FONTS,
     ExportOptions,
@@ -20,7 +21,6 @@ from unionoffice.exporting.docx import (
     user_template_dir,
 )
 from unionoffice.storage.services import NoticeService, OrganService
-from unionoffice.storage.services.organs import OrganInfo
 
 
 class ExportUsageError(UnionOfficeError):

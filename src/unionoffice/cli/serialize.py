@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from unionoffice.domain.notice import ActivityData, NoticeData
-from unionoffice.storage.services.notices import NoticeSummary
+from unionoffice.domain.notice_summary import NoticeSummary
 from unionoffice.storage.services.numbering import RegisterRow
 
 

@@ -7,6 +7,7 @@ database the same question (ActivityQueryService), and the tests hold the two to
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 
 from unionoffice.domain.deadline import Period, month_end
@@ -62,3 +63,41 @@ def matches(
     if criteria.status is not None and activity.status is not criteria.status:
         return False
     return not (criteria.overdue and not is_overdue(activity, period, today))
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One activity with the notice it belongs to; ``position`` is its row in that notice."""
+
+    notice_id: int
+    position: int
+    doc_number: str | None
+    notice_title: str
+    activity: ActivityData
+    notice_version: int | None = None  # what an edit of this row must find (update_activity)
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    """Which activities to show: by department (lead or cooperating), by dates, by month of
+    any year, by 进度, and those past their end and not done on ``overdue_on``."""
+
+    department: str | None = None
+    first: dt.date | None = None
+    last: dt.date | None = None
+    month: int | None = None
+    status: ActivityStatus | None = None
+    overdue_on: dt.date | None = None
+
+
+class ActivityOrder(enum.Enum):
+    """Orders of the 全部活动 table; NOTICE is newest notice first, then each plan's order."""
+
+    NOTICE = "notice"
+    NUMBER = "number"
+    TITLE = "title"
+    PERIOD = "period"
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+    LEADER = "leader"
+    STATUS = "status"

@@ -17,12 +17,13 @@ from unionoffice.domain.changes import Changes
 from unionoffice.domain.notice import NoticeData
 
 if TYPE_CHECKING:  # the window is built before the storage layer is imported
+    from unionoffice.domain.notice_summary import NoticeSummary
     from unionoffice.gui.settings import Settings
     from unionoffice.storage.database import Database
     from unionoffice.storage.recovery import RecoveryStore
     from unionoffice.storage.services.activities import ActivityQueryService
     from unionoffice.storage.services.calendar_days import CalendarDayService
-    from unionoffice.storage.services.notices import NoticeService, NoticeSummary
+    from unionoffice.storage.services.notices import NoticeService
     from unionoffice.storage.services.numbering import NumberingService
     from unionoffice.storage.services.organs import OrganService
     from unionoffice.storage.services.search import NoticeSearch

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.domain.activity_table_text import (
     PasteError,
     activities_from_rows,
@@ -57,7 +58,6 @@ from unionoffice.gui.activities.plan_commands import (
     MoveActivityCommand,
     RemoveActivityCommand,
 )
-from unionoffice.storage.services.activities import ActivityFilter
 
 __all__ = ["ALL_DEPARTMENTS", "ActivityTableView", "AllActivitiesView"]
 

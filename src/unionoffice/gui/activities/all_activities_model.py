@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from unionoffice.domain.activity_criteria import ActivityFilter, ActivityOrder, ActivityRow
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import ActivityData
 from unionoffice.gui.activities.activity_columns import (
@@ -31,12 +32,7 @@ from unionoffice.gui.activities.activity_columns import (
     row_view,
     set_field,
 )
-from unionoffice.storage.services.activities import (
-    ActivityFilter,
-    ActivityOrder,
-    ActivityQueryService,
-    ActivityRow,
-)
+from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.notices import NoticeService
 
 if TYPE_CHECKING:

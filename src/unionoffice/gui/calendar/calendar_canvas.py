@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.activity_criteria import ActivityRow
+from unionoffice.domain.calendar_days import SpecialDay
 from unionoffice.domain.deadline import Period, month_end
 from unionoffice.gui.activities.activity_model import NAME_SEPARATOR, format_period
 from unionoffice.gui.calendar import calendar_holidays as marks
 from unionoffice.gui.calendar.calendar_colours import ColourBy, colour_of
-from unionoffice.storage.services.activities import ActivityRow
-from unionoffice.storage.services.calendar_days import SpecialDay
 
 WEEKDAYS = "一二三四五六日"
 BAR_HEIGHT = 18

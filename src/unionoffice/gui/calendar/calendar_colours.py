@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from unionoffice.storage.services.activities import ActivityRow
+from unionoffice.domain.activity_criteria import ActivityRow
 
 # Dark enough for white text on every one.
 PALETTE = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
-from unionoffice.storage.services.calendar_days import DayKind, SpecialDay, describe_day
+from unionoffice.domain.calendar_days import DayKind, SpecialDay, describe_day
 
 HOLIDAY_TINT = QColor("#fdecea")
 HOLIDAY_INK = QColor("#c62828")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.activity_criteria import ActivityFilter, ActivityRow
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.deadline import month_end
 from unionoffice.gui.calendar import calendar_holidays as marks
@@ -41,11 +42,7 @@ from unionoffice.gui.calendar.calendar_colours import (
     legend_entries,
 )
 from unionoffice.gui.settings import Settings
-from unionoffice.storage.services.activities import (
-    ActivityFilter,
-    ActivityQueryService,
-    ActivityRow,
-)
+from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.calendar_days import CalendarDayService
 
 __all__ = ["CalendarView", "assign_lanes", "department_colour"]

@@ -37,17 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.calendar_days import WEEKDAY_NAMES, DayEntry, DayKind, DaySource
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui.calendar.calendar_holidays import KIND_LABEL, ink, special_name
 from unionoffice.storage.services.calendar_days import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_NAME_LENGTH,
-    WEEKDAY_NAMES,
     CalendarDayService,
-    DayEntry,
-    DayKind,
-    DaySource,
 )
 
 COLUMNS = ("日期", "星期", "类型", "名称", "来源")

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.domain.organs import OrganInfo
 from unionoffice.gui import messages
-from unionoffice.storage.services.organs import OrganInfo, OrganService
+from unionoffice.storage.services.organs import OrganService
 
 HINT = (
     "修改在点击按钮时立即保存。删除或重命名部门只改变部门列表（今后录入活动时可选的部门），"

@@ -26,7 +26,8 @@ from unionoffice.gui.tree.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
 from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
 
 if TYPE_CHECKING:
-    from unionoffice.storage.services.notices import NoticeService, NoticeSummary
+    from unionoffice.domain.notice_summary import NoticeSummary
+    from unionoffice.storage.services.notices import NoticeService
     from unionoffice.storage.services.search import NoticeSearch
 
 SEARCH_DELAY_MS = 200

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from unionoffice.domain.notice import NoticeStatus
 
 if TYPE_CHECKING:  # the window is built before SQLAlchemy is imported
-    from unionoffice.storage.services.notices import NoticeSummary
+    from unionoffice.domain.notice_summary import NoticeSummary
 
 NO_YEAR = "未定年份"
 NO_SERIES = "未定文号"

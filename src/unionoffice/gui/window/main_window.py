@@ -37,6 +37,7 @@ from unionoffice.gui.tree.tree_nodes import Grouping
 from unionoffice.gui.workers import stop_tasks
 
 if TYPE_CHECKING:
+    from unionoffice.domain.notice_summary import NoticeSummary
     from unionoffice.gui.activities.activity_model import ActivityTableModel
     from unionoffice.gui.activities.activity_view import AllActivitiesView
     from unionoffice.gui.calendar.calendar_view import CalendarView
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from unionoffice.storage.database import Database
     from unionoffice.storage.recovery import RecoveryStore
     from unionoffice.storage.services.activities import ActivityQueryService
-    from unionoffice.storage.services.notices import NoticeService, NoticeSummary
+    from unionoffice.storage.services.notices import NoticeService
 
 CALENDAR_TAB, ALL_ACTIVITIES_TAB = 0, 1
 

@@ -8,56 +8,21 @@ sort orders are SQL, so the 全部活动 table stays a page at a time however ma
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
+from unionoffice.domain.activity_criteria import (
+    ActivityFilter,
+    ActivityOrder,
+    ActivityRow,
+)
 from unionoffice.domain.deadline import Period
 from unionoffice.domain.doc_number import format_doc_number
 from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.storage.database import Database
 from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    """One activity with the notice it belongs to; ``position`` is its row in that notice."""
-
-    notice_id: int
-    position: int
-    doc_number: str | None
-    notice_title: str
-    activity: ActivityData
-    notice_version: int | None = None  # what an edit of this row must find (update_activity)
-
-
-@dataclass(frozen=True)
-class ActivityFilter:
-    """Which activities to show: by department (lead or cooperating), by dates, by month of
-    any year, by 进度, and those past their end and not done on ``overdue_on``."""
-
-    department: str | None = None
-    first: dt.date | None = None
-    last: dt.date | None = None
-    month: int | None = None
-    status: ActivityStatus | None = None
-    overdue_on: dt.date | None = None
-
-
-class ActivityOrder(enum.Enum):
-    """Orders of the 全部活动 table; NOTICE is newest notice first, then each plan's order."""
-
-    NOTICE = "notice"
-    NUMBER = "number"
-    TITLE = "title"
-    PERIOD = "period"
-    LEAD = "lead"
-    COOPERATING = "cooperating"
-    LEADER = "leader"
-    STATUS = "status"
 
 
 class ActivityQueryService:

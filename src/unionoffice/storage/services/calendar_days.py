@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from unionoffice.domain.calendar_days import (
+    DayEntry,
+    DayKind,
+    DaySource,
+    SpecialDay,
+    describe_day,
+)
 from unionoffice.domain.errors import DatabaseError, UnionOfficeError
 from unionoffice.storage.database import Database
 from unionoffice.storage.models import CalendarDay
@@ -25,7 +30,6 @@ from unionoffice.storage.models import CalendarDay
 MAX_NAME_LENGTH = 20
 MAX_RANGE_DAYS = 31
 FIRST_YEAR, LAST_YEAR = 1990, 2100
-WEEKDAY_NAMES = "一二三四五六日"
 
 # The library's English holiday names; a name it adds later falls back to its own Chinese.
 _CHINESE_NAMES = {
@@ -42,48 +46,6 @@ _CHINESE_NAMES = {
 
 class CalendarDayError(UnionOfficeError):
     """A holiday or 调休 day the clerk entered cannot be kept as it is."""
-
-
-class DayKind(StrEnum):
-    HOLIDAY = "holiday"  # 放假
-    WORKDAY = "workday"  # 调休上班, on a weekend
-    NORMAL = "normal"  # an ordinary day: the clerk cancelled what the library says
-
-
-class DaySource(StrEnum):
-    LIBRARY = "library"
-    CLERK = "clerk"
-
-
-@dataclass(frozen=True)
-class SpecialDay:
-    """One day that is not what its weekday says (or, ``NORMAL``, a library day undone)."""
-
-    day: dt.date
-    kind: DayKind
-    name: str
-    source: DaySource = DaySource.LIBRARY
-
-
-@dataclass(frozen=True)
-class DayEntry:
-    """A row of the 节假日 editor: what the day is now, and what the library says of it."""
-
-    current: SpecialDay
-    library: SpecialDay | None
-
-    @property
-    def differs_from_library(self) -> bool:
-        """True when 恢复 would change something."""
-        if self.library is None:
-            return True
-        current = self.current
-        return (current.kind, current.name) != (self.library.kind, self.library.name)
-
-
-def describe_day(day: dt.date) -> str:
-    """'2026年2月14日（星期六）', for messages."""
-    return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAY_NAMES[day.weekday()]}）"
 
 
 class HolidayLibrary:

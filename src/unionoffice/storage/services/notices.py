@@ -5,7 +5,6 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +20,7 @@ from unionoffice.domain.doc_number import (
 )
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import ActivityData, NoticeData, NoticeStatus
+from unionoffice.domain.notice_summary import NoticeSummary
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import apply_fields, notice_to_data, replace_activities
 from unionoffice.storage.models import (
@@ -33,24 +33,6 @@ from unionoffice.storage.models import (
 )
 from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
-
-
-@dataclass(frozen=True, slots=True)
-class NoticeSummary:
-    """What the document tree and ``list`` show of a notice."""
-
-    id: int
-    doc_number: str | None
-    series_code: str | None
-    year: int | None
-    title: str
-    status: NoticeStatus
-    date: dt.date | None
-    organ: str | None
-    folder: str
-    activity_count: int
-    deleted: bool
-    number: int | None = None  # the 文号's sequence number, for ordering lists
 
 
 def _load(session: Session, notice_id: int, *, include_deleted: bool = False) -> Notice:

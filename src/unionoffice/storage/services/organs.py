@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from unionoffice.domain.doc_number import validate_series_code
 from unionoffice.domain.errors import ConflictError, NotFoundError
+from unionoffice.domain.organs import OrganInfo
 from unionoffice.storage.database import Database
 from unionoffice.storage.models import Department, DocNumberSeries, Organ
 from unionoffice.storage.services.office_setup import (
@@ -19,17 +19,6 @@ from unionoffice.storage.services.office_setup import (
     clean_organ_fields,
     clean_series_code,
 )
-
-
-@dataclass(frozen=True)
-class OrganInfo:
-    id: int
-    name: str
-    header_text: str
-    default_recipients: str
-    default_distributor: str
-    series_codes: tuple[str, ...]
-    departments: tuple[str, ...]
 
 
 def find_or_create_organ(session: Session, name: str) -> tuple[Organ, bool]:
