@@ -173,3 +173,15 @@ def test_update_can_change_the_issuing_organ(notices):
     data.organ = "西宁市总工会"
     notices.update(data)
     assert notices.get(notice_id).organ == "西宁市总工会"
+
+
+def test_drafts_come_last_on_every_backend(notices):
+    """Newest year first, highest 文号 first; a draft without year or number after them all,
+    on SQLite and PostgreSQL alike (their NULL orders differ)."""
+    undated = notices.create(NoticeData(title="没有年份的草稿"))
+    draft = notices.create(NoticeData(title="2021年的草稿", series_code="青总办", year=2021))
+    first = notices.create(NoticeData(title="一号", series_code="青总办", year=2021, number=1))
+    second = notices.create(NoticeData(title="二号", series_code="青总办", year=2021, number=2))
+    older = notices.create(NoticeData(title="旧", series_code="青总办", year=2020, number=9))
+    assert [s.id for s in notices.list()] == [second, first, draft, older, undated]
+    assert [s.id for s in notices.list(ids=[undated, first])] == [first, undated]

@@ -23,6 +23,8 @@ from unionoffice.storage.sqlite_files import SQLITE_HEADER
 
 APP_NAME = "UnionOffice"
 BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 10
+STATEMENT_TIMEOUT_MS = 60_000
 # Backends and their drivers this program is built and tested with.
 SUPPORTED_BACKENDS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
 
@@ -149,7 +151,16 @@ class Database:
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
-            return create_engine(self.url, pool_pre_ping=True)
+            # A server that does not answer must not hold the window for ever: connecting
+            # gives up after CONNECT_TIMEOUT_S, a statement after STATEMENT_TIMEOUT_MS.
+            return create_engine(
+                self.url,
+                pool_pre_ping=True,
+                connect_args={
+                    "connect_timeout": CONNECT_TIMEOUT_S,
+                    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+                },
+            )
         if self.path is not None and self.read_only:
             engine = create_engine("sqlite://", creator=self._connect_read_only)
         else:
@@ -310,7 +321,12 @@ class Database:
     def _migrate(self) -> None:
         try:
             with self._guard(), self.engine.begin() as connection:
+                if not self.is_sqlite:
+                    # A migration rewrites whole tables; it may take longer than a statement.
+                    connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
                 migrations.upgrade(connection)
+                if not self.is_sqlite:
+                    connection.exec_driver_sql("ANALYZE")  # the planner sees the new tables
         except DatabaseError as exc:
             raise DatabaseError(f"数据库升级失败，已回滚，数据库未改动：{exc}") from exc
         except SQLAlchemyError as exc:

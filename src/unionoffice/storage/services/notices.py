@@ -247,7 +247,14 @@ class NoticeService:
             .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
             .outerjoin(Organ, Notice.organ_id == Organ.id)
             .outerjoin(counts, counts.c.notice_id == Notice.id)
-            .order_by(Notice.year.desc(), Notice.series_id, Notice.number.desc(), Notice.id)
+            # NULLS LAST spelled out: PostgreSQL puts NULLs first in a descending order, SQLite
+            # last, and drafts (no number, often no year) belong at the end on both.
+            .order_by(
+                Notice.year.desc().nulls_last(),
+                Notice.series_id.nulls_last(),
+                Notice.number.desc().nulls_last(),
+                Notice.id,
+            )
         )
         if year is not None:
             query = query.where(Notice.year == year)
