@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 
-import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 
 from unionoffice.exporting.timetable import fonts
-from unionoffice.gui.dialogs.pdf_preview import PdfReadyDialog
+from unionoffice.gui.dialogs.print_preview import PrintPreview
 from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog
 from unionoffice.storage.services.notices import NoticeService
 
 MM_PER_POINT = 25.4 / 72
 
 
-@pytest.fixture(autouse=True)
-def temp_folder(tmp_path, monkeypatch):
-    """Temporary PDFs go to the test's folder."""
-    folder = tmp_path / "temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
+def printed_pages(preview: PrintPreview, target) -> PdfReader:
+    """Print the preview to a PDF file through Qt's own PDF printer; what came out."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    widget = preview.findChild(QPrintPreviewWidget)
+    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer.setOutputFileName(str(target))
+    widget.print_()
+    return PdfReader(str(target))
 
 
 def _text(data: bytes) -> str:
@@ -38,14 +37,12 @@ def _wait_for_task(qtbot, controller) -> None:
     qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
 
 
-def test_ctrl_p_previews_the_notices_timetable(
-    qtbot, window, db, demo_ids, no_file_dialogs, opened_urls, shown_messages, tmp_path, temp_folder
+def test_ctrl_p_previews_and_prints_the_notices_timetable(
+    qtbot, window, db, demo_ids, no_file_dialogs, opened_urls, shown_messages, tmp_path
 ) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
     notice = NoticeService(db).get(demo_ids[0])
-    stale = temp_folder / "UnionOffice" / "上周的安排表.pdf"
-    stale.parent.mkdir()
-    stale.write_bytes(b"%PDF-1.4 old")
-    os.utime(stale, (1_000_000, 1_000_000))
     window.open_notice(demo_ids[0])
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -58,25 +55,29 @@ def test_ctrl_p_previews_the_notices_timetable(
     dialog.accept()
     _wait_for_task(qtbot, window.timetables)
     preview = window.timetables.preview
-    assert isinstance(preview, PdfReadyDialog) and preview.isVisible()
-    # the PDF in the viewer is the timetable: every activity, A3 landscape, the month grid
-    assert opened_urls == [str(preview.path)]
-    data = preview.path.read_bytes()
-    reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == window.timetables.last_output.pdf.page_count
-    width, height = (float(v) * MM_PER_POINT for v in reader.pages[0].mediabox[2:])
+    assert isinstance(preview, PrintPreview) and preview.isVisible()
+    assert opened_urls == []  # no outside PDF reader is needed
+    data = window.timetables.last_output.pdf.data
+    page_count = window.timetables.last_output.pdf.page_count
+    # the preview shows the timetable's own pages, on A3 landscape paper
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() == page_count, timeout=10_000)
+    printed = printed_pages(preview, tmp_path / "打印.pdf")
+    assert len(printed.pages) == page_count
+    width, height = (float(v) * MM_PER_POINT for v in printed.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (420, 297)
+    # the PDF behind it is the timetable: every activity, the month grid
     text = _text(data)
     for activity in notice.activities:
         assert re.sub(r"\s+", "", activity.title)[:8] in text
     assert "12月" in text  # the month grid's header
     assert window.settings.timetable_grid and window.settings.timetable_a3
-    # 另存为 writes the same bytes where the clerk says
+    # 另存为 PDF writes the same bytes where the clerk says
     no_file_dialogs["getSaveFileName"] = (str(tmp_path / "安排表"), "")
-    saved = preview.save_as()
-    assert saved == tmp_path / "安排表.pdf" and saved.read_bytes() == data
+    preview.save_action.trigger()
+    assert preview.saved_copy == tmp_path / "安排表.pdf"
+    assert preview.saved_copy.read_bytes() == data
     assert shown_messages == []
-    assert not stale.exists()  # older previews are cleaned up
     preview.reject()
 
 

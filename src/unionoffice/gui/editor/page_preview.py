@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_body import OrganDefaults
 from unionoffice.domain.notice_layout import lay_out_notice
+from unionoffice.domain.notice_text import autospace, char_width
 from unionoffice.domain.page_layout import (
     LEFT_MARGIN_MM,
     MM_PER_PT,
@@ -140,8 +141,12 @@ class PageCanvas(QWidget):
         painter.end()
 
     def _paint_page(self, painter: QPainter, page: Page, rect: QRectF) -> None:
-        scale = self.scale()
         painter.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))
+        self.paint_sheet(painter, page, rect, self.scale())
+
+    def paint_sheet(self, painter: QPainter, page: Page, rect: QRectF, scale: float) -> None:
+        """One A4 sheet in ``rect`` at ``scale`` pixels per millimetre: on the screen, and on
+        a printer's page (printing.py), so that paper shows what the preview shows."""
         painter.fillRect(rect, Qt.GlobalColor.white)
         left = rect.left() + LEFT_MARGIN_MM * scale
         top = rect.top() + TOP_MARGIN_MM * scale
@@ -191,7 +196,9 @@ class PageCanvas(QWidget):
         on_grid = text_width(line.text) * line.char_mm * scale
         segments = self._segments(line, scale)
         height = line.height_mm * scale
-        metrics = QFontMetricsF(segments[0][1])
+        # Measured on the device painted on: a printer's text advances differ from a screen's.
+        device = painter.device()
+        metrics = QFontMetricsF(segments[0][1], device)
         baseline = top + line.top_mm * scale + (height + metrics.ascent() - metrics.descent()) / 2
         x = left + line.left_mm * scale
         if line.role is Role.LETTERHEAD:
@@ -205,25 +212,28 @@ class PageCanvas(QWidget):
             x += room - target
         if line.placeholder:
             painter.fillRect(QRectF(x, top + line.top_mm * scale, target, height), PLACEHOLDER)
-        stretch = target / on_grid if on_grid else 1.0
-        last = len(line.text) - 1
-        for text, font in segments:
-            width = text_width(text) * line.char_mm * scale * stretch
-            natural = QFontMetricsF(font).horizontalAdvance(text)
-            gaps = len(text) - (1 if line.align is Align.JUSTIFY and last else 0)
-            font.setLetterSpacing(
-                QFont.SpacingType.AbsoluteSpacing, (width - natural) / max(1, gaps)
-            )
+        # Each character at its place on the grid (as the layout measured it), the space a
+        # justified line has left shared between its gaps as Word does. Placing characters,
+        # not stretching fonts, gives the same page on a screen and on a 1200 dpi printer.
+        unit = line.char_mm * scale
+        text = line.text
+        gaps = len(text) - 1
+        extra = (target - on_grid) / gaps if line.align is Align.JUSTIFY and gaps > 0 else 0.0
+        painter.setPen(QPen(RED if line.red else QColor("#111111")))
+        index = 0
+        for piece, font in segments:
             painter.setFont(font)
-            painter.setPen(QPen(RED if line.red else QColor("#111111")))
-            painter.drawText(round(x), round(baseline), text)
-            x += width
+            for char in piece:
+                painter.drawText(QPointF(x, baseline), char)
+                following = text[index + 1] if index + 1 < len(text) else ""
+                x += (char_width(char) + autospace(char, following)) * unit + extra
+                index += 1
 
     def _paint_letterhead(
         self, painter: QPainter, line: Line, font: QFont, x: float, baseline: float, room: float
     ) -> None:
         """The 标志 narrowed to the text block, as the Word export scales it."""
-        target = QFontMetricsF(font).horizontalAdvance(line.text)
+        target = QFontMetricsF(font, painter.device()).horizontalAdvance(line.text)
         painter.setFont(font)
         painter.setPen(QPen(RED))
         if target > room * 1.02:
@@ -307,6 +317,12 @@ class PagePreview(QWidget):
 
     def pages(self) -> list[Page]:
         return list(self.canvas.pages)
+
+    def current_pages(self) -> list[Page]:
+        """The pages of the notice as it stands now (laid out first if an edit is pending)."""
+        if self._stale or self.is_pending():
+            self.refresh()
+        return self.pages()
 
     def is_pending(self) -> bool:
         """True while an edit waits for the pause before the next layout."""

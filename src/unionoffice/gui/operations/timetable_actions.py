@@ -1,9 +1,9 @@
 """打印活动安排表 (Ctrl+P), 导出 Excel and 导出日历 from the window.
 
 The dialog's choices become a ``TimetableFilter``; the notices are read, the table is built and
-the PDF rendered (or the .xlsx / .ics written) on a worker thread, and the PDF is previewed with
-the same bytes that would be saved (pdf_preview.py). A missing Chinese font shows the
-exporter's message, which says what to install.
+the PDF rendered (or the .xlsx / .ics written) on a worker thread; the PDF's own pages are shown
+in the program's print preview (print_preview.py), printed from there, and saved as the same
+bytes. A missing Chinese font shows the exporter's message, which says what to install.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from unionoffice.exporting.timetable import (
     write_timetable_xlsx,
 )
 from unionoffice.gui import file_filters, messages
-from unionoffice.gui.dialogs.pdf_preview import show_pdf
+from unionoffice.gui.dialogs.print_preview import PrintPreview
 from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog, TimetableRequest
+from unionoffice.gui.operations import printing
 from unionoffice.gui.operations.export_actions import documents_folder
 from unionoffice.gui.tree.tree_nodes import short_title
 from unionoffice.gui.workers import BackgroundTask, TaskContext
@@ -198,20 +199,22 @@ class TimetableController(QObject):
 
     def _done(self, purpose: Purpose, request: TimetableRequest, output: TimetableOutput) -> None:
         self.last_output = output
-        status = self.parent_widget.statusBar()
+        show_status = self.workbench.show_status
         if output.pdf is not None:
-            self.preview = show_pdf(
-                self.parent_widget,
-                output.pdf,
+            data = output.pdf.data
+            self.preview = PrintPreview(
+                printing.pdf_printer(data, output.title),
+                lambda printer: printing.paint_pdf(printer, data),
                 output.title,
-                default_folder=self.context.settings.export_folder or str(documents_folder()),
+                self.parent_widget,
+            )
+            self.preview.offer_pdf(
+                data, self.context.settings.export_folder or str(documents_folder())
             )
             self.preview.open()
-            status.showMessage(
-                f"活动安排表：{output.rows} 项活动，{output.pdf.page_count} 页", 8000
-            )
+            show_status(f"活动安排表：{output.rows} 项活动，{output.pdf.page_count} 页", 8000)
         elif purpose is Purpose.EXCEL:
-            status.showMessage(f"已导出 Excel：{output.path}（{output.rows} 项活动）", 8000)
+            show_status(f"已导出 Excel：{output.path}（{output.rows} 项活动）", 8000)
         else:
             text = f"已导出日历：{output.path}（{output.events} 个日程）"
             if output.events < output.rows:
@@ -221,4 +224,4 @@ class TimetableController(QObject):
                     f"{text}。\n\n有 {missing} 项活动的完成时限没有具体日期"
                     "（如“根据工作需要”），未写入日历。",
                 )
-            status.showMessage(text, 8000)
+            show_status(text, 8000)

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("打开公文", self.open_selected, "Ctrl+O")
         self.save_action = self._action("保存", self.save_all, "Ctrl+S")
         self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
+        self.print_notice_action = self._action("打印公文…", self.print_notice, "Ctrl+Shift+P")
         self.find_action = self._action("查找", self.tree.focus_search, "Ctrl+F")
         self.quit_action = self._action("退出", self.close, "Ctrl+Q")
         self.import_files_action = self._action(
@@ -272,6 +273,7 @@ class MainWindow(QMainWindow):
             self.open_action,
             self.save_action,
             self.print_action,
+            self.print_notice_action,
             self.find_action,
             self.import_files_action,
             self.import_folder_action,
@@ -294,7 +296,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.import_files_action, self.import_folder_action])
         menu.addSeparator()
         menu.addActions([self.export_action, self.excel_action, self.ics_action])
-        menu.addAction(self.print_action)
+        menu.addActions([self.print_notice_action, self.print_action])
         menu.addSeparator()
         trash_menu = menu.addMenu("回收站")
         trash_menu.aboutToShow.connect(lambda: self.notice_commands.fill_trash_menu(trash_menu))
@@ -519,6 +521,25 @@ class MainWindow(QMainWindow):
 
     def print_timetable(self) -> None:
         self.timetables.print_timetable()
+
+    def print_notice(self) -> None:
+        """打印公文: the notice in front, its GB/T 9704 pages as the 页面预览 lays them out."""
+        from unionoffice.gui.dialogs.print_preview import PrintPreview
+        from unionoffice.gui.operations import printing
+
+        editor = self.current_editor()
+        if editor is None:
+            messages.show_info(self, "请先打开要打印的公文。")
+            return
+        pages = editor.preview.current_pages()
+        title = editor.display_title()
+        self.print_preview = PrintPreview(
+            printing.notice_printer(title),
+            lambda printer: printing.paint_notice(printer, pages),
+            title,
+            self,
+        )
+        self.print_preview.open()
 
     def show_settings(self) -> None:
         from unionoffice.gui.dialogs.settings_dialog import SettingsDialog
