@@ -112,3 +112,14 @@ def test_the_database_itself_refuses_a_duplicate_number(db, numbering):
     with pytest.raises(IntegrityError), db.session() as session:
         entry = session.query(RegisterEntry).one()
         session.add(RegisterEntry(series_id=entry.series_id, year=2021, number=1))
+
+
+def test_the_register_says_who_took_and_who_voided_a_number(db):
+    db.clerk = "李文书"
+    numbering = NumberingService(db)
+    taken = numbering.allocate("青总办", 2021).doc_number
+    db.clerk = "王主任"
+    numbering.void(taken, "误取号")
+    (row,) = numbering.register("青总办", 2021).rows
+    assert (row.allocated_by, row.voided_by) == ("李文书", "王主任")
+    assert row.voided_at is not None and row.voided_at >= row.allocated_at.replace(tzinfo=None)

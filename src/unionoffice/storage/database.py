@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import sqlite3
@@ -75,6 +76,14 @@ def database_url(db: str | Path | None) -> URL:
     return url
 
 
+def os_user() -> str:
+    """The operating system's name for the person at this PC ('' when it has none)."""
+    try:
+        return getpass.getuser()[:100]
+    except Exception:  # no user name in the environment nor the password database
+        return ""
+
+
 def _hide_password(text: str) -> str:
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
 
@@ -120,6 +129,9 @@ class Database:
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.path: Path | None = None
         self.read_only = False
+        # Who is working, for the register and the history: the OS user; the window sets the
+        # name the clerk gives in 设置.
+        self.clerk = os_user()
         self._identity: tuple[int, int] | None = None
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             self.path = Path(self.url.database)

@@ -107,10 +107,14 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> No
     session.flush()  # the old rows go first, and the notice needs its id
     activity_rows = activity_values(notice.id, data)
     if activity_rows:
-        ids = session.execute(
-            insert(Activity).returning(Activity.id, sort_by_parameter_order=True),
-            activity_rows,
-        ).scalars().all()
+        ids = (
+            session.execute(
+                insert(Activity).returning(Activity.id, sort_by_parameter_order=True),
+                activity_rows,
+            )
+            .scalars()
+            .all()
+        )
         known = _known_departments(session, notice.organ)
         department_rows = [
             {"activity_id": activity_id, "role": role, "position": i, "name": name,

@@ -97,6 +97,9 @@ class RegisterEntry(Base):
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")
     allocated_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    allocated_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    voided_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    voided_at: Mapped[dt.datetime | None] = mapped_column()
 
     series: Mapped[DocNumberSeries] = relationship()
     notice: Mapped[Notice | None] = relationship()

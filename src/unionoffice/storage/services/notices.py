@@ -56,8 +56,10 @@ def _create_in(
     data: NoticeData,
     source_hash: str | None = None,
     source_text: str | None = None,
+    *,
+    clerk: str = "",
 ) -> int:
-    """Add a new notice inside the caller's transaction; its id."""
+    """Add a new notice inside the caller's transaction; its id. ``clerk`` takes its 文号."""
     notice = Notice(
         status=str(NoticeStatus.DRAFT), source_hash=source_hash, source_text=source_text
     )
@@ -73,7 +75,9 @@ def _create_in(
     replace_activities(session, notice, data)
     session.flush()
     if data.number is not None and data.series_code and data.year:
-        set_number_in(session, DocNumber(data.series_code, data.year, data.number), notice)
+        set_number_in(
+            session, DocNumber(data.series_code, data.year, data.number), notice, by=clerk
+        )
     if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
         notice.status = str(data.status)
     session.flush()
@@ -95,7 +99,7 @@ class NoticeService:
         """
         try:
             with self.db.session() as session:
-                return _create_in(session, data, source_hash, source_text)
+                return _create_in(session, data, source_hash, source_text, clerk=self.db.clerk)
         except IntegrityError as exc:
             raise ConflictError(f"保存失败，数据与已有记录冲突：{exc.orig}") from exc
 
@@ -107,7 +111,7 @@ class NoticeService:
         """
         try:
             with self.db.session() as session:
-                return [_create_in(session, data, None) for data in notices]
+                return [_create_in(session, data, clerk=self.db.clerk) for data in notices]
         except IntegrityError as exc:
             raise ConflictError(f"保存失败，数据与已有记录冲突：{exc.orig}") from exc
 
@@ -198,7 +202,7 @@ class NoticeService:
             if notice.series is None:
                 raise ConflictError("请先选择机关代字（文号序列）再取号")
             year = notice.year or (notice.doc_date or dt.date.today()).year
-            return allocate_in(session, notice.series, year, notice)
+            return allocate_in(session, notice.series, year, notice, by=self.db.clerk)
 
     def set_number(self, notice_id: int, doc_number: DocNumber) -> list[NumberRun]:
         """Give the notice a number chosen by hand; refused unless it is free."""
@@ -207,7 +211,7 @@ class NoticeService:
                 notice = _load(session, notice_id)
                 if notice.number is not None:
                     raise ConflictError(f"该公文已有文号 {_doc_number(notice)}")
-                return set_number_in(session, doc_number, notice)[1]
+                return set_number_in(session, doc_number, notice, by=self.db.clerk)[1]
         except IntegrityError:
             raise ConflictError(f"文号 {doc_number} 刚被其他用户占用") from None
 

@@ -49,6 +49,9 @@ class RegisterRow:
     voided: bool
     void_reason: str
     allocated_at: dt.datetime
+    allocated_by: str = ""
+    voided_by: str = ""
+    voided_at: dt.datetime | None = None
 
     @property
     def state(self) -> str:
@@ -91,13 +94,19 @@ def highest_number(session: Session, series: DocNumberSeries, year: int) -> int:
 
 
 def allocate_in(
-    session: Session, series: DocNumberSeries, year: int, notice: Notice | None = None
+    session: Session,
+    series: DocNumberSeries,
+    year: int,
+    notice: Notice | None = None,
+    *,
+    by: str = "",
 ) -> DocNumber:
-    """Give out the next number of ``series`` in ``year`` inside the caller's transaction."""
+    """Give out the next number of ``series`` in ``year`` inside the caller's transaction;
+    ``by``: the clerk taking it, for the register."""
     validate_year(year)
     _lock_series(session, series)
     number = highest_number(session, series, year) + 1
-    entry = RegisterEntry(series=series, year=year, number=number, title="")
+    entry = RegisterEntry(series=series, year=year, number=number, title="", allocated_by=by)
     _bind(entry, notice)
     session.add(entry)
     session.flush()
@@ -117,7 +126,7 @@ def _bind(entry: RegisterEntry, notice: Notice | None) -> None:
 
 
 def set_number_in(
-    session: Session, doc_number: DocNumber, notice: Notice | None = None
+    session: Session, doc_number: DocNumber, notice: Notice | None = None, *, by: str = ""
 ) -> tuple[DocNumber, list[NumberRun]]:
     """Take a number chosen by hand, only if it is free (or reserved and unused, for a notice).
 
@@ -144,7 +153,12 @@ def set_number_in(
         return doc_number, []
     highest = highest_number(session, series, doc_number.year)
     entry = RegisterEntry(
-        series=series, year=doc_number.year, number=doc_number.number, title="", manual=True
+        series=series,
+        year=doc_number.year,
+        number=doc_number.number,
+        title="",
+        manual=True,
+        allocated_by=by,
     )
     _bind(entry, notice)
     session.add(entry)
@@ -167,7 +181,8 @@ class NumberingService:
             try:
                 with self.db.session() as session:
                     series, created = find_or_create_series(session, series_code)
-                    return Allocation(allocate_in(session, series, year), created)
+                    number = allocate_in(session, series, year, by=self.db.clerk)
+                    return Allocation(number, created)
             except IntegrityError:
                 if attempt == _ALLOCATION_ATTEMPTS - 1:
                     raise ConflictError("文号分配冲突，请重试") from None
@@ -177,7 +192,7 @@ class NumberingService:
         value = _as_doc_number(doc_number)
         try:
             with self.db.session() as session:
-                return set_number_in(session, value)
+                return set_number_in(session, value, by=self.db.clerk)
         except IntegrityError:
             raise ConflictError(f"文号 {value} 刚被其他用户占用") from None
 
@@ -202,6 +217,8 @@ class NumberingService:
                 raise ConflictError(f"文号 {value} 已经作废")
             entry.voided = True
             entry.void_reason = reason
+            entry.voided_by = self.db.clerk
+            entry.voided_at = dt.datetime.now(dt.UTC)
             if entry.notice is not None:
                 entry.notice.status = NoticeStatus.VOID
             session.flush()
@@ -249,4 +266,7 @@ def _row(entry: RegisterEntry) -> RegisterRow:
         voided=entry.voided,
         void_reason=entry.void_reason,
         allocated_at=entry.allocated_at,
+        allocated_by=entry.allocated_by,
+        voided_by=entry.voided_by,
+        voided_at=entry.voided_at,
     )
