@@ -179,3 +179,30 @@ def test_tree_menu_prints_the_selected_notices(qtbot, window, demo_ids) -> None:
     assert sorted(request.notice_ids) == sorted(demo_ids[:2])
     assert request.filter.overdue_on == dialog.today and request.year is None
     dialog.reject()
+
+
+def test_the_pdf_save_dialog_offers_a_name_windows_accepts(
+    qtbot, tmp_path, temp_folder, monkeypatch
+) -> None:
+    from pathvalidate import is_valid_filename
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from unionoffice.exporting.timetable import RenderedPdf
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    title = '2021年办公室/财务部:"重点"工作*安排?<表>|. '
+    pdf = RenderedPdf(b"%PDF-1.4 x", 1)
+    dialog = PdfReadyDialog(parent, pdf, title, default_folder=str(tmp_path))
+    offered: list[str] = []
+
+    def ask(_parent, _caption, start, _filter):
+        offered.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    assert dialog.save_as() is None
+    name = os.path.basename(offered[0])
+    assert name == "2021年办公室_财务部__重点_工作_安排__表__.pdf"
+    assert is_valid_filename(name, platform="windows")
+    assert is_valid_filename(dialog.path.name, platform="windows")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 import tempfile
 import time
 from pathlib import Path
@@ -30,10 +29,15 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.timetable import RenderedPdf
 from unionoffice.exporting.timetable.output import write_atomically
+from unionoffice.file_names import DEFAULT_MAX_CHARS, safe_file_name
 from unionoffice.gui import messages
 
 KEEP_TEMP_S = 24 * 60 * 60
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def default_pdf_name(title: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """The timetable's title as a file name Windows accepts (no extension)."""
+    return safe_file_name(title, fallback="活动安排表", max_chars=max_chars)
 
 
 def temp_pdf_path(title: str) -> Path:
@@ -45,7 +49,7 @@ def temp_pdf_path(title: str) -> Path:
         with contextlib.suppress(OSError):
             if old.stat().st_mtime < yesterday:
                 old.unlink()
-    name = _UNSAFE.sub("_", title).strip("_")[:60] or "活动安排表"
+    name = default_pdf_name(title, max_chars=60)
     return folder / f"{name}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
 
 
@@ -105,7 +109,7 @@ class PdfReadyDialog(QDialog):
         return opened
 
     def save_as(self) -> Path | None:
-        start = str(Path(self.default_folder) / f"{self.title}.pdf")
+        start = str(Path(self.default_folder) / f"{default_pdf_name(self.title)}.pdf")
         chosen, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", start, "PDF 文件（*.pdf）")
         if not chosen:
             return None
