@@ -19,6 +19,9 @@ class CommandContext:
     def db(self) -> Database:
         if self._db is None:
             self._db = Database(self._db_argument)
+            warning = self._db.location_warning()
+            if warning:
+                self.note(f"注意：{warning}")
         return self._db
 
     def print(self, text: str = "") -> None:

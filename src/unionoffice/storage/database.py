@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from unionoffice.domain.errors import DatabaseError
 from unionoffice.output_files import expand_home
-from unionoffice.storage import in_use, migrations, search_texts, sqlite_files
+from unionoffice.storage import in_use, locations, migrations, search_texts, sqlite_files
 from unionoffice.storage.sqlite_files import SQLITE_HEADER
 
 APP_NAME = "UnionOffice"
@@ -118,10 +118,13 @@ class Database:
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.path: Path | None = None
         self.read_only = False
+        # On a network drive: the rollback journal, not WAL, and a warning (storage.locations).
+        self.on_network_drive = False
         self._identity: tuple[int, int] | None = None
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             self.path = Path(self.url.database)
             _check_sqlite_file(self.path)
+            self.on_network_drive = locations.is_network_path(self.path)
             self.read_only = _folder_is_read_only(self.path)
             if not self.read_only:
                 try:
@@ -155,6 +158,7 @@ class Database:
         else:
             engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         writable_file = self.path is not None and not self.read_only
+        journal = "DELETE" if self.on_network_drive else "WAL"
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -164,7 +168,7 @@ class Database:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if writable_file:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute(f"PRAGMA journal_mode = {journal}")
                 cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.close()
 
@@ -177,7 +181,7 @@ class Database:
 
     def _connect_read_only(self) -> sqlite3.Connection:
         assert self.path is not None
-        uri = f"{self.path.as_uri()}?mode=ro"
+        uri = locations.sqlite_uri(self.path, mode="ro")
         timeout = BUSY_TIMEOUT_MS / 1000
         try:
             connection = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
@@ -186,9 +190,8 @@ class Database:
         except sqlite3.OperationalError:
             # A WAL database whose -shm file cannot be made here: nothing can be writing to
             # it in this folder either, so read the file as it stands.
-            return sqlite3.connect(
-                f"{uri}&immutable=1", uri=True, timeout=timeout, check_same_thread=False
-            )
+            immutable = locations.sqlite_uri(self.path, mode="ro", immutable="1")
+            return sqlite3.connect(immutable, uri=True, timeout=timeout, check_same_thread=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -255,6 +258,10 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return self.url.render_as_string(hide_password=True)
+
+    def location_warning(self) -> str | None:
+        """What the clerk should know about where the file is (a network drive), if anything."""
+        return locations.network_warning(self.describe()) if self.on_network_drive else None
 
     # -- schema ---------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from unionoffice.domain.errors import DatabaseError
 from unionoffice.output_files import reason, replace_retrying
-from unionoffice.storage import migrations
+from unionoffice.storage import locations, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL_SUFFIX = ".part"
@@ -28,7 +28,7 @@ PARTIAL_SUFFIX = ".part"
 @contextlib.contextmanager
 def _connection(path: Path | str, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     if read_only:
-        target = f"{Path(path).resolve().as_uri()}?mode=ro"
+        target = locations.sqlite_uri(Path(path).resolve(), mode="ro")
         connection = sqlite3.connect(target, uri=True)
     else:
         connection = sqlite3.connect(path)
