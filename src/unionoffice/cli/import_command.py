@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from unionoffice.cli import console
 from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import notice_json
 from unionoffice.domain.errors import UnionOfficeError
@@ -36,7 +37,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     if any(not p.strip() for p in args.paths):
         raise ImportUsageError("路径为空：请给出要导入的文件或文件夹（当前文件夹请写 .）")
-    results = import_paths(ctx.db, list(args.paths), args.duplicates)
+    paths = console.expand_wildcards(args.paths)  # cmd.exe leaves *.docx to the program
+    results = import_paths(ctx.db, paths, args.duplicates)
     service = NoticeService(ctx.db)
     created = [r for r in results if r.status == "created"]
     if args.json:
