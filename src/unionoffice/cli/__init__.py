@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "export_command",
     "import_command",
     "timetable_command",
+    "about_command",
 )
 
 EXIT_OK = 0
