@@ -159,3 +159,26 @@ def test_no_sqlite_url_is_built_from_a_path_by_formatting() -> None:
         if ("sqlite:///" in line or "as_uri()" in line) and not line.lstrip().startswith("#")
     ]
     assert offenders == []
+
+
+def test_a_share_windows_will_not_let_write_is_opened_read_only(tmp_path, monkeypatch) -> None:
+    """Windows: os.access says yes to a read-only share; making a file there says no."""
+    path = tmp_path / "只读共享" / "office.sqlite"
+    path.parent.mkdir()
+    Database(path).dispose()
+    monkeypatch.setattr(locations, "PROBE_FOLDERS", True)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Access is denied", str(path.parent))
+
+    monkeypatch.setattr(locations.tempfile, "TemporaryFile", refuse)
+    db = Database(path)
+    try:
+        assert db.read_only
+    finally:
+        db.dispose()
+    monkeypatch.undo()
+    monkeypatch.setattr(locations, "PROBE_FOLDERS", True)
+    contents = sorted(p.name for p in path.parent.iterdir())
+    assert locations.folder_takes_files(path.parent)  # a real probe leaves nothing behind
+    assert sorted(p.name for p in path.parent.iterdir()) == contents

@@ -99,7 +99,11 @@ def _check_sqlite_file(path: Path) -> None:
 def _folder_is_read_only(path: Path) -> bool:
     """A database in a folder this user cannot write to (a CD, a read-only share) is only read:
     SQLite needs to create its journal files beside it for any write."""
-    return path.exists() and not os.access(path.parent, os.W_OK | os.X_OK)
+    if not path.exists():
+        return False
+    return not os.access(path.parent, os.W_OK | os.X_OK) or not locations.folder_takes_files(
+        path.parent
+    )
 
 
 class Database:

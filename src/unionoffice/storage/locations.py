@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import quote, quote_from_bytes
 
@@ -89,6 +90,23 @@ def _posix_file_system(text: str) -> str | None:
         if inside and len(point) >= len(best):
             best, kind = point, file_system
     return kind
+
+
+# Windows' os.access reads only the read-only attribute, never the folder's access rules or a
+# share's permissions: there, whether a file can be made is found out by making one.
+PROBE_FOLDERS = sys.platform == "win32"
+
+
+def folder_takes_files(folder: Path) -> bool:
+    """Whether a new file can be made in ``folder`` (asked of the system where os.access
+    cannot tell; elsewhere assumed, since os.access has answered)."""
+    if not PROBE_FOLDERS:
+        return True
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".unionoffice-probe-"):
+            return True
+    except OSError:
+        return False
 
 
 def sqlite_uri(path: str | PurePath, *, windows: bool | None = None, **query: str) -> str:
