@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -96,16 +95,6 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
-def _folder_is_read_only(path: Path) -> bool:
-    """A database in a folder this user cannot write to (a CD, a read-only share) is only read:
-    SQLite needs to create its journal files beside it for any write."""
-    if not path.exists():
-        return False
-    return not os.access(path.parent, os.W_OK | os.X_OK) or not locations.folder_takes_files(
-        path.parent
-    )
-
-
 class Database:
     """One database, SQLite file or PostgreSQL server, and the sessions onto it.
 
@@ -129,7 +118,7 @@ class Database:
             self.path = Path(self.url.database)
             _check_sqlite_file(self.path)
             self.on_network_drive = locations.is_network_path(self.path)
-            self.read_only = _folder_is_read_only(self.path)
+            self.read_only = locations.in_read_only_folder(self.path)
             if not self.read_only:
                 try:
                     self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -109,6 +109,15 @@ def folder_takes_files(folder: Path) -> bool:
         return False
 
 
+def in_read_only_folder(path: Path) -> bool:
+    """A database in a folder this user cannot write to (a CD, a read-only share) is only read:
+    SQLite needs to create its journal files beside it for any write."""
+    if not path.exists():
+        return False
+    folder = path.parent
+    return not os.access(folder, os.W_OK | os.X_OK) or not folder_takes_files(folder)
+
+
 def sqlite_uri(path: str | PurePath, *, windows: bool | None = None, **query: str) -> str:
     """The ``file:`` URI SQLite opens ``path`` (absolute) by, with ``query`` (e.g. mode="ro").
 
