@@ -31,6 +31,8 @@ def run_once(command: list[str], config_dir: Path) -> dict[str, tuple[float, flo
         "UNIONOFFICE_REPORT_STARTUP": "quit",
         "UNIONOFFICE_QUIT_AFTER_MS": str(TIMEOUT_S * 1000),  # a hung start still ends
         "XDG_CONFIG_HOME": str(config_dir),  # never the user's own settings
+        # nor the user's single-window lock: an open window of theirs would refuse the start
+        "XDG_DATA_HOME": str(config_dir / "data"),
     }
     started = time.perf_counter()
     process = subprocess.Popen(

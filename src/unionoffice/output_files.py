@@ -5,6 +5,10 @@ crash or a full disk never leaves half a file where a good one was. Only a regul
 new name is ever replaced: a device, a pipe or a folder given as the target is refused (a
 rename would put a plain file in place of ``/dev/null``). A rename that antivirus, OneDrive or
 a search indexer blocks for a moment (Windows reports PermissionError) is tried again briefly.
+
+A target is taken to be open in another program only when opening it for writing fails (as it
+does on Windows while Word or Excel has it open): the ``~$`` owner file Word leaves beside a
+document is no proof, since a crashed Word leaves it behind for ever.
 """
 
 from __future__ import annotations
@@ -85,11 +89,19 @@ def write_atomically(
     if any, is then as it was and no temporary file is left behind.
     """
     target = checked_target(path, error=error)
+    problem = held_open_problem(target)
+    if problem is not None:
+        raise error(f"无法写入“{target}”：{problem}")
     temp_name: str | None = None
     try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".~{target.name[:40]}.", suffix=".tmp", dir=target.parent
-        )
+        try:
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".~{target.name[:40]}.", suffix=".tmp", dir=target.parent
+            )
+        except PermissionError:
+            raise error(
+                f"无法写入“{target}”：文件夹“{target.parent}”没有写入权限，请另选一个文件夹"
+            ) from None
         with os.fdopen(handle, "wb") as stream:
             if isinstance(content, bytes):
                 stream.write(content)
@@ -99,7 +111,10 @@ def write_atomically(
             os.fsync(stream.fileno())
         with contextlib.suppress(OSError):
             os.chmod(temp_name, mode)  # mkstemp makes 0600; a printed table is no secret
-        replace_retrying(temp_name, target)
+        try:
+            replace_retrying(temp_name, target)
+        except PermissionError:
+            raise error(f"无法写入“{target}”：{_rename_refused(target)}") from None
         temp_name = None
     except OSError as exc:
         raise error(f"无法写入“{target}”：{reason(exc)}") from None
@@ -122,6 +137,70 @@ def replace_retrying(source: str | Path, target: str | Path) -> None:
                 raise
             time.sleep(wait)
             wait *= 2
+
+
+# Who leaves an owner file beside a document it has open: Word and WPS (``~$`` in place of
+# the first two characters of a long name, or before a short one), Excel (``~$`` before the
+# name) and LibreOffice (``.~lock.NAME#``).
+def owner_files(target: Path) -> list[Path]:
+    """The owner files an office program would leave beside ``target`` while it is open."""
+    names = ("~$" + target.name[2:], "~$" + target.name, f".~lock.{target.name}#")
+    return [target.parent / name for name in dict.fromkeys(names)]
+
+
+_PROGRAMS = {
+    ".docx": "Word 或 WPS",
+    ".xlsx": "Excel 或 WPS",
+    ".pdf": "PDF 阅读器",
+}
+
+
+def _open_for_writing(target: Path) -> int:
+    """Open ``target`` for writing without changing it (a separate function, so that tests can
+    play Windows, where a file open in Word cannot be opened for writing)."""
+    return os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+
+
+def held_open_problem(target: Path) -> str | None:
+    """Why the existing file ``target`` cannot be replaced now, or None when it can.
+
+    Asked before any work is done, so the clerk is told at once; a stale owner file alone
+    never blocks (opening the file for writing is the test).
+    """
+    try:
+        status = target.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    try:
+        os.close(_open_for_writing(target))
+    except PermissionError:
+        return _rename_refused(target)
+    except OSError:
+        return None  # the write itself says what is wrong
+    return None
+
+
+def _rename_refused(target: Path) -> str:
+    """What keeps a PermissionError on ``target``: read-only, open elsewhere, or briefly held."""
+    try:
+        status = target.stat()
+    except OSError:
+        return (
+            "没有写入权限，或新文件被杀毒软件、OneDrive 同步或搜索索引占用；请稍后再试，"
+            "或另选一个文件夹"
+        )
+    if not status.st_mode & stat.S_IWUSR:
+        return "文件是只读的；请在文件属性中取消“只读”，或另存为新文件名"
+    program = _PROGRAMS.get(target.suffix.lower(), "其他程序")
+    owner = next((path for path in owner_files(target) if path.exists()), None)
+    if owner is not None:
+        return f"文件“{target.name}”正在 {program} 中打开，请先关闭它再保存"
+    return (
+        f"文件正被其他程序（如 {program}）打开，或被杀毒软件、OneDrive 同步暂时占用；"
+        "请关闭它后再试，或另存为新文件名"
+    )
 
 
 def reason(exc: OSError) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 
+from unionoffice import output_files
 from unionoffice.exporting.docx import (
     ExportError,
     ExportOptions,
@@ -211,13 +213,38 @@ def test_failed_export_keeps_the_old_file(tmp_path: Path, user_dir: Path) -> Non
         ("工作通知.docx", ".~lock.工作通知.docx#"),  # LibreOffice
     ],
 )
-def test_file_open_in_word_is_not_overwritten(tmp_path: Path, name: str, owner: str) -> None:
+def test_file_open_in_word_is_not_overwritten(
+    tmp_path: Path, monkeypatch, name: str, owner: str
+) -> None:
     target = tmp_path / name
     target.write_bytes(b"old")
     (tmp_path / owner).write_bytes(b"owner")
+    _hold_open(monkeypatch, target)
     with pytest.raises(ExportError, match="正在 Word 或 WPS 中打开"):
         export_notice(specimen_notice(), target)
     assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, owner])
+
+
+def _hold_open(monkeypatch, target: Path) -> None:
+    """Windows: a document open in Word cannot be opened for writing by anyone else."""
+    real_open = output_files._open_for_writing
+
+    def open_for_writing(path: Path) -> int:
+        if Path(path) == target:
+            raise PermissionError(errno.EACCES, "being used by another process", str(path))
+        return real_open(path)
+
+    monkeypatch.setattr(output_files, "_open_for_writing", open_for_writing)
+
+
+def test_a_stale_owner_file_left_by_a_crashed_word_does_not_block_export(tmp_path: Path) -> None:
+    target = tmp_path / "通知.docx"
+    target.write_bytes(b"old")
+    (tmp_path / "~$通知.docx").write_bytes(b"owner of a Word that crashed")
+    export_notice(specimen_notice(), target)
+    assert zipfile.is_zipfile(target)
+    assert (tmp_path / "~$通知.docx").read_bytes() == b"owner of a Word that crashed"
 
 
 def test_missing_folder_is_reported(tmp_path: Path) -> None:

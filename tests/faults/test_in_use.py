@@ -5,6 +5,7 @@ and a database in a folder that cannot be written is still read."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -222,6 +223,27 @@ def test_a_database_in_a_read_only_folder_is_read(desk: Desk) -> None:
     assert len(listing.out.strip().splitlines()) == 8
     assert writing.code == 1 and "只读" in writing.err and "Traceback" not in writing.err
     assert sorted(p.name for p in shelf.iterdir()) == before
+
+
+def test_a_backup_opens_read_only_from_a_read_only_folder(desk: Desk) -> None:
+    """A backup on a USB stick or a read-only share (a folder named with %, # and spaces):
+    written in rollback-journal mode, so reading it needs no -wal or -shm file beside it."""
+    stick = desk.folder("U盘 #1 (50% 满)")
+    made = run_cli(["--db", desk.db, "backup", stick / "工会 备份#2.sqlite"])
+    assert made.code == 0, made.err
+    backup = stick / "工会 备份#2.sqlite"
+    assert backup.read_bytes()[18:20] == b"\x01\x01"  # file format 1: rollback journal, not WAL
+    before = sorted(p.name for p in stick.iterdir())
+    stick.chmod(0o555)
+    try:
+        listing = run_unprivileged(["--db", backup, "list", "--json"], cwd=desk.dir)
+        writing = run_unprivileged(["--db", backup, "number", "allocate", "青总办"], cwd=desk.dir)
+    finally:
+        stick.chmod(0o755)
+    assert listing.code == 0, listing.err
+    assert len(json.loads(listing.out)["notices"]) == 8
+    assert writing.code == 1 and "只读" in writing.err and "Traceback" not in writing.err
+    assert sorted(p.name for p in stick.iterdir()) == before
 
 
 @pytest.mark.parametrize("how", ["cli", "in-process"])

@@ -58,10 +58,13 @@ def type_text():
 
 @pytest.fixture(autouse=True)
 def private_user_data(tmp_path, monkeypatch):
-    """Recovery files of a server database go to the test's folder, not the clerk's."""
+    """Recovery files of a server database and the single-window lock go to the test's
+    folder, not the clerk's (nor another test run's)."""
+    from unionoffice.gui import office_pc
     from unionoffice.storage import recovery
 
     monkeypatch.setattr(recovery, "user_data_path", lambda *_a, **_k: tmp_path / "user-data")
+    monkeypatch.setattr(office_pc, "lock_path", lambda: tmp_path / "user-data" / "window.lock")
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import zipfile
 
 import docx
 from PySide6.QtCore import QItemSelectionModel, Qt
 
+from unionoffice import output_files
 from unionoffice.exporting.docx import file_name_for
 from unionoffice.gui.dialogs.export_dialog import ExportDialog
 from unionoffice.storage.services.notices import NoticeService
@@ -57,11 +59,19 @@ def test_ctrl_e_exports_the_open_notice(
 
 
 def test_a_file_open_in_word_is_refused_in_chinese(
-    qtbot, window, demo_ids, tmp_path, shown_messages
+    qtbot, window, demo_ids, tmp_path, shown_messages, monkeypatch
 ) -> None:
     target = tmp_path / "通知.docx"
     target.write_bytes(b"the clerk's earlier copy")
     (tmp_path / "~$通知.docx").write_bytes(b"Word's owner file")
+    real_open = output_files._open_for_writing
+
+    def held_by_word(path):  # Windows: Word's open document cannot be opened for writing
+        if path == target:
+            raise PermissionError(errno.EACCES, "being used by another process", str(path))
+        return real_open(path)
+
+    monkeypatch.setattr(output_files, "_open_for_writing", held_by_word)
     dialog = window.exporter.export_one(demo_ids[0])
     assert dialog is not None
     dialog.target.setText(str(target))

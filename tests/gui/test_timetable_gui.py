@@ -180,3 +180,28 @@ def test_tree_menu_prints_the_selected_notices(qtbot, window, demo_ids) -> None:
     assert sorted(request.notice_ids) == sorted(demo_ids[:2])
     assert request.filter.overdue_on == dialog.today and request.year is None
     dialog.reject()
+
+
+def test_the_pdf_save_dialog_offers_a_name_windows_accepts(qtbot, tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    from pathvalidate import is_valid_filename
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    title = '2021年办公室/财务部:"重点"工作*安排?<表>|. '
+    dialog = PrintPreview(QPrinter(), lambda _printer: 0, title, parent)
+    dialog.offer_pdf(b"%PDF-1.4 x", str(tmp_path))
+    offered: list[str] = []
+
+    def ask(_parent, _caption, start, _filter):
+        offered.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    assert dialog.save_as() is None
+    name = Path(offered[0]).name
+    assert name == "2021年办公室_财务部__重点_工作_安排__表__.pdf"
+    assert is_valid_filename(name, platform="windows")

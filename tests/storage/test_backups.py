@@ -1,5 +1,6 @@
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,26 @@ def test_automatic_backups_once_a_day_and_rotated(sqlite_db):
     kept = sorted(sqlite_db.backup_dir().glob("auto-*.sqlite"))
     assert len(kept) == backups.KEEP_AUTOMATIC
     assert kept[-1].name.startswith("auto-20210414")
+
+
+def test_an_old_backup_held_by_another_program_is_removed_next_time(sqlite_db, monkeypatch):
+    for day in range(1, 1 + backups.KEEP_AUTOMATIC):
+        backups.automatic_backup(sqlite_db, now=dt.datetime(2021, 4, day, 9, 0))
+    oldest = sorted(sqlite_db.backup_dir().glob("auto-*.sqlite"))[0]
+    real_unlink = Path.unlink
+
+    def held(path, missing_ok=False):  # Windows: a file another program has open
+        if path == oldest:
+            raise PermissionError(13, "being used by another process", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held)
+    made = backups.automatic_backup(sqlite_db, now=dt.datetime(2021, 4, 20, 9, 0))
+    assert made is not None and made.exists() and oldest.exists()
+    monkeypatch.undo()
+    backups.automatic_backup(sqlite_db, now=dt.datetime(2021, 4, 21, 9, 0))
+    kept = sorted(sqlite_db.backup_dir().glob("auto-*.sqlite"))
+    assert len(kept) == backups.KEEP_AUTOMATIC and oldest not in kept
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_current_aside(sqlite_db, db_path, tmp_path):

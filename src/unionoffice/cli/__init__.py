@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "export_command",
     "import_command",
     "timetable_command",
+    "about_command",
 )
 
 EXIT_OK = 0
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from unionoffice.gui.app import run_gui  # Qt is imported only when a window is wanted
 
         return run_gui(db)
+    from unionoffice.cli import console
+
+    console.prepare_standard_streams()  # before argparse prints Chinese help or errors
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -91,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     from unionoffice.cli.context import CommandContext  # the storage layer: not for the window
 
-    ctx: CommandContext = CommandContext(args.db, sys.stdout, sys.stderr)
+    # The windowed entry points have no console: their output goes nowhere, never to None.
+    out, err = console.usable_stream(sys.stdout), console.usable_stream(sys.stderr)
+    ctx: CommandContext = CommandContext(args.db, out, err)
     try:
         return int(args.run(args, ctx) or EXIT_OK)
     except UnionOfficeError as exc:
@@ -101,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.error("已中断")
         return 130
     except BrokenPipeError:  # output piped into head or less that closed early
-        sys.stderr.close()
+        if sys.stderr is not None:
+            sys.stderr.close()
         return EXIT_OK
     except OSError as exc:  # a file or folder the command was given cannot be used
         ctx.error(describe_os_error(exc))

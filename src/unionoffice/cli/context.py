@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from unionoffice.cli import console
 from unionoffice.storage.database import Database
 
 
@@ -19,14 +20,17 @@ class CommandContext:
     def db(self) -> Database:
         if self._db is None:
             self._db = Database(self._db_argument)
+            warning = self._db.location_warning()
+            if warning:
+                self.note(f"注意：{warning}")
         return self._db
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
 
     def print_json(self, value: Any) -> None:
-        json.dump(value, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        """JSON for programs: UTF-8 whatever the console's code page (cp936, cp1252 …)."""
+        console.write_utf8(self.out, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
     def note(self, text: str) -> None:
         """Something the user should know that is not the command's result."""

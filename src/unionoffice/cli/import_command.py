@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from unionoffice.cli import console
 from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import notice_json
 from unionoffice.domain.errors import UnionOfficeError
@@ -47,7 +48,7 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise ImportUsageError("路径为空：请给出要导入的文件或文件夹（当前文件夹请写 .）")
     results: list[ImportResult] = []
     files: list[Path] = []
-    for given in args.paths:
+    for given in console.expand_wildcards(args.paths):  # cmd.exe leaves *.docx to the program
         if given != "-":
             files.append(Path(given))
             continue

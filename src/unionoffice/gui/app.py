@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
-from unionoffice.gui import messages
+from unionoffice.gui import messages, office_pc
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.window.database_opener import DatabaseOpening
 from unionoffice.gui.window.startup_report import report_startup_if_asked
@@ -87,9 +87,14 @@ def run_gui(db_argument: str | None = None, *, settings: Settings | None = None)
 
     The window is on screen before the database is open: a worker thread imports the storage
     layer, opens (and if need be upgrades) the database and reads the notice list, then the
-    window is filled (database_opener.py).
+    window is filled (database_opener.py). A second window of the same user is refused.
     """
     app = make_application()
+    with office_pc.single_window() as allowed:
+        return _run_window(app, db_argument, settings) if allowed else 1
+
+
+def _run_window(app: QApplication, db_argument: str | None, settings: Settings | None) -> int:
     settings = settings or Settings()
     remembered = False
     if db_argument is None:  # the database chosen in 设置 last time, if any
@@ -139,6 +144,7 @@ def _after_attach(db: Database) -> None:
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.is_attached() and widget.db is db:
+            office_pc.warn_if_on_network_drive(widget, db)
             _back_up_in_background(widget)
             daily = QTimer(widget)
             daily.setInterval(60 * 60 * 1000)

@@ -6,6 +6,7 @@ else in the program talks to QSettings.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -35,11 +36,16 @@ class DictStore:
         self.values[key] = value
 
 
+# An .ini file to use instead of the user's settings (the registry on Windows): the packaged
+# program's smoke test must leave a clerk's or a developer's settings alone on every platform.
+SETTINGS_FILE_VARIABLE = "UNIONOFFICE_SETTINGS_FILE"
+
+
 class QSettingsStore:
     """The user's settings file (registry on Windows, ini elsewhere)."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings or QSettings("UnionOffice", "UnionOffice")
+        self._settings = settings or _user_settings()
 
     def value(self, key: str) -> Any:
         return self._settings.value(key)
@@ -47,6 +53,13 @@ class QSettingsStore:
     def set_value(self, key: str, value: Any) -> None:
         self._settings.setValue(key, value)
         self._settings.sync()
+
+
+def _user_settings() -> QSettings:
+    path = os.environ.get(SETTINGS_FILE_VARIABLE)
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings("UnionOffice", "UnionOffice")
 
 
 @dataclass(frozen=True)

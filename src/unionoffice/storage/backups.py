@@ -67,7 +67,9 @@ def automatic_backup(db: Database, *, now: dt.datetime | None = None) -> Path | 
     path = db.backup(folder / f"{today}-{now:%H%M%S}.sqlite")
     automatic = sorted(folder.glob(f"{AUTOMATIC_PREFIX}*.sqlite"))
     for old in automatic[:-KEEP_AUTOMATIC]:
-        old.unlink(missing_ok=True)
+        # One held by antivirus or a backup program (Windows refuses) goes next time.
+        with contextlib.suppress(PermissionError):
+            old.unlink(missing_ok=True)
     return path
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from unionoffice.domain.errors import DatabaseError
 from unionoffice.output_files import expand_home
-from unionoffice.storage import in_use, migrations, search_texts, sqlite_files
+from unionoffice.storage import in_use, locations, migrations, search_texts, sqlite_files
 from unionoffice.storage.sqlite_files import SQLITE_HEADER
 
 APP_NAME = "UnionOffice"
@@ -107,12 +106,6 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
-def _folder_is_read_only(path: Path) -> bool:
-    """A database in a folder this user cannot write to (a CD, a read-only share) is only read:
-    SQLite needs to create its journal files beside it for any write."""
-    return path.exists() and not os.access(path.parent, os.W_OK | os.X_OK)
-
-
 class Database:
     """One database, SQLite file or PostgreSQL server, and the sessions onto it.
 
@@ -132,11 +125,14 @@ class Database:
         # Who is working, for the register and the history: the OS user; the window sets the
         # name the clerk gives in 设置.
         self.clerk = os_user()
+        # On a network drive: the rollback journal, not WAL, and a warning (storage.locations).
+        self.on_network_drive = False
         self._identity: tuple[int, int] | None = None
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             self.path = Path(self.url.database)
             _check_sqlite_file(self.path)
-            self.read_only = _folder_is_read_only(self.path)
+            self.on_network_drive = locations.is_network_path(self.path)
+            self.read_only = locations.in_read_only_folder(self.path)
             if not self.read_only:
                 try:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -178,6 +174,7 @@ class Database:
         else:
             engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         writable_file = self.path is not None and not self.read_only
+        journal = "DELETE" if self.on_network_drive else "WAL"
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -187,7 +184,7 @@ class Database:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if writable_file:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute(f"PRAGMA journal_mode = {journal}")
                 cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.close()
 
@@ -200,7 +197,7 @@ class Database:
 
     def _connect_read_only(self) -> sqlite3.Connection:
         assert self.path is not None
-        uri = f"{self.path.as_uri()}?mode=ro"
+        uri = locations.sqlite_uri(self.path, mode="ro")
         timeout = BUSY_TIMEOUT_MS / 1000
         try:
             connection = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
@@ -209,9 +206,8 @@ class Database:
         except sqlite3.OperationalError:
             # A WAL database whose -shm file cannot be made here: nothing can be writing to
             # it in this folder either, so read the file as it stands.
-            return sqlite3.connect(
-                f"{uri}&immutable=1", uri=True, timeout=timeout, check_same_thread=False
-            )
+            immutable = locations.sqlite_uri(self.path, mode="ro", immutable="1")
+            return sqlite3.connect(immutable, uri=True, timeout=timeout, check_same_thread=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -278,6 +274,10 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return self.url.render_as_string(hide_password=True)
+
+    def location_warning(self) -> str | None:
+        """What the clerk should know about where the file is (a network drive), if anything."""
+        return locations.network_warning(self.describe()) if self.on_network_drive else None
 
     # -- schema ---------------------------------------------------------------------------
 

@@ -1,10 +1,10 @@
 """Crash recovery: the editor's unsaved working copy of a notice, kept in a file until it is saved.
 
 One JSON file a notice (``notice-<id>.json``), written atomically (temporary file, fsync,
-rename), in a ``recovery`` folder beside the SQLite database or, for a server database, in the
-user data directory under a name derived from the server's address. A successful save deletes
-the file; a file found at start means the program ended with typing that never reached the
-database.
+rename, the rename tried again while antivirus or a search indexer holds the file), in a
+``recovery`` folder beside the SQLite database or, for a server database, in the user data
+directory under a name derived from the server's address. A successful save deletes the file;
+a file found at start means the program ended with typing that never reached the database.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from platformdirs import user_data_path
 
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_json import NoticeJsonError, notice_from_json, notice_to_json
+from unionoffice.output_files import replace_retrying
 from unionoffice.storage.database import APP_NAME, Database
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class RecoveryStore:
                 stream.write(notice_to_json(notice))
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.replace(temp_name, target)
+            replace_retrying(temp_name, target)
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise

@@ -18,7 +18,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from unionoffice.domain.errors import DatabaseError
-from unionoffice.storage import migrations
+from unionoffice.output_files import reason, replace_retrying
+from unionoffice.storage import locations, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL_SUFFIX = ".part"
@@ -27,7 +28,7 @@ PARTIAL_SUFFIX = ".part"
 @contextlib.contextmanager
 def _connection(path: Path | str, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     if read_only:
-        target = f"{Path(path).resolve().as_uri()}?mode=ro"
+        target = locations.sqlite_uri(Path(path).resolve(), mode="ro")
         connection = sqlite3.connect(target, uri=True)
     else:
         connection = sqlite3.connect(path)
@@ -57,11 +58,11 @@ def copy_database_file(source: Path, target: Path, *, check: bool = True) -> Pat
                     f"数据库“{source}”已损坏（{problem}），没有生成备份。"
                     "请用最近一份完好的备份恢复（备份与恢复），或联系技术人员"
                 )
-        partial.replace(target)
+        replace_retrying(partial, target)  # antivirus may hold the new file a moment
     except sqlite3.Error as exc:
         raise DatabaseError(f"无法复制数据库“{source}”：{_reason(exc)}") from exc
     except OSError as exc:
-        raise DatabaseError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+        raise DatabaseError(f"无法写入“{target}”：{reason(exc)}") from exc
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)

@@ -86,6 +86,9 @@ def test_month_overdue_sort_and_paper_options(run, tmp_path: Path):
         assert end < datetime(2021, 12, 1) and status != "已完成"
 
 
+MISSING = Path("no-such-folder")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -99,8 +102,9 @@ def test_month_overdue_sort_and_paper_options(run, tmp_path: Path):
         (["999", "--xlsx", "x.xlsx"], "没有编号为 999 的公文"),
         (["--year", "1999", "--xlsx", "x.xlsx"], "1999年没有公文"),
         (["1", "--department", "不存在的部门", "--xlsx", "x.xlsx"], "没有符合条件的活动"),
-        (["1", "--pdf", "/no/such/folder/x.pdf"], "文件夹“/no/such/folder”不存在"),
-        (["1", "--pdf", "x.pdf", "--font", "/no/such/font.ttf"], "找不到指定的字体文件"),
+        # relative to the test's folder, so that the message names the folder on any system
+        (["1", "--pdf", str(MISSING / "x.pdf")], f"文件夹“{MISSING}”不存在"),
+        (["1", "--pdf", "x.pdf", "--font", str(MISSING / "font.ttf")], "找不到指定的字体文件"),
     ],
 )
 def test_errors_are_reported_in_chinese(run, args, message, tmp_path, monkeypatch):

@@ -4,7 +4,6 @@ body at {{ 正文 }}, add the 版记, and save atomically."""
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +36,13 @@ from unionoffice.exporting.docx.placeholders import (
 from unionoffice.exporting.docx.styles import Role, ensure_styles
 from unionoffice.exporting.docx.template_geometry import body_top_mm
 from unionoffice.exporting.docx.templates import find_template, load_template
-from unionoffice.output_files import checked_target, reason, write_atomically
+from unionoffice.file_names import safe_file_name
+from unionoffice.output_files import (
+    checked_target,
+    held_open_problem,
+    reason,
+    write_atomically,
+)
 
 TEXT_WIDTH_PT = GBT9704.text_width_mm / MM_PER_PT
 
@@ -153,28 +158,23 @@ def export_notices(
     return results
 
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
 def file_name_for(notice: NoticeData) -> str:
-    """A file name a clerk recognises: 青总办〔2021〕15号 关于…的通知 (no path characters)."""
+    """A file name a clerk recognises: 青总办〔2021〕15号 关于…的通知, one Windows accepts."""
     parts = [notice.doc_number or "未编号", notice.title.strip()]
-    name = _UNSAFE.sub("_", " ".join(p for p in parts if p)).strip(" .")
-    return name[:80] or "公文"
+    return safe_file_name(" ".join(p for p in parts if p), fallback="公文")
 
 
 def save_atomically(document: Document, target: Path) -> None:
     """Save to a temporary file beside ``target`` and rename it into place.
 
-    A half-written file never replaces a good one; a file open in Word (Windows locks it,
-    and Word leaves a ``~$`` owner file beside it) is refused with a message.
+    A half-written file never replaces a good one. A file open in Word (Windows refuses to
+    open it for writing) is refused with a message before anything is written; the ``~$``
+    owner file a crashed Word left behind does not count (output_files.held_open_problem).
     """
     target = checked_target(target, error=ExportError)
-    folder = target.parent
-    # Word/WPS: ~$ replaces the first two characters of long names; LibreOffice: .~lock.NAME#
-    owners = ("~$" + target.name[2:], "~$" + target.name, f".~lock.{target.name}#")
-    if target.exists() and any((folder / owner).exists() for owner in owners):
-        raise ExportError(f"文件“{target.name}”正在 Word 或 WPS 中打开，请先关闭它再导出")
+    problem = held_open_problem(target)
+    if problem is not None:
+        raise ExportError(f"无法导出到“{target}”：{problem}")
     # Rendered in memory first: python-docx leaves a half-written zip to complain at exit
     # when the disk fills while it writes.
     content = io.BytesIO()

@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
 from unionoffice.domain.errors import UnionOfficeError
+from unionoffice.file_names import safe_file_name
 from unionoffice.gui import file_filters, messages
 from unionoffice.output_files import write_atomically
 
@@ -52,7 +53,8 @@ class PrintPreview(QPrintPreviewDialog):
     def save_as(self) -> Path | None:
         if self.pdf_data is None:
             return None
-        start = str(Path(self.default_folder) / f"{self.title}.pdf")
+        name = safe_file_name(self.title, fallback="活动安排表")
+        start = str(Path(self.default_folder) / f"{name}.pdf")
         chosen, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", start, file_filters.PDF)
         if not chosen:
             return None

@@ -88,6 +88,8 @@ class StartupReporter(QObject):
 def _print_line(name: str) -> None:
     elapsed = ms_since_process_start()
     shown = "None" if elapsed is None else f"{elapsed:.1f}"
+    if sys.stderr is None:  # the windowed program has no console to report to
+        return
     print(f"{name} ms={shown} peak_rss_kb={peak_rss_kb()}", file=sys.stderr)
     sys.stderr.flush()
 
