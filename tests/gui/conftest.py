@@ -22,11 +22,16 @@ def settings() -> Settings:
     return Settings(DictStore())
 
 
+# What ask_text answers in tests (a reason for 作废, say).
+ANSWER_TEXT = "测试填写的原因"
+
+
 @pytest.fixture
 def shown_messages(monkeypatch) -> list[tuple[str, str]]:
     """Modal boxes are recorded instead of shown; a test that expects none checks it.
 
-    ``choose`` answers with its first choice; a test that wants another patches it.
+    ``choose`` answers with its first choice, ``ask_text`` with ANSWER_TEXT; a test that
+    wants another answer patches it.
     """
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(messages, "show_error", lambda parent, text: shown.append(("error", text)))
@@ -38,6 +43,11 @@ def shown_messages(monkeypatch) -> list[tuple[str, str]]:
         messages,
         "choose",
         lambda parent, text, choices, default=0: shown.append(("choose", text)) or 0,
+    )
+    monkeypatch.setattr(
+        messages,
+        "ask_text",
+        lambda parent, text, default="": shown.append(("text", text)) or ANSWER_TEXT,
     )
     return shown
 

@@ -123,3 +123,19 @@ def test_the_register_says_who_took_and_who_voided_a_number(db):
     (row,) = numbering.register("青总办", 2021).rows
     assert (row.allocated_by, row.voided_by) == ("李文书", "王主任")
     assert row.voided_at is not None and row.voided_at >= row.allocated_at.replace(tzinfo=None)
+
+
+def test_a_number_given_back_is_voided_and_never_given_again(db):
+    notices = NoticeService(db)
+    notice_id = notices.create(NoticeData(title="误取号的通知", series_code="青总办", year=2021))
+    taken = notices.allocate_number(notice_id)
+    with pytest.raises(ConflictError, match="原因"):
+        notices.give_back_number(notice_id, "  ")
+    assert notices.give_back_number(notice_id, "标题写错，重新取号") == taken
+    draft = notices.get(notice_id)
+    assert draft.number is None and draft.status is NoticeStatus.DRAFT
+    (row,) = NumberingService(db).register("青总办", 2021).rows
+    assert row.voided and row.title == "误取号的通知" and row.notice_id is None
+    assert row.void_reason == "标题写错，重新取号"
+    again = notices.allocate_number(notice_id)
+    assert again.number == taken.number + 1  # the voided number is never given again

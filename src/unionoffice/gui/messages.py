@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 TITLE = "工会公文助手"
 
@@ -40,3 +40,11 @@ def choose(parent: QWidget | None, text: str, choices: Sequence[str], *, default
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else -1
+
+
+def ask_text(parent: QWidget | None, text: str, default: str = "") -> str | None:
+    """Ask for a line of text (a reason, a name); None when the clerk cancels."""
+    answer, accepted = QInputDialog.getText(
+        parent, TITLE, text, QLineEdit.EchoMode.Normal, default
+    )
+    return answer if accepted else None

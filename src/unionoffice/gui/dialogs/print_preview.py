@@ -22,7 +22,7 @@ class PrintPreview(QPrintPreviewDialog):
     def __init__(
         self,
         printer: QPrinter,
-        paint: Callable[[QPrinter], int],
+        paint: Callable[[QPrinter], object],
         title: str,
         parent: QWidget | None = None,
     ) -> None:

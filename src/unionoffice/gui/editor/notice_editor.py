@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.changes import Changes
+from unionoffice.domain.doc_number import DocNumber
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_body import OrganDefaults
@@ -362,6 +363,10 @@ class NoticeEditor(QWidget):
         self.allocate_button.setEnabled(not numbered)
         self.next_number.setText("" if numbered else self._next_number_text())
 
+    def number_value(self) -> int | None:
+        """The notice's 文号 sequence number as stored, None for a draft."""
+        return self._data.number
+
     def _next_number_text(self) -> str:
         code = self.series.currentText().strip()
         if not code:
@@ -520,17 +525,42 @@ class NoticeEditor(QWidget):
         return self.save()
 
     def allocate_number(self) -> bool:
-        """取号: save, then take the next number of the series from the register."""
+        """取号: after the clerk confirms, save, then take the series' next number."""
+        upcoming = self._next_number_text().removeprefix("将取：")
+        if not messages.confirm(
+            self,
+            f"为本文取号{'：' + upcoming if '〔' in upcoming else ''}？\n\n"
+            "取号后文号即登记在发文登记簿中，不能删除；取错了可以“退回文号”（作废，需写原因）。",
+        ):
+            return False
         if not self._dirty:
             self._dirty = True  # the series and year on screen must be stored first
         if not self.save():
             return False
         try:
             number = self.notices.allocate_number(self.notice_id)
-            fresh = self.notices.get(self.notice_id)
         except UnionOfficeError as exc:
             messages.show_error(self, f"取号失败：{exc}")
             return False
+        self._number_changed(f"已取号：{number}", number)
+        return True
+
+    def give_back_number(self, reason: str) -> bool:
+        """退回文号: void this notice's number in the register with ``reason``; the notice is
+        a draft again and may take another number."""
+        if not self.save():
+            return False
+        try:
+            number = self.notices.give_back_number(self.notice_id, reason)
+        except UnionOfficeError as exc:
+            messages.show_error(self, f"退回文号失败：{exc}")
+            return False
+        self._number_changed(f"已退回文号 {number}（作废：{reason.strip()}）", number)
+        return True
+
+    def _number_changed(self, message: str, number: DocNumber) -> None:
+        """After 取号 or 退回: the stored number, status and version on screen."""
+        fresh = self.notices.get(self.notice_id)
         self._data = dataclasses.replace(
             self._data,
             version=fresh.version,
@@ -543,12 +573,11 @@ class NoticeEditor(QWidget):
         self._show_number()
         self._loading = False
         self.preview.schedule()  # the 文号 under the red header
-        self.status_message.emit(f"已取号：{number}")
+        self.status_message.emit(message)
         assert fresh.version is not None
         self.saved.emit(self.notice_id, fresh.version)
         numbers = frozenset({(number.series_code, number.year)})
         self.changed.emit(Changes(notices=frozenset({self.notice_id}), numbers=numbers))
-        return True
 
     def show_activity(self, position: int) -> None:
         self.tabs.setCurrentIndex(ACTIVITY_TAB)

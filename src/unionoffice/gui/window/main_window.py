@@ -268,6 +268,8 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = self._action("设置…", self.show_settings)
         self.backup_action = self._action("备份与恢复…", self.show_backups)
+        self.register_action = self._action("发文登记簿…", self.show_register, "Ctrl+R")
+        self.give_back_action = self._action("退回文号…", self.give_back_number)
         self._data_actions = [
             self.new_action,
             self.open_action,
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
             self.ics_action,
             self.settings_action,
             self.backup_action,
+            self.register_action,
         ]
         self.undo_action = self.undo_group.createUndoAction(self, "撤销")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -305,6 +308,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("编辑(&E)")
         menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addAction(self.give_back_action)
         menu.addSeparator()
         menu.addAction(self.find_action)
 
@@ -331,6 +336,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("刷新", self.refresh, "F5"))
 
         menu = self.menuBar().addMenu("工具(&T)")
+        menu.addActions([self.register_action])
+        menu.addSeparator()
         menu.addActions([self.settings_action, self.backup_action])
 
         menu = self.menuBar().addMenu("帮助(&H)")
@@ -546,6 +553,33 @@ class MainWindow(QMainWindow):
 
         self.settings_dialog = SettingsDialog(self)
         self.settings_dialog.open()
+
+    def show_register(self) -> None:
+        """发文登记簿, on the series and year of the notice in front (if any)."""
+        from unionoffice.gui.dialogs.register_dialog import RegisterDialog
+
+        editor = self.current_editor()
+        series = editor.series.currentText() if editor is not None else ""
+        self.register_dialog = RegisterDialog(self.context, self, series=series)
+        if editor is not None:
+            self.register_dialog.year.setValue(editor.year.value())
+            if editor.number_value() is not None:
+                self.register_dialog.select_number(editor.number_value())
+        self.register_dialog.show()
+
+    def give_back_number(self) -> None:
+        """退回文号 of the notice in front: voided in the register with a reason."""
+        editor = self.current_editor()
+        if editor is None or editor.number_value() is None:
+            messages.show_info(self, "请先打开已取号的公文。")
+            return
+        reason = messages.ask_text(
+            self,
+            f"退回文号 {editor.doc_number_text}？该号将在发文登记簿中作废、不再使用，"
+            "本文变回草稿，可重新取号。\n\n请填写原因：",
+        )
+        if reason is not None:
+            editor.give_back_number(reason)
 
     def show_backups(self) -> None:
         from unionoffice.gui.dialogs.backup_dialog import BackupDialog

@@ -30,6 +30,7 @@ from unionoffice.storage.models import (
     DocNumberSeries,
     Notice,
     Organ,
+    RegisterEntry,
 )
 from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
@@ -203,6 +204,37 @@ class NoticeService:
                 raise ConflictError("请先选择机关代字（文号序列）再取号")
             year = notice.year or (notice.doc_date or dt.date.today()).year
             return allocate_in(session, notice.series, year, notice, by=self.db.clerk)
+
+    def give_back_number(self, notice_id: int, reason: str) -> DocNumber:
+        """退回文号: the notice's number is voided in the register with ``reason`` (it is never
+        given again) and the notice is a draft without a number, free to take another."""
+        reason = reason.strip()
+        if not reason:
+            raise ConflictError("退回文号须填写原因，会记入发文登记簿")
+        with self.db.session() as session:
+            notice = _load(session, notice_id)
+            if notice.number is None or notice.series is None or notice.year is None:
+                raise ConflictError("该公文还没有文号")
+            returned = DocNumber(notice.series.code, notice.year, notice.number)
+            entry = session.scalar(
+                select(RegisterEntry).where(
+                    RegisterEntry.series_id == notice.series_id,
+                    RegisterEntry.year == notice.year,
+                    RegisterEntry.number == notice.number,
+                )
+            )
+            if entry is None:
+                raise NotFoundError(f"登记簿中没有文号 {returned}")
+            entry.title = notice.title  # the register keeps what the number was taken for
+            entry.voided = True
+            entry.void_reason = reason
+            entry.voided_by = self.db.clerk
+            entry.voided_at = dt.datetime.now(dt.UTC)
+            entry.notice = None
+            notice.number = None
+            notice.status = str(NoticeStatus.DRAFT)
+            session.flush()
+            return returned
 
     def set_number(self, notice_id: int, doc_number: DocNumber) -> list[NumberRun]:
         """Give the notice a number chosen by hand; refused unless it is free."""

@@ -20,6 +20,7 @@ from unionoffice.domain.doc_number import (
 )
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import NoticeStatus
+from unionoffice.domain.register import Register, RegisterRow
 from unionoffice.storage.database import Database
 from unionoffice.storage.models import DocNumberSeries, Notice, RegisterEntry
 from unionoffice.storage.services.organs import find_or_create_series
@@ -33,39 +34,6 @@ _ALLOCATION_ATTEMPTS = 5
 class Allocation:
     doc_number: DocNumber
     series_created: bool
-
-
-@dataclass(frozen=True)
-class RegisterRow:
-    """One line of the 发文登记 register."""
-
-    doc_number: str
-    series_code: str
-    year: int
-    number: int
-    notice_id: int | None
-    title: str
-    manual: bool
-    voided: bool
-    void_reason: str
-    allocated_at: dt.datetime
-    allocated_by: str = ""
-    voided_by: str = ""
-    voided_at: dt.datetime | None = None
-
-    @property
-    def state(self) -> str:
-        if self.voided:
-            return "作废"
-        return "已用" if self.notice_id is not None else "预留"
-
-
-@dataclass(frozen=True)
-class Register:
-    series_code: str
-    year: int
-    rows: list[RegisterRow]
-    missing: list[NumberRun]  # runs of numbers below the highest that were never given out
 
 
 def _series_by_code(session: Session, code: str) -> DocNumberSeries:
