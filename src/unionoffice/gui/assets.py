@@ -1,0 +1,37 @@
+"""The files the window reads at run time: Designer forms (ui/) and icons (resources/).
+
+They sit at the top of a checkout, where an engineer edits them; the wheel (setup.py) and the
+PyInstaller bundle (packaging/unionoffice.spec) carry them as ``unionoffice/ui`` and
+``unionoffice/resources`` package data. So the lookup is: the package's copy when there is
+one, else the checkout's, as for the Word templates.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+
+class MissingAsset(LookupError):
+    """A form or an icon the code names is not where the program looks (a broken install)."""
+
+
+@functools.cache
+def asset_dir(folder: str) -> Path:
+    """``ui`` or ``resources``: installed with the package, else at the top of the checkout."""
+    installed = Path(str(resources.files("unionoffice"))) / folder
+    if installed.is_dir():
+        return installed
+    checkout = Path(__file__).resolve().parents[3] / folder
+    if checkout.is_dir():
+        return checkout
+    raise MissingAsset(f"{folder}/ is neither in {installed.parent} nor in {checkout.parent}")
+
+
+def asset_file(folder: str, name: str) -> Path:
+    """One file of ``folder``; MissingAsset, naming it, when it is not there."""
+    path = asset_dir(folder) / name
+    if not path.is_file():
+        raise MissingAsset(f"{name} is missing from {path.parent}")
+    return path
