@@ -106,8 +106,16 @@ def dialogs(window: MainWindow, out: Path, forms: bool) -> None:
                          years=[2021], departments=[], parent=window), "form-timetable-excel"),
     ]  # fmt: skip
     from unionoffice.gui.dialogs.backup_dialog import BackupDialog
+    from unionoffice.gui.dialogs.help_dialog import HelpDialog
 
     shown.append((BackupDialog(window), "form-backup"))
+    shown.append((HelpDialog(window), "form-help"))
+    for index, menu_action in enumerate(window.menuBar().actions()):  # menus with their icons
+        menu = menu_action.menu()
+        assert menu is not None
+        menu.popup(window.mapToGlobal(window.rect().topLeft()))
+        save(menu, out, f"menu-{index + 1}")
+        menu.hide()
     for widget, name in shown:
         widget.show()
         save(widget, out, name)

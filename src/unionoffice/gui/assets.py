@@ -12,6 +12,10 @@ import functools
 from importlib import resources
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
+
+APP_ICON = "unionoffice"
+
 
 class MissingAsset(LookupError):
     """A form or an icon the code names is not where the program looks (a broken install)."""
@@ -35,3 +39,21 @@ def asset_file(folder: str, name: str) -> Path:
     if not path.is_file():
         raise MissingAsset(f"{name} is missing from {path.parent}")
     return path
+
+
+@functools.cache
+def icon(name: str) -> QIcon:
+    """The toolbar and menu icon ``resources/icons/NAME.svg``.
+
+    Qt's SVG icon engine draws it at each size it is shown in, so it is sharp on any screen;
+    nothing is drawn until the icon is first painted.
+    """
+    return QIcon(str(asset_file("resources", f"icons/{name}.svg")))
+
+
+@functools.cache
+def app_icon() -> QIcon:
+    """The application icon (window, taskbar): the SVG, with the 256 px bitmap beside it."""
+    result = QIcon(str(asset_file("resources", f"{APP_ICON}.svg")))
+    result.addFile(str(asset_file("resources", f"{APP_ICON}.png")))
+    return result
