@@ -468,12 +468,20 @@ class NoticeEditor(QWidget):
         self._show_number()
         self._loading = False
         self.preview.schedule()  # the 文号 under the red header
+        self.focus_title()  # what the clerk usually writes next
         self.status_message.emit(f"已取号：{number}")
         assert fresh.version is not None
         self.saved.emit(self.notice_id, fresh.version)
         numbers = frozenset({(number.series_code, number.year)})
         self.changed.emit(Changes(notices=frozenset({self.notice_id}), numbers=numbers))
         return True
+
+    def focus_title(self) -> None:
+        """The cursor in the title, all of it selected: typing replaces it (a new notice's
+        "关于……的通知", or the title after 取号)."""
+        self.tabs.setCurrentIndex(BODY_TAB)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.selectAll()
 
     def show_activity(self, position: int) -> None:
         self.tabs.setCurrentIndex(ACTIVITY_TAB)
