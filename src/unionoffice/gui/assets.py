@@ -53,7 +53,5 @@ def icon(name: str) -> QIcon:
 
 @functools.cache
 def app_icon() -> QIcon:
-    """The application icon (window, taskbar): the SVG, with the 256 px bitmap beside it."""
-    result = QIcon(str(asset_file("resources", f"{APP_ICON}.svg")))
-    result.addFile(str(asset_file("resources", f"{APP_ICON}.png")))
-    return result
+    """The application icon (window, taskbar), drawn from its SVG at each size asked for."""
+    return QIcon(str(asset_file("resources", f"{APP_ICON}.svg")))
