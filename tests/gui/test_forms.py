@@ -161,7 +161,7 @@ def test_installed_copy_is_preferred_to_the_checkout(tmp_path, monkeypatch) -> N
     installed = tmp_path / "unionoffice"
     (installed / "ui").mkdir(parents=True)
     (installed / "ui" / "export_dialog.ui").write_bytes((UI / "export_dialog.ui").read_bytes())
-    monkeypatch.setattr(assets.resources, "files", lambda _package: installed)
+    monkeypatch.setattr(assets, "PACKAGE", installed)
     assets.asset_dir.cache_clear()
     try:
         assert forms.form_file("export_dialog") == str(installed / "ui" / "export_dialog.ui")

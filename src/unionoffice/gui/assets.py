@@ -3,18 +3,21 @@
 They sit at the top of a checkout, where an engineer edits them; the wheel (setup.py) and the
 PyInstaller bundle (packaging/unionoffice.spec) carry them as ``unionoffice/ui`` and
 ``unionoffice/resources`` package data. So the lookup is: the package's copy when there is
-one, else the checkout's, as for the Word templates.
+one, else the checkout's, as for the Word templates. The package folder is found from this
+module's file (importlib.resources would add milliseconds of imports to every start); the
+bundle gives its modules such paths inside its folder too.
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
 APP_ICON = "unionoffice"
+PACKAGE = Path(__file__).resolve().parents[1]  # unionoffice/: installed, bundled or in src/
+CHECKOUT = PACKAGE.parents[1]  # the top of a source checkout, when PACKAGE is src/unionoffice
 
 
 class MissingAsset(LookupError):
@@ -24,10 +27,10 @@ class MissingAsset(LookupError):
 @functools.cache
 def asset_dir(folder: str) -> Path:
     """``ui`` or ``resources``: installed with the package, else at the top of the checkout."""
-    installed = Path(str(resources.files("unionoffice"))) / folder
+    installed = PACKAGE / folder
     if installed.is_dir():
         return installed
-    checkout = Path(__file__).resolve().parents[3] / folder
+    checkout = CHECKOUT / folder
     if checkout.is_dir():
         return checkout
     raise MissingAsset(f"{folder}/ is neither in {installed.parent} nor in {checkout.parent}")
