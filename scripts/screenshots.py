@@ -1,10 +1,12 @@
 """Screenshots of every view on the demo data, for docs/ and for looking at the window.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUT]
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUT] [--forms]
 
 Fills a new demo database, opens the main window at 1400×900 and saves one PNG per view
-into OUT (default docs/). Run it under Xvfb (a real X server renders fonts and styles as a
-clerk sees them; the offscreen platform does not).
+into OUT (default docs/), with the first-run wizard and 设置 → 机关与部门 that README shows.
+``--forms`` adds every dialog and page made from a ui/ form (form-*.png), to look at a
+layout after changing it in Designer. Run it under Xvfb (a real X server renders fonts and
+styles as a clerk sees them; the offscreen platform does not).
 """
 
 from __future__ import annotations
@@ -40,7 +42,87 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print(path)
 
 
-def main(out: Path) -> int:
+def first_run(folder: Path, out: Path, forms: bool) -> None:
+    """The wizard on a new database, its pages filled in as a clerk would."""
+    import datetime as dt
+
+    from unionoffice.gui.dialogs.first_run import FirstRunWizard
+
+    db = Database(folder / "new.sqlite")
+    wizard = FirstRunWizard(db, today=dt.date(2025, 3, 1))
+    wizard.resize(720, 560)
+    wizard.show()
+    if forms:
+        save(wizard, out, "form-first-run-welcome")
+    wizard.next()
+    wizard.organ.name.setText("青海省总工会办公室")
+    save(wizard, out, "first-run-1")
+    wizard.next()
+    series = wizard.series
+    series.code_edit(0).setText("青总办")
+    series.used_spin(0).setValue(14)
+    series.add_row("青总发")
+    series.add_row("青总办通", 3)
+    save(wizard, out, "first-run-2")
+    wizard.next()
+    if forms:
+        save(wizard, out, "form-first-run-departments")
+    wizard.next()
+    if forms:
+        save(wizard, out, "form-first-run-summary")
+    wizard.hide()
+    wizard.deleteLater()
+    db.dispose()
+
+
+def dialogs(window: MainWindow, out: Path, forms: bool) -> None:
+    """设置 (each page), and with ``forms`` the export, backup and timetable dialogs."""
+    from unionoffice.gui.dialogs.export_dialog import ExportDialog
+    from unionoffice.gui.dialogs.settings_dialog import SettingsDialog
+    from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog
+
+    dialog = SettingsDialog(window)
+    dialog.show()
+    for index, name in ((0, "form-settings-general"), (1, "form-settings-holidays")):
+        if forms:
+            dialog.tabs.setCurrentIndex(index)
+            save(dialog, out, name)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.organs.department_list.setCurrentRow(1)
+    save(dialog, out, "settings-organs")
+    dialog.reject()
+    if not forms:
+        return
+    settings = window.settings
+    shown: list[tuple[QWidget, str]] = [
+        (ExportDialog(settings, default_file=Path.home() / "青总办〔2021〕1号.docx",
+                      parent=window), "form-export"),
+        (ExportDialog(settings, default_folder=Path.home(), count=8, parent=window),
+         "form-export-batch"),
+        (TimetableDialog(Purpose.PRINT, settings, notice_ids=[1], notice_label="当前公文",
+                         years=[2021], departments=["省总宣教部"], parent=window),
+         "form-timetable"),
+        (TimetableDialog(Purpose.EXCEL, settings, notice_ids=[], notice_label="",
+                         years=[2021], departments=[], parent=window), "form-timetable-excel"),
+    ]  # fmt: skip
+    from unionoffice.gui.dialogs.backup_dialog import BackupDialog
+    from unionoffice.gui.dialogs.help_dialog import HelpDialog
+
+    shown.append((BackupDialog(window), "form-backup"))
+    shown.append((HelpDialog(window), "form-help"))
+    for index, menu_action in enumerate(window.menuBar().actions()):  # menus with their icons
+        menu = menu_action.menu()
+        assert menu is not None
+        menu.popup(window.mapToGlobal(window.rect().topLeft()))
+        save(menu, out, f"menu-{index + 1}")
+        menu.hide()
+    for widget, name in shown:
+        widget.show()
+        save(widget, out, name)
+        widget.close()
+
+
+def main(out: Path, forms: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     make_application()
     folder = Path(tempfile.mkdtemp(prefix="unionoffice-shots-"))
@@ -72,10 +154,13 @@ def main(out: Path) -> int:
     window.tree.apply_filter()
     save(window, out, "search")
 
+    dialogs(window, out, forms)
     window.close()
     db.dispose()
+    first_run(folder, out, forms)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")))
+    arguments = [a for a in sys.argv[1:] if a != "--forms"]
+    sys.exit(main(Path(arguments[0]) if arguments else Path("docs"), "--forms" in sys.argv))

@@ -106,7 +106,7 @@ def test_filter_bar_filters_by_department_month_and_status(qtbot, qtmodeltester,
     assert not bar.clear_button.isEnabled()
 
 
-def test_header_click_sorts_and_edits_still_reach_the_right_row(qtbot, plan_view):
+def test_header_click_sorts_and_edits_still_reach_the_right_row(qtbot, plan_view, shown_messages):
     view = plan_view
     _click_header(qtbot, view, Column.DEADLINE)  # by the start of the period, shorter first
     assert _titles(view) == ["金秋助学", "劳动竞赛", "举办宣讲", "职工书屋"]
@@ -123,6 +123,7 @@ def test_header_click_sorts_and_edits_still_reach_the_right_row(qtbot, plan_view
     _select(view, 2)
     assert view.current_row() == 0
     view.remove_current()
+    assert shown_messages[-1] == ("ask", "删除选中的 1 项活动？\n删除后可用“撤销”（Ctrl+Z）恢复。")
     assert _plan_titles(view) == ["劳动竞赛", "职工书屋", "金秋助学"]
     view.model.undo_stack.undo()
     assert _plan_titles(view)[0] == "举办宣讲"

@@ -20,3 +20,15 @@ def test_window_modules_import_no_storage_or_document_libraries() -> None:
         [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "", f"imported before the window is shown: {result.stdout}"
+
+
+def test_window_modules_do_not_load_the_form_loader() -> None:
+    """QtUiTools is loaded with the first form (a dialog, an editor), never at start-up."""
+    probe = (
+        "import sys, unionoffice.gui.app, unionoffice.gui.window.main_window\n"
+        "print('PySide6.QtUiTools' in sys.modules, 'unionoffice.gui.forms' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["False", "False"]

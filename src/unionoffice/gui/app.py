@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages, office_pc
+from unionoffice.gui.assets import app_icon
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.window.database_opener import DatabaseOpening
 from unionoffice.gui.window.startup_report import report_startup_if_asked
@@ -36,6 +37,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("UnionOffice")
     app.setApplicationVersion(__version__)
+    _set_icon(app)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     from PySide6.QtCore import QLibraryInfo
@@ -48,6 +50,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font.setPointSize(10)
     app.setFont(font)
     return app
+
+
+def _set_icon(app: QApplication) -> None:
+    """The application icon on every window and in the taskbar."""
+    app.setWindowIcon(app_icon())
+    # Linux desktops match the window to resources/unionoffice.desktop (and its icon) by name.
+    app.setDesktopFileName("unionoffice")
+    if sys.platform == "win32":
+        # Run as python.exe, the taskbar would group the window under Python's icon; its own
+        # application id gives it the window icon (the bundle's .exe carries the .ico anyway).
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("UnionOffice.UnionOffice")
 
 
 # Set (to anything but 0) to open a new, empty database without the first-run wizard: for

@@ -232,10 +232,17 @@ class ActivityTableView(QWidget):
         self.table.edit(self.proxy.index(self.proxy.proxy_row(row), Column.TITLE))
 
     def remove_current(self) -> None:
+        """删除活动: says how many will go and asks first; one undo step brings them back."""
         rows = self.selected_rows()
-        if rows:
-            self._push(RemoveActivityCommand(self.model, rows))
-            self.select_row(min(rows[0], self.model.rowCount() - 1))
+        if not rows:
+            return
+        if not messages.confirm(
+            self, f"删除选中的 {len(rows)} 项活动？\n删除后可用“撤销”（Ctrl+Z）恢复。"
+        ):
+            return
+        self._push(RemoveActivityCommand(self.model, rows))
+        self.select_row(min(rows[0], self.model.rowCount() - 1))
+        self._say(f"已删除 {len(rows)} 项活动（可撤销）")
 
     def move_current(self, step: int) -> None:
         """Move the selected rows one place up (-1) or down (1), as one block."""

@@ -3,7 +3,7 @@
 Backups use SQLite's online backup API (storage.backups). A restore checks the backup file,
 asks, saves what is open, keeps the current file aside (backups/before-restore-*.sqlite) and
 shows the restored database in the window. It is refused while another program (a second
-window, a command) has the database open.
+window, a command) has the database open. The layout is ui/backup_dialog.ui.
 """
 
 from __future__ import annotations
@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import file_filters, messages
+from unionoffice.gui.forms import child, load_form
 from unionoffice.gui.operations.export_actions import documents_folder
 from unionoffice.gui.window.switching import replace_window
 from unionoffice.gui.workers import stop_tasks
@@ -72,51 +71,31 @@ class BackupDialog(QDialog):
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
+        load_form("backup_dialog", self)
         self.window = window
         self.db = window.db
         self.replacement: MainWindow | None = None
-        self.setWindowTitle("备份与恢复")
         sqlite = self.db.path is not None
-        where = QLabel(f"数据库：{self.db.describe()}", self)
-        where.setWordWrap(True)
-        self.backup_button = QPushButton("立即备份…", self)
+        child(self, QLabel, "where").setText(f"数据库：{self.db.describe()}")
+        self.backup_button = child(self, QPushButton, "backup_button")
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_file_button = QPushButton("从备份文件恢复…", self)
+        self.restore_file_button = child(self, QPushButton, "restore_file_button")
         self.restore_file_button.clicked.connect(self.restore_from_file)
-        top = QHBoxLayout()
-        top.addWidget(self.backup_button)
-        top.addWidget(self.restore_file_button)
-        top.addStretch(1)
-        self.list = QListWidget(self)
+        self.list = child(self, QListWidget, "list")
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda _item: self.restore_selected())
-        self.restore_selected_button = QPushButton("用所选备份恢复…", self)
+        self.restore_selected_button = child(self, QPushButton, "restore_selected_button")
         self.restore_selected_button.clicked.connect(self.restore_selected)
-        open_folder = QPushButton("打开备份文件夹", self)
+        open_folder = child(self, QPushButton, "open_folder_button")
         open_folder.clicked.connect(self.open_folder)
-        under = QHBoxLayout()
-        under.addWidget(self.restore_selected_button)
-        under.addWidget(open_folder)
-        under.addStretch(1)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
+        self.status = child(self, QLabel, "status")
+        child(self, QLabel, "heading").setText(
+            f"本机的备份（每天第一次打开时自动备份，保留最近 {backups.KEEP_AUTOMATIC} 份）："
+        )
+        buttons = child(self, QDialogButtonBox, "buttons")
         buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
             self.reject
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(where)
-        layout.addLayout(top)
-        heading = QLabel(
-            f"本机的备份（每天第一次打开时自动备份，保留最近 {backups.KEEP_AUTOMATIC} 份）：",
-            self,
-        )
-        layout.addWidget(heading)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(under)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.resize(620, 460)
         if sqlite:
             self.reload()
         else:

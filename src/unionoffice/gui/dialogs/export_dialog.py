@@ -1,7 +1,8 @@
 """The 导出 Word dialog: where to save, which template, how the activity plan is laid out.
 
 One notice is saved to a file (the default name is the 文号 and title); several go into a
-folder. The template and plan layout chosen last time are offered again (Settings).
+folder. The template and plan layout chosen last time are offered again (Settings). The
+layout is ui/export_dialog.ui.
 """
 
 from __future__ import annotations
@@ -16,12 +17,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +30,7 @@ from unionoffice.exporting.docx import (
     available_templates,
 )
 from unionoffice.gui import file_filters
+from unionoffice.gui.forms import child, load_form
 from unionoffice.gui.settings import Settings
 from unionoffice.output_files import expand_home
 
@@ -63,9 +62,8 @@ def plan_layout_from_setting(value: str) -> PlanLayout | None:
         return None
 
 
-def template_combo(parent: QWidget, templates: list[TemplateInfo], wanted: str) -> QComboBox:
+def fill_template_combo(combo: QComboBox, templates: list[TemplateInfo], wanted: str) -> None:
     """The templates to choose from, ``wanted`` (else 文件式) selected; the path as tooltip."""
-    combo = QComboBox(parent)
     for info in templates:
         combo.addItem(template_label(info), info.name)
         combo.setItemData(combo.count() - 1, str(info.path), Qt.ItemDataRole.ToolTipRole)
@@ -73,16 +71,13 @@ def template_combo(parent: QWidget, templates: list[TemplateInfo], wanted: str) 
     if index < 0:
         index = max(combo.findData(DEFAULT_TEMPLATE), 0)
     combo.setCurrentIndex(index)
-    return combo
 
 
-def plan_combo(parent: QWidget, wanted: str) -> QComboBox:
+def fill_plan_combo(combo: QComboBox, wanted: str) -> None:
     """段落 / 表格 / as the template says, with the stored choice selected."""
-    combo = QComboBox(parent)
     for text, layout in PLAN_CHOICES:
         combo.addItem(text, layout.value if layout else "")
     combo.setCurrentIndex(max(combo.findData(wanted), 0))
-    return combo
 
 
 class ExportDialog(QDialog):
@@ -98,53 +93,39 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        load_form("export_dialog", self)
         self.settings = settings
         self.batch = default_file is None
-        self.setWindowTitle("批量导出 Word" if self.batch else "导出 Word")
-        self.target = QLineEdit(self)
-        self.target.setMinimumWidth(460)
         if self.batch:
-            self.target.setText(str(default_folder or ""))
-        else:
-            self.target.setText(str(default_file))
-        browse = QPushButton("浏览…", self)
-        browse.clicked.connect(self.browse)
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(browse)
+            self.setWindowTitle("批量导出 Word")
+        self.target = child(self, QLineEdit, "target")
+        self.target.setText(str(default_folder or "") if self.batch else str(default_file))
+        child(self, QPushButton, "browse_button").clicked.connect(self.browse)
+        if self.batch:
+            child(self, QLabel, "target_label").setText("导出到文件夹")
 
         self.templates = available_templates()
-        self.template = template_combo(self, self.templates, settings.export_template)
-        self.plan = plan_combo(self, settings.export_plan_layout)
-        self.open_after = QCheckBox(
-            "导出后打开所在文件夹" if self.batch else "导出后用 Word/WPS 打开", self
-        )
+        self.template = child(self, QComboBox, "template")
+        fill_template_combo(self.template, self.templates, settings.export_template)
+        self.plan = child(self, QComboBox, "plan")
+        fill_plan_combo(self.plan, settings.export_plan_layout)
+        self.open_after = child(self, QCheckBox, "open_after")
+        if self.batch:
+            self.open_after.setText("导出后打开所在文件夹")
         self.open_after.setChecked(settings.open_after_export)
 
-        form = QFormLayout()
-        form.addRow("导出到文件夹" if self.batch else "保存为", target_row)
-        form.addRow("公文模板", self.template)
-        form.addRow("活动方案排版", self.plan)
-        form.addRow("", self.open_after)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        note = child(self, QLabel, "note")
+        note.setText(f"将导出 {count} 件公文，每件一个文件，文件名为“文号 标题.docx”。")
+        note.setVisible(self.batch)
+        self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = child(self, QDialogButtonBox, "buttons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             f"导出 {count} 件" if self.batch else "导出"
         )
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if self.batch:
-            note = QLabel(f"将导出 {count} 件公文，每件一个文件，文件名为“文号 标题.docx”。", self)
-            layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
 
     def browse(self) -> None:
         current = self.target.text().strip()

@@ -2,7 +2,7 @@
 clear or reset to the library's.
 
 Each change is saved at once through CalendarDayService (one transaction); the calendar reads
-the days again when the 设置 dialog closes.
+the days again when the 设置 dialog closes. The layout is ui/holiday_editor.ui.
 """
 
 from __future__ import annotations
@@ -21,25 +21,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from unionoffice.domain.calendar_days import WEEKDAY_NAMES, DayEntry, DayKind, DaySource
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui.calendar.calendar_holidays import KIND_LABEL, ink, special_name
+from unionoffice.gui.forms import child, load_form
 from unionoffice.storage.services.calendar_days import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -133,83 +129,36 @@ class HolidayEditor(QWidget):
         self, service: CalendarDayService, year: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        load_form("holiday_editor", self)
         self.service = service
         self.changed_any = False
 
-        self.year = QSpinBox(self)
+        self.year = child(self, QSpinBox, "year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year.setSuffix(" 年")
         self.year.setValue(min(max(year, FIRST_YEAR), LAST_YEAR))
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary = child(self, QLabel, "summary")
         self.model = SpecialDayModel(self)
-        self.table = QTableView(self)
+        self.table = child(self, QTableView, "table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.ResizeToContents
         )
-        self.table.setMinimumHeight(220)
 
-        self.first = QDateEdit(self)
-        self.last = QDateEdit(self)
+        self.first = child(self, QDateEdit, "first")
+        self.last = child(self, QDateEdit, "last")
         for edit in (self.first, self.last):
-            edit.setDisplayFormat("yyyy年M月d日")
-            edit.setCalendarPopup(True)
             edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
-        self.kind = QComboBox(self)
+        self.kind = child(self, QComboBox, "kind")
         for kind in (DayKind.HOLIDAY, DayKind.WORKDAY, DayKind.NORMAL):
             self.kind.addItem(KIND_LABEL[kind], kind.value)
         self.kind.setItemText(2, "普通日（取消节假日）")
-        self.name = QLineEdit(self)
+        self.name = child(self, QLineEdit, "name")
         self.name.setMaxLength(MAX_NAME_LENGTH + 10)  # longer is refused with a reason
-        self.name.setPlaceholderText("如：国庆节；调休上班日可不填")
-        self.save_button = QPushButton("保存", self)
-        self.clear_button = QPushButton("取消所选日期", self)
-        self.clear_button.setToolTip("所选日期改为普通日（按星期几上班或休息）")
-        self.reset_button = QPushButton("恢复节假日库", self)
-        self.reset_button.setToolTip("撤销对所选日期的手工设置，恢复为节假日库的安排")
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.save_button = child(self, QPushButton, "save_button")
+        self.clear_button = child(self, QPushButton, "clear_button")
+        self.reset_button = child(self, QPushButton, "reset_button")
+        self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
-
-        range_row = QHBoxLayout()
-        range_row.addWidget(self.first)
-        range_row.addWidget(QLabel("至"))
-        range_row.addWidget(self.last)
-        range_row.addStretch(1)
-        form_box = QGroupBox("设置日期", self)
-        form = QFormLayout(form_box)
-        form.addRow("日期", range_row)
-        form.addRow("类型", self.kind)
-        form.addRow("名称", self.name)
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        save_row.addWidget(self.save_button)
-        form.addRow("", save_row)
-
-        year_row = QHBoxLayout()
-        year_row.addWidget(QLabel("年份"))
-        year_row.addWidget(self.year)
-        year_row.addStretch(1)
-        year_row.addWidget(self.clear_button)
-        year_row.addWidget(self.reset_button)
-        note = QLabel(
-            "法定节假日与调休上班日取自节假日库（chinesecalendar），可在此修改；每项修改立即保存。"
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(year_row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(form_box)
-        layout.addWidget(self.error_label)
-        layout.addWidget(note)
 
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())

@@ -2,7 +2,7 @@
 
 Each change is saved at once through OrganService (one transaction); when it is refused the
 reason is shown and the database is as it was. The main window reads the lists again when the
-设置 dialog closes.
+设置 dialog closes. The layout is ui/organ_settings.ui.
 """
 
 from __future__ import annotations
@@ -11,36 +11,19 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.organs import OrganInfo
 from unionoffice.gui import messages
+from unionoffice.gui.forms import child, load_form
 from unionoffice.storage.services.organs import OrganService
-
-HINT = (
-    "修改在点击按钮时立即保存。删除或重命名部门只改变部门列表（今后录入活动时可选的部门），"
-    "已录入活动中的牵头、配合部门名称保持不变。"
-)
-
-
-def _button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class OrganSettingsPage(QWidget):
@@ -54,86 +37,26 @@ class OrganSettingsPage(QWidget):
         self.changed_any = False
         self.infos: list[OrganInfo] = []
 
-        self.organ_list = QListWidget(self)
-        self.organ_list.setMaximumWidth(220)
-        self.new_organ_name = QLineEdit(self)
-        self.new_organ_name.setPlaceholderText("新发文机关名称")
-        self.new_organ_button = QPushButton("新建发文机关", self)
-
-        self.name = QLineEdit(self)
-        self.header_text = QLineEdit(self)
-        self.header_text.setPlaceholderText("留空则为“发文机关名称 + 文件”")
-        self.recipients = QPlainTextEdit(self)
-        self.recipients.setFixedHeight(56)
-        self.recipients.setPlaceholderText("如：各市（州）总工会，省级各产业工会：")
-        self.distributor = QLineEdit(self)
-        self.distributor.setPlaceholderText("留空则为本机关的办公室")
-        self.save_button = QPushButton("保存", self)
-        organ_box = QGroupBox("发文机关", self)
-        organ_form = QFormLayout(organ_box)
-        organ_form.addRow("名称", self.name)
-        organ_form.addRow("发文机关标志", self.header_text)
-        organ_form.addRow("默认主送机关", self.recipients)
-        organ_form.addRow("印发机关", self.distributor)
-        organ_form.addRow("", _button_row(self.save_button))
-
-        self.series_list = QListWidget(self)
-        self.series_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.series_list.setMaximumHeight(90)
-        self.new_series = QLineEdit(self)
-        self.new_series.setPlaceholderText("如：青总办通")
-        self.add_series_button = QPushButton("添加", self)
-        series_box = QGroupBox("机关代字（文号）", self)
-        series_layout = QVBoxLayout(series_box)
-        series_layout.addWidget(self.series_list)
-        series_row = QHBoxLayout()
-        series_row.addWidget(self.new_series, 1)
-        series_row.addWidget(self.add_series_button)
-        series_layout.addLayout(series_row)
-
-        self.department_list = QListWidget(self)
-        self.department_name = QLineEdit(self)
-        self.department_name.setPlaceholderText("部门名称")
-        self.add_department_button = QPushButton("添加", self)
-        self.rename_button = QPushButton("重命名", self)
-        self.rename_button.setToolTip("把所选部门改为左边填写的名称")
-        self.remove_button = QPushButton("删除", self)
-        self.up_button = QPushButton("上移", self)
-        self.down_button = QPushButton("下移", self)
-        department_box = QGroupBox("部门", self)
-        department_layout = QHBoxLayout(department_box)
-        department_layout.addWidget(self.department_list, 1)
-        department_buttons = QVBoxLayout()
-        department_buttons.addWidget(self.department_name)
-        for button in (
-            self.add_department_button,
-            self.rename_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-        ):
-            department_buttons.addWidget(button)
-        department_buttons.addStretch(1)
-        department_layout.addLayout(department_buttons)
-
-        self.hint = QLabel(HINT, self)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #666;")
-
-        left = QVBoxLayout()
-        left.addWidget(self.organ_list, 1)
-        left.addWidget(self.new_organ_name)
-        left.addWidget(self.new_organ_button)
-        right = QVBoxLayout()
-        right.addWidget(organ_box)
-        right.addWidget(series_box)
-        right.addWidget(department_box, 1)
-        columns = QHBoxLayout()
-        columns.addLayout(left)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.hint)
+        load_form("organ_settings", self)
+        self.organ_list = child(self, QListWidget, "organ_list")
+        self.new_organ_name = child(self, QLineEdit, "new_organ_name")
+        self.new_organ_button = child(self, QPushButton, "new_organ_button")
+        self.name = child(self, QLineEdit, "name")
+        self.header_text = child(self, QLineEdit, "header_text")
+        self.recipients = child(self, QPlainTextEdit, "recipients")
+        self.distributor = child(self, QLineEdit, "distributor")
+        self.save_button = child(self, QPushButton, "save_button")
+        self.series_list = child(self, QListWidget, "series_list")
+        self.new_series = child(self, QLineEdit, "new_series")
+        self.add_series_button = child(self, QPushButton, "add_series_button")
+        self.department_list = child(self, QListWidget, "department_list")
+        self.department_name = child(self, QLineEdit, "department_name")
+        self.add_department_button = child(self, QPushButton, "add_department_button")
+        self.rename_button = child(self, QPushButton, "rename_button")
+        self.remove_button = child(self, QPushButton, "remove_button")
+        self.up_button = child(self, QPushButton, "up_button")
+        self.down_button = child(self, QPushButton, "down_button")
+        self.hint = child(self, QLabel, "hint")
 
         self.organ_list.currentRowChanged.connect(lambda _row: self._show_organ())
         self.department_list.currentRowChanged.connect(lambda _row: self._on_department())

@@ -5,7 +5,8 @@ Everything on 常规 is read from and written to the typed Settings registry whe
 pressed. A new database is opened (and upgraded) before anything is switched; when it cannot be
 opened the clerk stays on the current one and sees why. A font file is checked before it is
 kept. 节假日 and 机关与部门 changes are saved one by one as they are made; the calendar, tree
-and lists show them when the dialog closes.
+and lists show them when the dialog closes. The layout is ui/settings_dialog.ui (常规 and the
+buttons); the other two pages have forms of their own.
 """
 
 from __future__ import annotations
@@ -13,18 +14,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,9 +31,10 @@ from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.exporting.docx import available_templates
 from unionoffice.exporting.timetable import find_cjk_font
 from unionoffice.gui import file_filters
-from unionoffice.gui.dialogs.export_dialog import plan_combo, template_combo
+from unionoffice.gui.dialogs.export_dialog import fill_plan_combo, fill_template_combo
 from unionoffice.gui.dialogs.holiday_editor import HolidayEditor
 from unionoffice.gui.dialogs.organ_settings import OrganSettingsPage
+from unionoffice.gui.forms import child, load_form
 from unionoffice.gui.window.switching import switch_database
 from unionoffice.output_files import expand_home
 from unionoffice.storage.database import default_database_path
@@ -45,101 +44,53 @@ if TYPE_CHECKING:
     from unionoffice.gui.window.main_window import MainWindow
 
 
-def _browse_row(edit: QLineEdit, browse: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    row.addWidget(browse)
-    return row
-
-
 class SettingsDialog(QDialog):
     """The 设置 dialog of one main window; ``accept`` applies and may switch the database."""
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
+        load_form("settings_dialog", self)
         self.main_window = window
         self.settings = window.settings
         self.replacement: MainWindow | None = None
-        self.setWindowTitle("设置")
 
         self.current_database = window.db.describe()
-        self.database = QLineEdit(self.current_database, self)
-        self.database.setMinimumWidth(460)
-        self.database.setToolTip(
-            "SQLite 数据库文件的路径，或共用的 PostgreSQL 服务器地址，如\n"
-            "postgresql+psycopg://用户名@服务器/office（密码不会保存在设置中）"
-        )
-        browse_db = QPushButton("浏览…", self)
-        browse_db.clicked.connect(self.browse_database)
-        default_db = QPushButton("默认位置", self)
+        self.database = child(self, QLineEdit, "database")
+        self.database.setText(self.current_database)
+        child(self, QPushButton, "browse_database_button").clicked.connect(self.browse_database)
+        default_db = child(self, QPushButton, "default_database_button")
         default_db.setToolTip(str(default_database_path()))
         default_db.clicked.connect(lambda: self.database.setText(str(default_database_path())))
-        database_row = _browse_row(self.database, browse_db)
-        database_row.addWidget(default_db)
-        database_box = QGroupBox("数据库", self)
-        database_form = QFormLayout(database_box)
-        database_form.addRow("位置", database_row)
-        note = QLabel(
+        child(self, QLabel, "database_note").setText(
             f"当前使用：{self.current_database}\n修改后将关闭当前数据库并打开新的数据库。"
         )
-        note.setStyleSheet("color: #666;")
-        database_form.addRow("", note)
 
-        self.template = template_combo(self, available_templates(), self.settings.export_template)
-        self.plan = plan_combo(self, self.settings.export_plan_layout)
-        export_box = QGroupBox("导出 Word", self)
-        export_form = QFormLayout(export_box)
-        export_form.addRow("默认模板", self.template)
-        export_form.addRow("活动方案排版", self.plan)
+        self.template = child(self, QComboBox, "template")
+        fill_template_combo(self.template, available_templates(), self.settings.export_template)
+        self.plan = child(self, QComboBox, "plan")
+        fill_plan_combo(self.plan, self.settings.export_plan_layout)
 
-        self.autosave = QSpinBox(self)
-        self.autosave.setRange(300, 60_000)
-        self.autosave.setSingleStep(500)
-        self.autosave.setSuffix(" 毫秒")
+        self.autosave = child(self, QSpinBox, "autosave")
         self.autosave.setValue(self.settings.autosave_ms)
-        self.font_path = QLineEdit(self.settings.cjk_font_path, self)
-        self.font_path.setPlaceholderText("留空则自动查找（宋体、黑体、仿宋、文泉驿……）")
-        browse_font = QPushButton("浏览…", self)
-        browse_font.clicked.connect(self.browse_font)
-        check_font = QPushButton("检查", self)
-        check_font.clicked.connect(self.check_font)
-        font_row = _browse_row(self.font_path, browse_font)
-        font_row.addWidget(check_font)
-        self.font_status = QLabel(self)
-        self.font_status.setWordWrap(True)
-        self.font_status.setStyleSheet("color: #666;")
-        other_box = QGroupBox("编辑与打印", self)
-        other_form = QFormLayout(other_box)
-        other_form.addRow("停止输入后自动保存", self.autosave)
-        other_form.addRow("活动安排表 PDF 字体", font_row)
-        other_form.addRow("", self.font_status)
+        self.font_path = child(self, QLineEdit, "font_path")
+        self.font_path.setText(self.settings.cjk_font_path)
+        child(self, QPushButton, "browse_font_button").clicked.connect(self.browse_font)
+        child(self, QPushButton, "check_font_button").clicked.connect(self.check_font)
+        self.font_status = child(self, QLabel, "font_status")
 
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = child(self, QDialogButtonBox, "buttons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        general = QWidget(self)
-        general_layout = QVBoxLayout(general)
-        for box in (database_box, export_box, other_box):
-            general_layout.addWidget(box)
-        general_layout.addStretch(1)
+        # 节假日 and 机关与部门 are widgets of their own (their own forms), after 常规
+        self.tabs = child(self, QTabWidget, "tabs")
         self.holidays = HolidayEditor(window.calendar.days, window.calendar.year, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(general, "常规")
         self.tabs.addTab(self.holidays, "节假日")
         self.organs = OrganSettingsPage(OrganService(window.db), self)
         self.tabs.addTab(self.organs, "机关与部门")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
         self.finished.connect(self._show_holiday_changes)
         self.finished.connect(self._show_organ_changes)
         self.check_font()  # say at once which font the timetables use, or that none is found

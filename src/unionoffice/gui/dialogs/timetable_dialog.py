@@ -2,6 +2,7 @@
 
 The same choices drive 打印活动安排表 (PDF print preview), 导出 Excel and 导出日历; the
 paper choices (月份进度格, A3, titles only) only matter for printing and are hidden otherwise.
+The layout is ui/timetable_dialog.ui.
 """
 
 from __future__ import annotations
@@ -18,17 +19,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from unionoffice.exporting.timetable import PageSize, SortOrder, TimetableFilter
+from unionoffice.gui.forms import child, load_form
 from unionoffice.gui.settings import Settings
 
 ALL_DEPARTMENTS = "（全部部门）"
@@ -69,6 +68,7 @@ class TimetableDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        load_form("timetable_dialog", self)
         self.purpose = purpose
         self.settings = settings
         self.notice_ids = tuple(notice_ids)
@@ -78,11 +78,10 @@ class TimetableDialog(QDialog):
         self.setWindowTitle(titles[purpose])
 
         # -- scope: these notices, or all notices of a year
-        self.scope_notices = QRadioButton(notice_label or "当前公文", self)
-        self.scope_year = QRadioButton("全年的全部公文：", self)
-        self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
-        self.year.setSuffix(" 年")
+        self.scope_notices = child(self, QRadioButton, "scope_notices")
+        self.scope_notices.setText(notice_label or "当前公文")
+        self.scope_year = child(self, QRadioButton, "scope_year")
+        self.year = child(self, QSpinBox, "year")
         self.year.setValue(years[0] if years else self.today.year)
         scope_group = QButtonGroup(self)
         scope_group.addButton(self.scope_notices)
@@ -93,77 +92,39 @@ class TimetableDialog(QDialog):
             self.scope_notices.setEnabled(False)
             self.scope_notices.setText("（未选择公文）")
             self.scope_year.setChecked(True)
-        year_row = QHBoxLayout()
-        year_row.addWidget(self.scope_year)
-        year_row.addWidget(self.year)
-        year_row.addStretch(1)
-        scope_box = QGroupBox("范围", self)
-        scope_layout = QVBoxLayout(scope_box)
-        scope_layout.addWidget(self.scope_notices)
-        scope_layout.addLayout(year_row)
 
         # -- filters
-        self.department = QComboBox(self)
-        self.department.setEditable(True)
+        self.department = child(self, QComboBox, "department")
         self.department.addItems([ALL_DEPARTMENTS, *departments])
-        self.department.setMinimumWidth(220)
-        self.lead_only = QCheckBox("只列牵头的", self)
-        department_row = QHBoxLayout()
-        department_row.addWidget(self.department, 1)
-        department_row.addWidget(self.lead_only)
-        self.month_on = QCheckBox("只列该月进行的活动：", self)
-        self.month = QDateEdit(self)
-        self.month.setDisplayFormat("yyyy年M月")
+        self.lead_only = child(self, QCheckBox, "lead_only")
+        self.month_on = child(self, QCheckBox, "month_on")
+        self.month = child(self, QDateEdit, "month")
         # this month of the notices' year: a 2021 plan asks about 2021's months
         self.month.setDate(QDate(self.year.value(), self.today.month, 1))
         self.month.setEnabled(False)
         self.month_on.toggled.connect(self.month.setEnabled)
-        month_row = QHBoxLayout()
-        month_row.addWidget(self.month_on)
-        month_row.addWidget(self.month)
-        month_row.addStretch(1)
-        self.overdue = QCheckBox(
-            f"只列已过完成时限、尚未完成的活动（截至{self.today:%Y年%m月%d日}）", self
-        )
-        self.sort = QComboBox(self)
+        self.overdue = child(self, QCheckBox, "overdue")
+        self.overdue.setText(f"只列已过完成时限、尚未完成的活动（截至{self.today:%Y年%m月%d日}）")
+        self.sort = child(self, QComboBox, "sort")
         self.sort.addItem("按方案中的顺序", SortOrder.PLAN.value)
         self.sort.addItem("按开始日期", SortOrder.START.value)
         self.sort.setCurrentIndex(max(self.sort.findData(settings.timetable_sort), 0))
-        filter_box = QGroupBox("筛选与排序", self)
-        form = QFormLayout(filter_box)
-        form.addRow("部门", department_row)
-        form.addRow("月份", month_row)
-        form.addRow("逾期", self.overdue)
-        form.addRow("排序", self.sort)
 
         # -- paper (print only)
-        self.grid = QCheckBox("加月份进度格（12 个月，涂出每项活动所在的月份）", self)
+        self.grid = child(self, QCheckBox, "grid")
         self.grid.setChecked(settings.timetable_grid)
-        self.a3 = QCheckBox("用 A3 横向纸（默认 A4 横向）", self)
+        self.a3 = child(self, QCheckBox, "a3")
         self.a3.setChecked(settings.timetable_a3)
-        self.brief = QCheckBox("活动内容只印标题，不印说明文字", self)
-        self.title = QLineEdit(self)
-        self.title.setPlaceholderText("留空则按公文标题生成，如“2021年……活动安排表”")
-        self.paper_box = QGroupBox("版式", self)
-        paper = QFormLayout(self.paper_box)
-        paper.addRow("标题", self.title)
-        paper.addRow("", self.grid)
-        paper.addRow("", self.a3)
-        paper.addRow("", self.brief)
+        self.brief = child(self, QCheckBox, "brief")
+        self.title = child(self, QLineEdit, "title")
+        self.paper_box = child(self, QGroupBox, "paper_box")
         self.paper_box.setVisible(purpose is Purpose.PRINT)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = child(self, QDialogButtonBox, "buttons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(purpose.value)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scope_box)
-        layout.addWidget(filter_box)
-        layout.addWidget(self.paper_box)
-        layout.addWidget(buttons)
 
     def request(self) -> TimetableRequest:
         department = self.department.currentText().strip()

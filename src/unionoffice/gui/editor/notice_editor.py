@@ -5,7 +5,8 @@ NoticeService.update a moment after typing stops. The version read with the noti
 still be the stored one; if someone else saved in between, the clerk's text stays in the
 editor and a bar offers to save it over theirs. Every edit, in the fields, the body or the
 activity table, is one step of the notice's undo history (see notice_undo.py); 页面预览
-shows the pages as they will print.
+shows the pages as they will print. The layout is ui/notice_editor.ui; the body, the plan and
+the preview are widgets of their own, put into it here.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,19 +45,19 @@ from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.page_preview import PagePreview
 from unionoffice.gui.editor.recovery import RecoveryKeeper
+from unionoffice.gui.forms import child, fill_slot, load_form
 from unionoffice.storage.services.search import recipients_in_use
 
-NO_DATE = QDate(1900, 1, 1)  # a QDateEdit at its minimum shows "未填"
+NO_DATE = QDate(1900, 1, 1)  # a QDateEdit at its minimum shows its special value, "未填"
 BODY_TAB, ACTIVITY_TAB = 0, 1
-
-
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy年M月d日")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("未填")
-    return edit
+HEADING_BUTTONS = {  # the 正文 bar's buttons in the form, and the body level each one sets
+    "heading_1": 1,
+    "heading_2": 2,
+    "heading_3": 3,
+    "heading_4": 4,
+    "heading_0": 0,
+    "heading_attachment": ATTACHMENT,
+}
 
 
 def _to_qdate(value: dt.date | None) -> QDate:
@@ -146,130 +143,58 @@ class NoticeEditor(QWidget):
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self, series_codes: list[str]) -> None:
-        self.conflict_bar = QFrame(self)
-        self.conflict_bar.setStyleSheet("QFrame { background: #fde2e2; border: 1px solid #d99; }")
-        self.conflict_label = QLabel(self.conflict_bar)
-        self.conflict_label.setWordWrap(True)
-        self.overwrite_button = QPushButton("以我的修改为准保存", self.conflict_bar)
+        load_form("notice_editor", self)
+        self.conflict_bar = child(self, QFrame, "conflict_bar")
+        self.conflict_label = child(self, QLabel, "conflict_label")
+        self.overwrite_button = child(self, QPushButton, "overwrite_button")
         self.overwrite_button.clicked.connect(self.save_over_theirs)
-        bar = QHBoxLayout(self.conflict_bar)
-        bar.addWidget(self.conflict_label, 1)
-        bar.addWidget(self.overwrite_button)
         self.conflict_bar.hide()
 
-        self.organ = QLineEdit(self)
-        self.organ.setToolTip("发文机关全称，如“青海省总工会办公室”")
-        self.series = QComboBox(self)
-        self.series.setEditable(True)
+        self.organ = child(self, QLineEdit, "organ")
+        self.series = child(self, QComboBox, "series")
         self.series.addItems(series_codes)
-        self.series.setMinimumWidth(110)
-        self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
-        self.year.setSuffix(" 年")
-        self.doc_number = QLineEdit(self)
-        self.doc_number.setReadOnly(True)
-        self.doc_number.setMinimumWidth(170)
-        self.allocate_button = QPushButton("取号", self)
-        self.allocate_button.setToolTip("从发文登记簿取下一个文号")
+        self.year = child(self, QSpinBox, "year")
+        self.doc_number = child(self, QLineEdit, "doc_number")
+        self.allocate_button = child(self, QPushButton, "allocate_button")
         self.allocate_button.clicked.connect(self.allocate_number)
-        self.next_number = QLabel(self)
-        self.next_number.setStyleSheet("color: #666;")
-        self.title = QLineEdit(self)
-        self.title.setPlaceholderText("关于……的通知")
-        self.recipients = QLineEdit(self)
+        self.next_number = child(self, QLabel, "next_number")
+        self.title = child(self, QLineEdit, "title")
+        self.recipients = child(self, QLineEdit, "recipients")
         completer = QCompleter(recipients_in_use(self.db), self.recipients)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.recipients.setCompleter(completer)
 
-        header = QGroupBox("版头", self)
-        grid = QGridLayout(header)
-        grid.addWidget(QLabel("发文机关"), 0, 0)
-        grid.addWidget(self.organ, 0, 1)
-        grid.addWidget(QLabel("机关代字"), 0, 2)
-        grid.addWidget(self.series, 0, 3)
-        grid.addWidget(self.year, 0, 4)
-        grid.addWidget(QLabel("文号"), 0, 5)
-        grid.addWidget(self.doc_number, 0, 6)
-        grid.addWidget(self.allocate_button, 0, 7)
-        grid.addWidget(self.next_number, 0, 8)
-        grid.addWidget(QLabel("标题"), 1, 0)
-        grid.addWidget(self.title, 1, 1, 1, 8)
-        grid.addWidget(QLabel("主送机关"), 2, 0)
-        grid.addWidget(self.recipients, 2, 1, 1, 8)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(8, 1)
-
         self.body = BodyEditor(self)
-        format_bar = QHBoxLayout()
-        format_bar.addWidget(QLabel("正文"))
-        for text, level, tip in (
-            ("一、", 1, "一级标题（Ctrl+1）"),
-            ("（一）", 2, "二级标题（Ctrl+2）"),
-            ("1.", 3, "三级标题（Ctrl+3）"),
-            ("（1）", 4, "四级标题（Ctrl+4）"),
-            ("正文", 0, "普通段落（Ctrl+0）"),
-            ("附件标题", ATTACHMENT, "从此行起为附件，此行为附件标题"),
-        ):
-            button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
+        fill_slot(self, "body_slot", self.body)
+        for name, level in HEADING_BUTTONS.items():
+            button = child(self, QToolButton, name)
             button.clicked.connect(lambda _=False, lv=level: self._set_level(lv))
-            format_bar.addWidget(button)
-        format_bar.addStretch(1)
 
-        self.attachment_note = QLineEdit(self)
-        self.attachment_note.setPlaceholderText("如：2021年工会宣传教育工作要点")
-        self.signature = QLineEdit(self)
-        self.date = _date_edit(self)
-        self.remark = QLineEdit(self)
-        self.cc = QLineEdit(self)
-        self.distributor = QLineEdit(self)
-        self.distribution_date = _date_edit(self)
-        footer = QGroupBox("落款与版记", self)
-        grid = QGridLayout(footer)
-        grid.addWidget(QLabel("附件说明"), 0, 0)
-        grid.addWidget(self.attachment_note, 0, 1, 1, 3)
-        grid.addWidget(QLabel("署名"), 1, 0)
-        grid.addWidget(self.signature, 1, 1)
-        grid.addWidget(QLabel("成文日期"), 1, 2)
-        grid.addWidget(self.date, 1, 3)
-        grid.addWidget(QLabel("附注"), 2, 0)
-        grid.addWidget(self.remark, 2, 1, 1, 3)
-        grid.addWidget(QLabel("抄送"), 3, 0)
-        grid.addWidget(self.cc, 3, 1, 1, 3)
-        grid.addWidget(QLabel("印发机关"), 4, 0)
-        grid.addWidget(self.distributor, 4, 1)
-        grid.addWidget(QLabel("印发日期"), 4, 2)
-        grid.addWidget(self.distribution_date, 4, 3)
-        grid.setColumnStretch(1, 1)
+        self.attachment_note = child(self, QLineEdit, "attachment_note")
+        self.signature = child(self, QLineEdit, "signature")
+        self.date = child(self, QDateEdit, "date")
+        self.remark = child(self, QLineEdit, "remark")
+        self.cc = child(self, QLineEdit, "cc")
+        self.distributor = child(self, QLineEdit, "distributor")
+        self.distribution_date = child(self, QDateEdit, "distribution_date")
+        for edit in (self.date, self.distribution_date):
+            edit.setMinimumDate(NO_DATE)  # the "未填" the code reads as no date
 
-        body_page = QWidget(self)
-        page = QVBoxLayout(body_page)
-        page.addWidget(header)
-        page.addLayout(format_bar)
-        page.addWidget(self.body, 1)
-        page.addWidget(footer)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(body_page, "正文")
+        self.tabs = child(self, QTabWidget, "tabs")
         self.tabs.addTab(self.activity_view, "活动安排")
+        # a corner widget of the tabs, which Designer cannot place
         self.preview_button = QToolButton(self)
         self.preview_button.setText("页面预览")
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip("在右侧显示公文打印出来的样子（A4，GB/T 9704 版式）")
         self.preview_button.toggled.connect(self._on_preview_toggled)
         self.tabs.setCornerWidget(self.preview_button, Qt.Corner.TopRightCorner)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.tabs)
+        self.splitter = child(self, QSplitter, "splitter")
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setCollapsible(0, False)
         self.preview.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.conflict_bar)
-        layout.addWidget(self.splitter)
 
         for edit in (
             self.organ,
@@ -573,11 +498,19 @@ class NoticeEditor(QWidget):
         self._show_number()
         self._loading = False
         self.preview.schedule()  # the 文号 under the red header
+        self.focus_title()  # what the clerk usually writes next
         self.status_message.emit(message)
         assert fresh.version is not None
         self.saved.emit(self.notice_id, fresh.version)
         numbers = frozenset({(number.series_code, number.year)})
         self.changed.emit(Changes(notices=frozenset({self.notice_id}), numbers=numbers))
+
+    def focus_title(self) -> None:
+        """The cursor in the title, all of it selected: typing replaces it (a new notice's
+        "关于……的通知", or the title after 取号)."""
+        self.tabs.setCurrentIndex(BODY_TAB)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.selectAll()
 
     def show_activity(self, position: int) -> None:
         self.tabs.setCurrentIndex(ACTIVITY_TAB)

@@ -32,7 +32,8 @@ class NoticeCommands(QObject):
         self.parent_widget = parent  # for the dialogs and messages
 
     def new_notice(self) -> NoticeEditor | None:
-        """Create a draft with the defaults of the organ the clerk works for."""
+        """Create a draft with the defaults of the organ the clerk works for; the cursor is
+        in its title, selected, so the clerk types the title at once."""
         from unionoffice.storage.services.organs import OrganService
 
         organs = OrganService(self.context.db).organs()
@@ -52,7 +53,7 @@ class NoticeCommands(QObject):
         return self._create_and_open(data, "已新建公文草稿")
 
     def duplicate_notice(self, notice_id: int) -> NoticeEditor | None:
-        """A new draft with the same content and no 文号."""
+        """A new draft with the same content and no 文号; its title selected, as for 新建."""
         self.workbench.save_all()
         try:
             source = self.context.notices.get(notice_id)
@@ -77,7 +78,13 @@ class NoticeCommands(QObject):
             return None
         self.context.notify(Changes.of_notice(notice_id))
         self.workbench.show_status(message, 5000)
-        return self.workbench.open_notice(notice_id)
+        from unionoffice.gui.editor.notice_editor import NoticeEditor
+
+        editor = self.workbench.open_notice(notice_id)
+        if not isinstance(editor, NoticeEditor):
+            return None
+        editor.focus_title()
+        return editor
 
     def delete_notice(self, notice_id: int) -> bool:
         """Move a notice to the 回收站 (it can be restored from 文件 → 回收站)."""

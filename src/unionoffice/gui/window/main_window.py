@@ -9,17 +9,16 @@ longer to import than Qt needs to show the window.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -29,11 +28,12 @@ from unionoffice.domain.changes import Changes
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
-from unionoffice.gui.editor.body_editor import ATTACHMENT
+from unionoffice.gui.assets import app_icon
 from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.tree.document_tree import DocumentTree
 from unionoffice.gui.tree.tree_nodes import Grouping
+from unionoffice.gui.window.menus import ALL_ACTIVITIES_TAB, CALENDAR_TAB, build_actions
 from unionoffice.gui.workers import stop_tasks
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from unionoffice.storage.services.activities import ActivityQueryService
     from unionoffice.storage.services.notices import NoticeService
 
-CALENDAR_TAB, ALL_ACTIVITIES_TAB = 0, 1
+__all__ = ["ALL_ACTIVITIES_TAB", "CALENDAR_TAB", "MainWindow"]
 
 
 def _placeholder(parent: QWidget) -> QLabel:
@@ -69,6 +69,30 @@ class MainWindow(QMainWindow):
 
     attached = Signal()  # the database is open and its notices are shown
 
+    # made by menus.build_actions
+    new_action: QAction
+    open_action: QAction
+    save_action: QAction
+    close_action: QAction
+    print_action: QAction
+    find_action: QAction
+    quit_action: QAction
+    import_files_action: QAction
+    import_folder_action: QAction
+    export_action: QAction
+    excel_action: QAction
+    ics_action: QAction
+    settings_action: QAction
+    backup_action: QAction
+    help_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    data_actions: list[QAction]  # those that need the database
+    level_actions: list[QAction]  # 格式: heading levels of the body
+    toolbar: QToolBar
+    undo_button: QToolButton
+    redo_button: QToolButton
+
     def __init__(
         self, db: Database | None, settings: Settings, parent: QWidget | None = None
     ) -> None:
@@ -76,6 +100,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("工会公文助手")
+        self.setWindowIcon(app_icon())  # the application's too, for a window made without it
         self.resize(1400, 900)
         self.undo_group = QUndoGroup(self)
         self._recovery_check: QTimer | None = None
@@ -121,7 +146,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        self._build_actions()
+        build_actions(self)
         self._set_data_actions_enabled(False)
         self._restore_layout()
         if db is not None:
@@ -227,141 +252,9 @@ class MainWindow(QMainWindow):
             )
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
-        """Everything but 退出, the view toggles and 关于 needs the database."""
-        for action in self._data_actions:
+        """Everything but 退出, the view toggles, 帮助 and 关于 needs the database."""
+        for action in self.data_actions:
             action.setEnabled(enabled)
-
-    # -- actions and menus -----------------------------------------------------------------
-
-    def _action(
-        self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text}（{action.shortcut().toString(QKeySequence.NativeText)}）")
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action(
-            "新建公文", lambda: self.notice_commands.new_notice(), "Ctrl+N"
-        )
-        self.open_action = self._action("打开公文", self.open_selected, "Ctrl+O")
-        self.save_action = self._action("保存", self.save_all, "Ctrl+S")
-        self.print_action = self._action("打印活动安排表…", self.print_timetable, "Ctrl+P")
-        self.print_notice_action = self._action("打印公文…", self.print_notice, "Ctrl+Shift+P")
-        self.find_action = self._action("查找", self.tree.focus_search, "Ctrl+F")
-        self.quit_action = self._action("退出", self.close, "Ctrl+Q")
-        self.import_files_action = self._action(
-            "导入公文…", lambda: self.importer.choose_files(), "Ctrl+I"
-        )
-        self.import_folder_action = self._action(
-            "导入文件夹…", lambda: self.importer.choose_folder()
-        )
-        self.export_action = self._action(
-            "导出 Word…", lambda: self.exporter.export_word(), "Ctrl+E"
-        )
-        self.excel_action = self._action("导出 Excel 台账…", lambda: self.timetables.export_excel())
-        self.ics_action = self._action(
-            "导出日历（.ics）…", lambda: self.timetables.export_calendar()
-        )
-        self.settings_action = self._action("设置…", self.show_settings)
-        self.backup_action = self._action("备份与恢复…", self.show_backups)
-        self.register_action = self._action("发文登记簿…", self.show_register, "Ctrl+R")
-        self.give_back_action = self._action("退回文号…", self.give_back_number)
-        self._data_actions = [
-            self.new_action,
-            self.open_action,
-            self.save_action,
-            self.print_action,
-            self.print_notice_action,
-            self.find_action,
-            self.import_files_action,
-            self.import_folder_action,
-            self.export_action,
-            self.excel_action,
-            self.ics_action,
-            self.settings_action,
-            self.backup_action,
-            self.register_action,
-        ]
-        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_group.createRedoAction(self, "重做")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-
-        menu = self.menuBar().addMenu("文件(&F)")
-        menu.addActions([self.new_action, self.open_action, self.save_action])
-        recent_menu = menu.addMenu("最近打开")
-        recent_menu.aboutToShow.connect(lambda: self.notice_commands.fill_recent_menu(recent_menu))
-        menu.addSeparator()
-        menu.addActions([self.import_files_action, self.import_folder_action])
-        menu.addSeparator()
-        menu.addActions([self.export_action, self.excel_action, self.ics_action])
-        menu.addActions([self.print_notice_action, self.print_action])
-        menu.addSeparator()
-        trash_menu = menu.addMenu("回收站")
-        trash_menu.aboutToShow.connect(lambda: self.notice_commands.fill_trash_menu(trash_menu))
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-
-        menu = self.menuBar().addMenu("编辑(&E)")
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addAction(self.give_back_action)
-        menu.addSeparator()
-        menu.addAction(self.find_action)
-
-        menu = self.menuBar().addMenu("格式(&O)")
-        self.level_actions = []
-        for text, level, key in (
-            ("一级标题　一、", 1, "Ctrl+1"),
-            ("二级标题　（一）", 2, "Ctrl+2"),
-            ("三级标题　1.", 3, "Ctrl+3"),
-            ("四级标题　（1）", 4, "Ctrl+4"),
-            ("正文段落", 0, "Ctrl+0"),
-            ("附件标题", ATTACHMENT, ""),
-        ):
-            action = self._action(text, lambda lv=level: self._set_level(lv), key)
-            menu.addAction(action)
-            self.level_actions.append(action)
-
-        menu = self.menuBar().addMenu("视图(&V)")
-        menu.addAction(self.tree_dock.toggleViewAction())
-        menu.addAction(self._action("日历", lambda: self.tabs.setCurrentIndex(CALENDAR_TAB)))
-        menu.addAction(
-            self._action("全部活动", lambda: self.tabs.setCurrentIndex(ALL_ACTIVITIES_TAB))
-        )
-        menu.addAction(self._action("刷新", self.refresh, "F5"))
-
-        menu = self.menuBar().addMenu("工具(&T)")
-        menu.addActions([self.register_action])
-        menu.addSeparator()
-        menu.addActions([self.settings_action, self.backup_action])
-
-        menu = self.menuBar().addMenu("帮助(&H)")
-        menu.addAction(self._action("关于工会公文助手", self.about))
-
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.save_action])
-        toolbar.addSeparator()
-        import_button = QToolButton(self)
-        import_button.setDefaultAction(self.import_files_action)
-        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        import_menu = QMenu(import_button)
-        import_menu.addActions([self.import_files_action, self.import_folder_action])
-        import_button.setMenu(import_menu)
-        toolbar.addWidget(import_button)
-        toolbar.addAction(self.export_action)
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.find_action, self.print_action])
 
     # -- notices ---------------------------------------------------------------------------
 
@@ -463,6 +356,12 @@ class MainWindow(QMainWindow):
         if editor is not None:
             self._close_editor(editor)
 
+    def close_current_notice(self) -> None:
+        """关闭公文 (Ctrl+W): the notice in front, saved first."""
+        editor = self.current_editor()
+        if editor is not None:
+            self._close_editor(editor)
+
     def close_tab(self, index: int) -> None:
         editor = self.tabs.widget(index)
         if editor in self.editors():
@@ -521,7 +420,8 @@ class MainWindow(QMainWindow):
         for action in self.level_actions:
             action.setEnabled(editor is not None)
 
-    def _set_level(self, level: int) -> None:
+    def set_heading_level(self, level: int) -> None:
+        """格式 → 一级标题 …: the level of the body line under the cursor."""
         editor = self.current_editor()
         if editor is not None:
             editor.set_heading_level(level)
@@ -586,6 +486,17 @@ class MainWindow(QMainWindow):
 
         self.backup_dialog = BackupDialog(self)
         self.backup_dialog.open()
+
+    def show_help(self) -> None:
+        """帮助 (F1): what a clerk does where, and the shortcuts."""
+        from unionoffice.gui.dialogs.help_dialog import HelpDialog
+
+        dialog = getattr(self, "help_dialog", None)
+        if dialog is None:
+            self.help_dialog = dialog = HelpDialog(self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _offer_recovery(self) -> None:
         from unionoffice.gui.editor.recovery import offer_recovery
