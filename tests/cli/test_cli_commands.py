@@ -21,10 +21,10 @@ def run(db_url, capsys):
 
 def test_demo_list_and_show_json(run):
     code, out, _ = run("demo")
-    assert code == 0 and "8 篇公文" in out
+    assert code == 0 and "9 篇公文" in out
     code, out, _ = run("list", "--json")
     listed = json.loads(out)["notices"]
-    assert len(listed) == 8
+    assert len(listed) == 9
     assert sum(1 for n in listed if n["doc_number"] is None) == 1
     with_plan = next(n for n in listed if n["doc_number"] == "青总办通〔2021〕1号")
     code, out, _ = run("show", str(with_plan["id"]), "--json")

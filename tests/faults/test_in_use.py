@@ -219,7 +219,7 @@ def test_a_database_in_a_read_only_folder_is_read(desk: Desk) -> None:
     finally:
         shelf.chmod(0o755)
     assert listing.code == 0, listing.err
-    assert len(listing.out.strip().splitlines()) == 8
+    assert len(listing.out.strip().splitlines()) == 9
     assert writing.code == 1 and "只读" in writing.err and "Traceback" not in writing.err
     assert sorted(p.name for p in shelf.iterdir()) == before
 
