@@ -4,8 +4,9 @@ On SQLite a word of three or more characters is looked up in the FTS5 trigram ta
 migration 0002 keeps (0008 adds an event's 地点, 参加对象 and 责任人; an index lookup,
 whatever the size of the archive); a shorter word is found in notice_search_texts (0005, 0006,
 0008: one row per notice joining its texts and department names, so one scan of the notices
-instead of every body block, activity and department). On PostgreSQL every word is found by reading the texts (LIKE; on SQLite instr()
-when the word has no ASCII letter to fold). All ways find the same notices.
+instead of every body block, activity and department). On PostgreSQL every word is found by
+reading the texts (LIKE; on SQLite instr() when the word has no ASCII letter to fold). All
+ways find the same notices.
 """
 
 from __future__ import annotations
