@@ -25,8 +25,14 @@ from unionoffice.importing.reading import (
     decode_text,
     read_document,
 )
+from unionoffice.importing.understood import (
+    ImportedFacts,
+    undated_activities,
+    unlisted_departments,
+)
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
+from unionoffice.storage.services.organs import OrganService
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,7 @@ class ImportResult:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     skipped: str | None = None  # why a file found in a folder was left out
+    facts: ImportedFacts | None = None  # what was understood, once the file was read
 
     @property
     def status(self) -> Literal["created", "skipped", "failed"]:
@@ -158,6 +165,7 @@ def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
     if not parsed.notice.title:
         parsed.notice.title = "导入的公文" if path == STDIN else path.stem
         warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
+    warnings += undated_activities(parsed.notice)
     return PreparedFile(
         path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
     )
@@ -176,6 +184,14 @@ def import_text(
     return _import(db, label, lambda: prepare_text(data, label), on_duplicate)
 
 
+def store_prepared(
+    db: Database, prepared: PreparedFile, on_duplicate: DuplicatePolicy = "skip"
+) -> ImportResult:
+    """Store a notice read by ``prepare_file``/``prepare_text`` and perhaps corrected by the
+    clerk (从剪贴板导入); the same checks and report as ``import_text``."""
+    return _import(db, prepared.path, lambda: prepared, on_duplicate)
+
+
 def _import(
     db: Database,
     path: Path,
@@ -190,13 +206,16 @@ def _import(
         log.exception("import of %s failed", path)
         return ImportResult(path, error=f"无法解析该文件（程序内部错误 {type(exc).__name__}）")
     service = NoticeService(db)
+    facts = ImportedFacts.of(prepared.parsed.notice)
     try:
         existing = service.find_by_source_hash(prepared.source_hash)
         if existing is not None and not _import_again(on_duplicate, path, existing):
-            return ImportResult(path, duplicate_of=existing, warnings=prepared.warnings)
+            return ImportResult(
+                path, duplicate_of=existing, warnings=prepared.warnings, facts=facts
+            )
         return _store(service, prepared, duplicate_of=existing)
     except UnionOfficeError as exc:
-        return ImportResult(path, error=str(exc), warnings=prepared.warnings)
+        return ImportResult(path, error=str(exc), warnings=prepared.warnings, facts=facts)
 
 
 def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
@@ -223,14 +242,25 @@ def _store(
             raise
         # The 文号 is taken (by an earlier import of this notice, or another notice): keep the
         # notice, without the number, rather than lose it.
-        unnumbered = replace(notice, number=None, status=NoticeStatus.DRAFT)
+        notice = replace(notice, number=None, status=NoticeStatus.DRAFT)
         notice_id = service.create(
-            unnumbered, source_hash=prepared.source_hash, source_text=prepared.source_text
+            notice, source_hash=prepared.source_hash, source_text=prepared.source_text
         )
         warnings.append(f"{exc}；已作为未编号公文导入")
+    warnings += unlisted_departments(notice, _department_list(service.db, notice.organ))
     return ImportResult(
-        prepared.path, notice_id=notice_id, duplicate_of=duplicate_of, warnings=tuple(warnings)
+        prepared.path,
+        notice_id=notice_id,
+        duplicate_of=duplicate_of,
+        warnings=tuple(warnings),
+        facts=ImportedFacts.of(notice),
     )
+
+
+def _department_list(db: Database, organ: str | None) -> list[str]:
+    """The department list of the organ named ``organ`` (empty when it has none)."""
+    found = next((o for o in OrganService(db).organs() if o.name == organ), None)
+    return list(found.departments) if found is not None else []
 
 
 def import_paths(

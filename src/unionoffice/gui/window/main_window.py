@@ -260,6 +260,9 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(
             "导入文件夹…", lambda: self.importer.choose_folder()
         )
+        self.paste_import_action = self._action(
+            "从剪贴板导入…", lambda: self.importer.paste_text(), "Ctrl+Shift+V"
+        )
         self.export_action = self._action(
             "导出 Word…", lambda: self.exporter.export_word(), "Ctrl+E"
         )
@@ -277,6 +280,7 @@ class MainWindow(QMainWindow):
             self.find_action,
             self.import_files_action,
             self.import_folder_action,
+            self.paste_import_action,
             self.export_action,
             self.excel_action,
             self.ics_action,
@@ -293,7 +297,9 @@ class MainWindow(QMainWindow):
         recent_menu = menu.addMenu("最近打开")
         recent_menu.aboutToShow.connect(lambda: self.notice_commands.fill_recent_menu(recent_menu))
         menu.addSeparator()
-        menu.addActions([self.import_files_action, self.import_folder_action])
+        menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.paste_import_action]
+        )
         menu.addSeparator()
         menu.addActions([self.export_action, self.excel_action, self.ics_action])
         menu.addAction(self.print_action)
@@ -347,7 +353,9 @@ class MainWindow(QMainWindow):
         import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         import_menu = QMenu(import_button)
-        import_menu.addActions([self.import_files_action, self.import_folder_action])
+        import_menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.paste_import_action]
+        )
         import_button.setMenu(import_menu)
         toolbar.addWidget(import_button)
         toolbar.addAction(self.export_action)
