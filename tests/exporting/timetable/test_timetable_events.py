@@ -14,6 +14,8 @@ from pypdf import PdfReader
 from unionoffice.domain.notice import ActivityData, NoticeData
 from unionoffice.exporting.timetable import (
     Column,
+    SortOrder,
+    TimetableFilter,
     build_timetable,
     render_timetable_ics,
     write_timetable_pdf,
@@ -128,3 +130,12 @@ def test_event_times(text: str, start: datetime, end: datetime | None) -> None:
     assert activity.period is not None and activity.period.timed
     assert event_times(activity.period) == (start, end)
     assert isinstance(start.time(), time)
+
+
+def test_sorted_by_start_events_of_a_day_go_by_the_hour() -> None:
+    notice = _events()
+    notice.activities.append(
+        ActivityData(title="晨练", deadline="3月6日上午7时").with_parsed_period(2024)
+    )
+    rows = build_timetable([notice], TimetableFilter(sort=SortOrder.START)).rows
+    assert [row.activity.title for row in rows][:2] == ["晨练", "女职工素质提升讲座"]
