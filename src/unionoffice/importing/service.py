@@ -171,9 +171,29 @@ def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
     )
 
 
-def import_file(db: Database, path: Path, on_duplicate: DuplicatePolicy = "skip") -> ImportResult:
+class DepartmentLists:
+    """The organs' department lists, read once per import run (a folder of a thousand files
+    names the same organ a thousand times)."""
+
+    def __init__(self, db: Database) -> None:
+        self._organs = OrganService(db)
+        self._lists: dict[str, list[str]] = {}
+
+    def of(self, organ: str) -> list[str]:
+        if organ not in self._lists:
+            self._lists[organ] = self._organs.department_names_of(organ)
+        return self._lists[organ]
+
+
+def import_file(
+    db: Database,
+    path: Path,
+    on_duplicate: DuplicatePolicy = "skip",
+    *,
+    departments: DepartmentLists | None = None,
+) -> ImportResult:
     """Import one file; never raises for a problem with the file or its data."""
-    return _import(db, path, lambda: prepare_file(path), on_duplicate)
+    return _import(db, path, lambda: prepare_file(path), on_duplicate, departments)
 
 
 def import_text(
@@ -197,6 +217,7 @@ def _import(
     path: Path,
     prepare: Callable[[], PreparedFile],
     on_duplicate: DuplicatePolicy,
+    departments: DepartmentLists | None = None,
 ) -> ImportResult:
     try:
         prepared = prepare()
@@ -213,7 +234,7 @@ def _import(
             return ImportResult(
                 path, duplicate_of=existing, warnings=prepared.warnings, facts=facts
             )
-        return _store(service, prepared, duplicate_of=existing)
+        return _store(service, prepared, existing, departments or DepartmentLists(db))
     except UnionOfficeError as exc:
         return ImportResult(path, error=str(exc), warnings=prepared.warnings, facts=facts)
 
@@ -229,7 +250,10 @@ def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
 
 
 def _store(
-    service: NoticeService, prepared: PreparedFile, duplicate_of: int | None
+    service: NoticeService,
+    prepared: PreparedFile,
+    duplicate_of: int | None,
+    departments: DepartmentLists,
 ) -> ImportResult:
     notice = prepared.parsed.notice
     warnings = list(prepared.warnings)
@@ -247,7 +271,8 @@ def _store(
             notice, source_hash=prepared.source_hash, source_text=prepared.source_text
         )
         warnings.append(f"{exc}；已作为未编号公文导入")
-    warnings += unlisted_departments(notice, _department_list(service.db, notice.organ))
+    if notice.organ and any(a.lead or a.cooperating for a in notice.activities):
+        warnings += unlisted_departments(notice, departments.of(notice.organ))
     return ImportResult(
         prepared.path,
         notice_id=notice_id,
@@ -256,11 +281,6 @@ def _store(
         facts=ImportedFacts.of(notice),
     )
 
-
-def _department_list(db: Database, organ: str | None) -> list[str]:
-    """The department list of the organ named ``organ`` (empty when it has none)."""
-    found = next((o for o in OrganService(db).organs() if o.name == organ), None)
-    return list(found.departments) if found is not None else []
 
 
 def import_paths(
@@ -278,10 +298,11 @@ def import_paths(
     """
     files, results = collect_files(paths)
     total = len(files)
+    departments = DepartmentLists(db)
     for done, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
-        result = import_file(db, path, on_duplicate)
+        result = import_file(db, path, on_duplicate, departments=departments)
         results.append(result)
         if progress is not None:
             progress(done, total, result)
