@@ -24,6 +24,30 @@ from unionoffice.gui.window.main_window import ALL_ACTIVITIES_TAB, CALENDAR_TAB,
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
 
+PASTED_NOTICE = """白鹭湾区总工会
+
+关于举办职工健步行活动的通知
+
+各街道工会：
+
+现将具体安排如下：
+
+（一）女职工健步行活动
+
+时间：3月8日上午9时30分
+地点：白鹭湾滨海步道
+参加人员：区直机关各单位女职工
+负责人：郑芳
+
+（二）经验交流会
+
+时间：根据工作安排另行通知
+地点：区总工会会议室
+
+白鹭湾区总工会
+2024年3月1日
+"""
+
 
 def settle(ms: int = 300) -> None:
     """Let layouts, delayed previews and paints finish."""
@@ -149,6 +173,25 @@ def main(out: Path, forms: bool = False) -> int:
     editor.show_preview(False)
     editor.show_activity(0)
     save(window, out, "activity-table")
+    events = window.open_notice(ids[-1])  # the plan of events: 时间, 地点, 参加对象, 责任人
+    assert events is not None
+    events.show_activity(0)
+    save(window, out, "activity-events")
+
+    QApplication.clipboard().setText(PASTED_NOTICE)
+    dialog = window.importer.paste_text()
+    dialog.resize(1000, 720)
+    save(dialog, out, "paste-import")
+    dialog.reject()
+
+    folder = Path(tempfile.mkdtemp(prefix="unionoffice-shots-import-"))
+    (folder / "健步行.txt").write_text(PASTED_NOTICE, encoding="utf-8")
+    (folder / "旧格式.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    window.importer.start([folder])
+    while window.importer.summary is None:
+        settle(100)
+    save(window.importer.summary, out, "import-summary")
+    window.importer.summary.reject()
 
     window.tree.search_box.setText("劳模")
     window.tree.apply_filter()

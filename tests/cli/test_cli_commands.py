@@ -21,10 +21,10 @@ def run(db_url, capsys):
 
 def test_demo_list_and_show_json(run):
     code, out, _ = run("demo")
-    assert code == 0 and "8 篇公文" in out
+    assert code == 0 and "9 篇公文" in out
     code, out, _ = run("list", "--json")
     listed = json.loads(out)["notices"]
-    assert len(listed) == 8
+    assert len(listed) == 9
     assert sum(1 for n in listed if n["doc_number"] is None) == 1
     with_plan = next(n for n in listed if n["doc_number"] == "青总办通〔2021〕1号")
     code, out, _ = run("show", str(with_plan["id"]), "--json")
@@ -38,11 +38,25 @@ def test_demo_list_and_show_json(run):
     assert shown["date"].startswith("2021-04-")
     first = shown["activities"][0]
     assert set(first) == {
-        "seq", "section", "title", "deadline", "start", "end", "lead", "cooperating", "leader",
+        "seq", "section", "title", "deadline", "start", "end", "start_time", "end_time",
+        "place", "participants", "lead", "cooperating", "leader", "responsible_person",
         "status",
     }  # fmt: skip
     assert first["seq"] == 1 and isinstance(first["lead"], list) and first["lead"]
     assert all(a["status"] in ("未开始", "进行中", "已完成") for a in shown["activities"])
+    assert (first["start_time"], first["place"], first["responsible_person"]) == (None,) * 3
+    # the plan of events: times of day, place, participants, the person responsible
+    events = next(n for n in listed if n["doc_number"] == "青总办通〔2021〕3号")
+    code, out, _ = run("show", str(events["id"]), "--json")
+    walk, show = json.loads(out)["activities"][:2]
+    assert (walk["start"], walk["start_time"], walk["end_time"]) == ("2021-10-12", "09:00", None)
+    assert walk["place"] == "湟水河滨河步道（集合地点：海湖广场东门）"
+    assert walk["participants"].startswith("省总机关全体干部职工")
+    assert walk["responsible_person"] == "王敏"
+    assert (show["start_time"], show["end_time"]) == ("14:30", "16:00")
+    code, out, _ = run("show", str(events["id"]))
+    assert "（2021-10-15—2021-10-15 14:30—16:00）" in out
+    assert "地点：青海省工人文化宫一楼展厅" in out
 
 
 def test_show_text(run):

@@ -28,8 +28,8 @@ def test_copy_to(tmp_path, db_url, capsys):
     source = str(tmp_path / "single.sqlite")
     main(["--db", source, "demo"])
     assert main(["--db", source, "copy-to", db_url]) == 0
-    assert "8 篇公文" in capsys.readouterr().out
+    assert "9 篇公文" in capsys.readouterr().out
     assert main(["--db", db_url, "list"]) == 0
-    assert len(capsys.readouterr().out.strip().splitlines()) == 8
+    assert len(capsys.readouterr().out.strip().splitlines()) == 9
     assert main(["--db", source, "copy-to", db_url]) == 1
     assert "已有数据" in capsys.readouterr().err

@@ -87,14 +87,39 @@ def test_what_we_copy_pastes_back() -> None:
             status=ActivityStatus.DONE,
         ),
         ActivityData(title="多行\n内容", cooperating=["丙部"]),
+        ActivityData(
+            title="健步行", deadline="3月8日上午9时30分", place="滨海步道",
+            participants="各单位女职工", responsible_person="郑芳",
+        ),
     ]  # fmt: skip
     text = format_tsv(activity_cells(n, a) for n, a in enumerate(plan, start=1))
     back = activities_from_text(text)
-    assert [a.title for a in back] == ["“书香”\t读书月", "多行内容"]
+    assert [a.title for a in back] == ["“书香”\t读书月", "多行内容", "健步行"]
     assert back[0].lead == ["甲部", "乙部"] and back[0].status is ActivityStatus.DONE
     assert back[1].cooperating == ["丙部"]
+    assert (back[2].place, back[2].participants, back[2].responsible_person) == (
+        "滨海步道",
+        "各单位女职工",
+        "郑芳",
+    )
     with_header = format_tsv([list(COPIED_HEADERS)]) + text
     assert activities_from_text(with_header) == back
+
+
+def test_an_event_table_pastes_by_its_headers() -> None:
+    text = (
+        "序号\t活动名称\t时间\t活动地点\t参加人员\t负责人\n"
+        "1\t健步行\t3月8日上午\t步道\t女职工\t郑芳\n"
+    )
+    (walk,) = activities_from_text(text)
+    assert (walk.title, walk.deadline, walk.place) == ("健步行", "3月8日上午", "步道")
+    assert (walk.participants, walk.responsible_person) == ("女职工", "郑芳")
+
+
+def test_rows_copied_before_events_existed_paste_as_then() -> None:
+    (old,) = activities_from_text("1\t宣讲\t4月份\t甲部\t乙部\t李四\t进行中\n")
+    assert (old.title, old.deadline, old.lead, old.leader) == ("宣讲", "4月份", ["甲部"], "李四")
+    assert (old.status, old.place, old.responsible_person) == (ActivityStatus.IN_PROGRESS, "", None)
 
 
 def test_unknown_status_names_the_row() -> None:

@@ -163,3 +163,17 @@ def test_a_period_cannot_end_before_it_starts_within_a_day():
     with pytest.raises(ValueError):
         Period(date(2021, 3, 8), date(2021, 3, 8), time(17, 0), time(9, 0))
     assert Period(date(2021, 3, 8), date(2021, 3, 9), time(17, 0), time(9, 0)).days == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("3月6日（星期三）下午2时30分至4时30分", "14:30—16:30"),
+        ("3月8日上午9时", "9:00"),
+        ("3月31日17时前", "17:00前"),
+        ("3月下旬", ""),
+    ],
+)
+def test_times_as_schedules_print_them(text, shown):
+    period = parse_deadline(text, 2024)
+    assert period is not None and period.times_text == shown

@@ -220,7 +220,7 @@ def test_a_database_in_a_read_only_folder_is_read(desk: Desk) -> None:
     finally:
         shelf.chmod(0o755)
     assert listing.code == 0, listing.err
-    assert len(listing.out.strip().splitlines()) == 8
+    assert len(listing.out.strip().splitlines()) == 9
     assert writing.code == 1 and "只读" in writing.err and "Traceback" not in writing.err
     assert sorted(p.name for p in shelf.iterdir()) == before
 
@@ -241,7 +241,7 @@ def test_a_backup_opens_read_only_from_a_read_only_folder(desk: Desk) -> None:
     finally:
         stick.chmod(0o755)
     assert listing.code == 0, listing.err
-    assert len(json.loads(listing.out)["notices"]) == 8
+    assert len(json.loads(listing.out)["notices"]) == 9  # the demo's notices
     assert writing.code == 1 and "只读" in writing.err and "Traceback" not in writing.err
     assert sorted(p.name for p in stick.iterdir()) == before
 

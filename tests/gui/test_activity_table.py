@@ -272,8 +272,8 @@ def test_copy_selected_rows_as_tsv_and_paste_them_back(qtbot, plan_view, shown_m
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == (
-        '2\t"劳动\t竞赛"\t全年\t省总经济部\t省总宣教部\t\t进行中\n'
-        "3\t职工书屋\t9月份\t省总组织部\t\t\t已完成\n"
+        '2\t"劳动\t竞赛"\t全年\t省总经济部\t省总宣教部\t\t进行中\t\t\t\n'
+        "3\t职工书屋\t9月份\t省总组织部\t\t\t已完成\t\t\t\n"
     )
     _select(view, 3)
     qtbot.keyClick(view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)

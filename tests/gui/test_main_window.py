@@ -20,7 +20,7 @@ from unionoffice.storage.services.notices import NoticeService
 
 
 def test_tree_filters_as_you_type(qtbot, window, type_text) -> None:
-    assert len(window.tree.visible_notice_ids()) == 8
+    assert len(window.tree.visible_notice_ids()) == 9
     type_text(window.tree.search_box, "金秋")
     qtbot.waitUntil(lambda: len(window.tree.visible_notice_ids()) == 1, timeout=2000)
     window.tree.search_box.clear()

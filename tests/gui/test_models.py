@@ -42,7 +42,7 @@ def test_tree_groups_by_year_and_series_and_marks_drafts(qtmodeltester, db, demo
     model = NoticeTreeModel(root)
     qtmodeltester.check(model)
     year = model.index(0, 0)
-    assert model.data(year) == "2021年（8）"
+    assert model.data(year) == "2021年（9）"
     notice = model.index(0, 0, model.index(0, 0, year))
     assert model.data(notice, NOTICE_ID_ROLE) in demo_ids
     assert model.index_of_notice(demo_ids[0]).data(NOTICE_ID_ROLE) == demo_ids[0]

@@ -77,7 +77,7 @@ def test_window_is_shown_empty_then_filled_when_the_database_is_open(
     assert seen["attached"] is False
     assert seen["new_enabled"] is False
     assert seen["placeholder"] == "正在读取公文…"
-    assert seen["notices"] == 8
+    assert seen["notices"] == 9
     assert seen["new_enabled_after"] is True
     assert seen["tabs"] == ["日历", "全部活动"]
     assert seen["calendar"] == "CalendarView"

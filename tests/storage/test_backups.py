@@ -87,7 +87,7 @@ def test_copy_to_another_database_keeps_everything(tmp_path, db):
     try:
         fill_demo(source, 2021)
         counts = copy_database(source, db)
-        assert counts["notices"] == 8
+        assert counts["notices"] == 9
         before = NoticeService(source).get(2)
         after = NoticeService(db).get(2)
         assert after.title == before.title and after.activities == before.activities
@@ -95,7 +95,7 @@ def test_copy_to_another_database_keeps_everything(tmp_path, db):
         assert str(NumberingService(db).allocate("青总办", 2021).doc_number) == "青总办〔2021〕5号"
         copy_of_first = NoticeService(source).get(1)
         copy_of_first.number = None
-        assert NoticeService(db).create(copy_of_first) == 9
+        assert NoticeService(db).create(copy_of_first) == 10
         with pytest.raises(ConflictError, match="已有数据"):
             copy_database(source, db)
     finally:

@@ -146,7 +146,7 @@ def test_urls_from_paths_keep_percent_hash_and_spaces(tmp_path, folder: str) -> 
     assert outcome.code == 0, outcome.err
     assert path.exists() and not (tmp_path / folder / "office ").exists()
     listed = run_cli(["--db", path, "list"])
-    assert listed.code == 0 and len(listed.out.strip().splitlines()) == 8
+    assert listed.code == 0 and len(listed.out.strip().splitlines()) == 9  # the demo's notices
 
 
 def test_no_sqlite_url_is_built_from_a_path_by_formatting() -> None:

@@ -57,8 +57,17 @@ def format_notice(notice: NoticeData) -> str:
     for seq, activity in enumerate(notice.activities, start=1):
         period = activity.period
         span = f"{period.start}—{period.end}" if period else "（无法解析）"
-        lines.append(
+        if period is not None and period.timed:
+            span += f" {period.times_text}"
+        line = (
             f"  {seq}. {activity.title}  完成时限：{activity.deadline}（{span}）"
             f"  牵头：{'、'.join(activity.lead)}  配合：{'、'.join(activity.cooperating)}"
         )
+        for label, value in (
+            ("地点", activity.place),
+            ("参加对象", activity.participants),
+            ("责任人", activity.responsible_person or ""),
+        ):
+            line += f"  {label}：{value}" if value else ""
+        lines.append(line)
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from unionoffice.domain.notice import ActivityData, NoticeData
@@ -23,6 +24,7 @@ def notice_json(notice: NoticeData) -> dict[str, Any]:
 
 
 def activity_json(seq: int, activity: ActivityData) -> dict[str, Any]:
+    """One activity; an event's times of day as "HH:MM" (China time), null for a task."""
     period = activity.period
     return {
         "seq": seq,
@@ -31,11 +33,20 @@ def activity_json(seq: int, activity: ActivityData) -> dict[str, Any]:
         "deadline": activity.deadline,
         "start": period.start.isoformat() if period else None,
         "end": period.end.isoformat() if period else None,
+        "start_time": _clock(period.start_time) if period else None,
+        "end_time": _clock(period.end_time) if period else None,
+        "place": activity.place or None,
+        "participants": activity.participants or None,
         "lead": list(activity.lead),
         "cooperating": list(activity.cooperating),
         "leader": activity.leader or None,
+        "responsible_person": activity.responsible_person or None,
         "status": str(activity.status),
     }
+
+
+def _clock(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
 
 
 def summary_json(summary: NoticeSummary) -> dict[str, Any]:

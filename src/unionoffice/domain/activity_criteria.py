@@ -101,3 +101,7 @@ class ActivityOrder(enum.Enum):
     COOPERATING = "cooperating"
     LEADER = "leader"
     STATUS = "status"
+    TIME = "time"  # the time of day an event starts, then its day
+    PLACE = "place"
+    PARTICIPANTS = "participants"
+    PERSON = "person"  # 责任人

@@ -21,8 +21,11 @@ from unionoffice.domain.notice_parts import Attachment, is_section_heading
 from unionoffice.domain.notice_text import format_deadline, split_activity_title, text_width
 from unionoffice.domain.page_layout import MM_PER_PT, Align, Cell, Paragraph, Role, Table
 from unionoffice.domain.page_spec import GBT9704
+from unionoffice.domain.time_of_day import split_times
 
 TABLE_HEADINGS = ("序号", "活动内容", "完成时限", "牵头部门", "配合部门")
+# A plan of events that names no departments: where and who instead.
+EVENT_TABLE_HEADINGS = ("序号", "活动内容", "时间", "地点", "参加对象")
 _BOOK_TITLE = re.compile(r"《(.+?)》")
 _SLACK = 0.3  # 字
 _PLAN_WORDS = ("方案", "安排", "计划", "要点", "安排表", "清单", "一览表")
@@ -33,6 +36,15 @@ class PlanLayout(enum.StrEnum):
 
     PARAGRAPHS = "paragraphs"  # （一）标题。正文…  then 完成时限：/牵头部门：/配合部门： lines
     TABLE = "table"  # 序号 | 活动内容 | 完成时限 | 牵头部门 | 配合部门, header row repeated
+
+
+def is_event(activity: ActivityData) -> bool:
+    """An event rather than a task: it has a place or participants, or its 时间 names a time
+    of day ("上午9时30分"). Its date line is then 时间：, as notices of events write it."""
+    if activity.place.strip() or activity.participants.strip():
+        return True
+    _rest, start, end = split_times(activity.deadline)
+    return start is not None or end is not None
 
 
 def plan_title(notice: NoticeData) -> str:
@@ -108,8 +120,8 @@ def _sections(activities: Sequence[ActivityData]) -> list[str]:
 
 
 def activity_paragraphs(activities: Sequence[ActivityData], first_number: int) -> list[Paragraph]:
-    """（一）标题。正文… (the title sentence in the 二级 font), then 完成时限：/牵头部门：/
-    配合部门：/责任领导： lines."""
+    """（一）标题。正文… (the title sentence in the 二级 font), then 完成时限：(时间： for an
+    event)/地点：/参加对象：/牵头部门：/配合部门：/责任领导：/责任人： lines."""
     result = []
     for number, activity in enumerate(activities, start=first_number):
         head, rest = split_activity_title(activity)
@@ -128,12 +140,16 @@ def activity_paragraphs(activities: Sequence[ActivityData], first_number: int) -
 
 
 def activity_details(activity: ActivityData) -> list[tuple[str, str]]:
-    """The filled ones of 完成时限, 牵头部门, 配合部门, 责任领导."""
+    """The filled ones of 完成时限 (时间 for an event), 地点, 参加对象, 牵头部门, 配合部门,
+    责任领导, 责任人."""
     lines = [
-        ("完成时限", format_deadline(activity.deadline)),
+        ("时间" if is_event(activity) else "完成时限", format_deadline(activity.deadline)),
+        ("地点", activity.place.strip()),
+        ("参加对象", activity.participants.strip()),
         ("牵头部门", "、".join(activity.lead)),
         ("配合部门", "、".join(activity.cooperating)),
         ("责任领导", activity.leader or ""),
+        ("责任人", (activity.responsible_person or "").strip()),
     ]
     return [(label, value) for label, value in lines if value]
 
@@ -142,24 +158,61 @@ def activity_details(activity: ActivityData) -> list[tuple[str, str]]:
 
 
 def activity_table(activities: Sequence[ActivityData]) -> Table:
-    """序号 | 活动内容 | 完成时限 | 牵头部门 | 配合部门, columns sized by what they hold."""
-    rows = []
-    for number, activity in enumerate(activities, start=1):
-        head, rest = split_activity_title(activity)
-        lead = ["、".join(activity.lead)]
-        if activity.leader:
-            lead.append(f"责任领导：{activity.leader}")
-        rows.append(
-            (
-                Cell((str(number),), align=Align.CENTER),
-                Cell((head + rest,), head_length=len(head)),
-                Cell((format_deadline(activity.deadline),)),
-                Cell(tuple(lead)),
-                Cell(("、".join(activity.cooperating),)),
-            )
-        )
-    header = tuple(Cell((text,), align=Align.CENTER) for text in TABLE_HEADINGS)
+    """序号 | 活动内容 | 完成时限 | 牵头部门 | 配合部门, columns sized by what they hold; an
+    event's 地点 and 参加对象 go under its content, 责任领导 and 责任人 under its lead
+    departments. A plan of events that names no departments is 序号 | 活动内容 | 时间 | 地点 |
+    参加对象 instead; the third column is 时间 whenever every dated item is an event."""
+    dated = [a for a in activities if a.deadline.strip()]
+    events_only = bool(dated) and all(is_event(a) for a in dated)
+    named = any(a.lead or a.cooperating for a in activities)
+    if not named and any(is_event(a) for a in activities):
+        return _table(EVENT_TABLE_HEADINGS, [_event_row(n, a) for n, a in _numbered(activities)])
+    headings = (*TABLE_HEADINGS[:2], "时间" if events_only else "完成时限", *TABLE_HEADINGS[3:])
+    return _table(headings, [_task_row(n, a) for n, a in _numbered(activities)])
+
+
+def _numbered(activities: Sequence[ActivityData]) -> list[tuple[int, ActivityData]]:
+    return list(enumerate(activities, start=1))
+
+
+def _table(headings: Sequence[str], rows: list[tuple[Cell, ...]]) -> Table:
+    header = tuple(Cell((text,), align=Align.CENTER) for text in headings)
     return Table(column_widths(rows), header, tuple(rows))
+
+
+def _content(activity: ActivityData, *extra: tuple[str, str]) -> Cell:
+    head, rest = split_activity_title(activity)
+    lines = [f"{label}：{value.strip()}" for label, value in extra if value and value.strip()]
+    return Cell((head + rest, *lines), head_length=len(head))
+
+
+def _task_row(number: int, activity: ActivityData) -> tuple[Cell, ...]:
+    lead = ["、".join(activity.lead)]
+    if activity.leader:
+        lead.append(f"责任领导：{activity.leader}")
+    if activity.responsible_person:
+        lead.append(f"责任人：{activity.responsible_person}")
+    return (
+        Cell((str(number),), align=Align.CENTER),
+        _content(activity, ("地点", activity.place), ("参加对象", activity.participants)),
+        Cell((format_deadline(activity.deadline),)),
+        Cell(tuple(lead)),
+        Cell(("、".join(activity.cooperating),)),
+    )
+
+
+def _event_row(number: int, activity: ActivityData) -> tuple[Cell, ...]:
+    return (
+        Cell((str(number),), align=Align.CENTER),
+        _content(
+            activity,
+            ("责任领导", activity.leader or ""),
+            ("责任人", activity.responsible_person or ""),
+        ),
+        Cell((format_deadline(activity.deadline),)),
+        Cell((activity.place.strip(),)),
+        Cell((activity.participants.strip(),)),
+    )
 
 
 def column_widths(rows: Sequence[Sequence[Cell]]) -> tuple[float, ...]:

@@ -96,9 +96,16 @@ def _quoted(cell: str) -> str:
 
 # -- rows as activities -----------------------------------------------------------------------
 
-# The columns a pasted row fills when it has no header: the table's editable columns in order.
-FIELDS_IN_TABLE_ORDER = ("title", "deadline", "lead", "cooperating", "leader", "status")
-COPIED_HEADERS = ("序号", "活动内容", "完成时限", "牵头部门", "配合部门", "责任领导", "进度")
+# The columns a pasted row fills when it has no header: what ``activity_cells`` copies. An
+# event's 地点, 参加对象 and 责任人 come last, so rows copied before they existed paste as then.
+FIELDS_IN_TABLE_ORDER = (
+    "title", "deadline", "lead", "cooperating", "leader", "status",
+    "place", "participants", "responsible_person",
+)  # fmt: skip
+COPIED_HEADERS = (
+    "序号", "活动内容", "完成时限", "牵头部门", "配合部门", "责任领导", "进度",
+    "地点", "参加对象", "责任人",
+)  # fmt: skip
 
 _NUMBER, _IGNORED = "number", "ignored"
 # Headers clerks write over these columns (ours, the Excel 台账's and common variants).
@@ -112,6 +119,9 @@ _HEADER_NAMES = {
     "leader": "责任领导 分管领导 负责领导 领导",
     "status": "进度 状态 完成情况 进展",
     "note": "备注 说明",
+    "place": "地点 活动地点 举办地点 地址",
+    "participants": "参加对象 参加人员 参与对象 参加范围 对象",
+    "responsible_person": "责任人 负责人 具体负责人",
     _IGNORED: "起止日期 开始日期 结束日期 文号 所属公文",
 }
 _HEADER_FIELDS = {name: field for field, names in _HEADER_NAMES.items() for name in names.split()}
@@ -173,6 +183,9 @@ def activity_cells(number: int, activity: ActivityData) -> list[str]:
         join_department_names(activity.cooperating),
         activity.leader or "",
         str(activity.status),
+        activity.place,
+        activity.participants,
+        activity.responsible_person or "",
     ]
 
 
@@ -222,6 +235,9 @@ def _activity(row: Sequence[str], fields: Sequence[str], line: int) -> ActivityD
         leader=_one_line(values.get("leader", "")) or None,
         status=status,
         note=values.get("note", ""),
+        place=_one_line(values.get("place", "")),
+        participants=_one_line(values.get("participants", "")),
+        responsible_person=_one_line(values.get("responsible_person", "")) or None,
     )
 
 

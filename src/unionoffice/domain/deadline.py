@@ -14,7 +14,7 @@ from datetime import date, time
 
 from unionoffice.domain.chinese_numerals import ChineseNumeralError, chinese_to_int
 from unionoffice.domain.text import collapse_spaces, nfc, normalize_range_dashes, to_ascii_digits
-from unionoffice.domain.time_of_day import split_times
+from unionoffice.domain.time_of_day import format_times, split_times
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class Period:
     def timed(self) -> bool:
         """Whether the period says when in the day it starts or ends (an event, not a task)."""
         return self.start_time is not None or self.end_time is not None
+
+    @property
+    def times_text(self) -> str:
+        """The times of day as schedules print them: "14:30—16:30", "9:30", "17:00前", ""."""
+        return format_times(self.start_time, self.end_time)
 
     def union(self, other: Period) -> Period:
         """The days of both periods (times of day are dropped: they no longer apply)."""

@@ -26,6 +26,22 @@ _DANGLING_RANGE_RE = re.compile(r"^[至到\-—~～]+|[至到\-—~～]+$")
 _PARTS_OF_DAY_RE = re.compile(r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|全天|整天")
 
 
+def format_clock(value: time) -> str:
+    """ "9:30", "14:00": a time of day as schedules print it (no leading zero)."""
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def format_times(start: time | None, end: time | None) -> str:
+    """ "14:30—16:30", "9:30", "17:00前" (a deadline within the day), or "" without times."""
+    if start is not None and end is not None:
+        return f"{format_clock(start)}—{format_clock(end)}"
+    if start is not None:
+        return format_clock(start)
+    if end is not None:
+        return f"{format_clock(end)}前"
+    return ""
+
+
 def strip_weekday(text: str) -> str:
     """ "3月8日（星期二）上午" -> "3月8日上午": the weekday repeats the date."""
     return _WEEKDAY_RE.sub("", text)

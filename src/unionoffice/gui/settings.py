@@ -125,6 +125,14 @@ class Settings:
     timetable_grid: Option[bool] = Option("timetable/grid", bool, False)
     timetable_a3: Option[bool] = Option("timetable/a3", bool, False)
     timetable_sort: Option[str] = Option("timetable/sort", str, "plan")
+    # Columns the clerk hid or showed in the activity tables (Column names): the notices'
+    # plan tables, and 全部活动; the others follow the default (column_chooser.py).
+    plan_hidden_columns: Option[list] = Option("activities/plan_hidden_columns", list, [])
+    plan_shown_columns: Option[list] = Option("activities/plan_shown_columns", list, [])
+    all_activities_hidden_columns: Option[list] = Option(
+        "activities/all_hidden_columns", list, []
+    )
+    all_activities_shown_columns: Option[list] = Option("activities/all_shown_columns", list, [])
     # The calendar colours its bars by lead department ("department") or by notice ("notice").
     calendar_colour_by: Option[str] = Option("calendar/colour_by", str, "department")
 

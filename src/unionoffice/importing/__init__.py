@@ -17,6 +17,7 @@ from unionoffice.importing.service import (
     import_text,
     prepare_file,
     prepare_text,
+    store_prepared,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "prepare_file",
     "prepare_text",
     "read_document",
+    "store_prepared",
 ]

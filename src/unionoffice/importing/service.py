@@ -25,8 +25,14 @@ from unionoffice.importing.reading import (
     decode_text,
     read_document,
 )
+from unionoffice.importing.understood import (
+    ImportedFacts,
+    undated_activities,
+    unlisted_departments,
+)
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.notices import NoticeService
+from unionoffice.storage.services.organs import OrganService
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,7 @@ class ImportResult:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     skipped: str | None = None  # why a file found in a folder was left out
+    facts: ImportedFacts | None = None  # what was understood, once the file was read
 
     @property
     def status(self) -> Literal["created", "skipped", "failed"]:
@@ -158,14 +165,35 @@ def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
     if not parsed.notice.title:
         parsed.notice.title = "导入的公文" if path == STDIN else path.stem
         warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
+    warnings += undated_activities(parsed.notice)
     return PreparedFile(
         path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
     )
 
 
-def import_file(db: Database, path: Path, on_duplicate: DuplicatePolicy = "skip") -> ImportResult:
+class DepartmentLists:
+    """The organs' department lists, read once per import run (a folder of a thousand files
+    names the same organ a thousand times)."""
+
+    def __init__(self, db: Database) -> None:
+        self._organs = OrganService(db)
+        self._lists: dict[str, list[str]] = {}
+
+    def of(self, organ: str) -> list[str]:
+        if organ not in self._lists:
+            self._lists[organ] = self._organs.department_names_of(organ)
+        return self._lists[organ]
+
+
+def import_file(
+    db: Database,
+    path: Path,
+    on_duplicate: DuplicatePolicy = "skip",
+    *,
+    departments: DepartmentLists | None = None,
+) -> ImportResult:
     """Import one file; never raises for a problem with the file or its data."""
-    return _import(db, path, lambda: prepare_file(path), on_duplicate)
+    return _import(db, path, lambda: prepare_file(path), on_duplicate, departments)
 
 
 def import_text(
@@ -176,11 +204,20 @@ def import_text(
     return _import(db, label, lambda: prepare_text(data, label), on_duplicate)
 
 
+def store_prepared(
+    db: Database, prepared: PreparedFile, on_duplicate: DuplicatePolicy = "skip"
+) -> ImportResult:
+    """Store a notice read by ``prepare_file``/``prepare_text`` and perhaps corrected by the
+    clerk (从剪贴板导入); the same checks and report as ``import_text``."""
+    return _import(db, prepared.path, lambda: prepared, on_duplicate)
+
+
 def _import(
     db: Database,
     path: Path,
     prepare: Callable[[], PreparedFile],
     on_duplicate: DuplicatePolicy,
+    departments: DepartmentLists | None = None,
 ) -> ImportResult:
     try:
         prepared = prepare()
@@ -190,13 +227,16 @@ def _import(
         log.exception("import of %s failed", path)
         return ImportResult(path, error=f"无法解析该文件（程序内部错误 {type(exc).__name__}）")
     service = NoticeService(db)
+    facts = ImportedFacts.of(prepared.parsed.notice)
     try:
         existing = service.find_by_source_hash(prepared.source_hash)
         if existing is not None and not _import_again(on_duplicate, path, existing):
-            return ImportResult(path, duplicate_of=existing, warnings=prepared.warnings)
-        return _store(service, prepared, duplicate_of=existing)
+            return ImportResult(
+                path, duplicate_of=existing, warnings=prepared.warnings, facts=facts
+            )
+        return _store(service, prepared, existing, departments or DepartmentLists(db))
     except UnionOfficeError as exc:
-        return ImportResult(path, error=str(exc), warnings=prepared.warnings)
+        return ImportResult(path, error=str(exc), warnings=prepared.warnings, facts=facts)
 
 
 def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
@@ -210,7 +250,10 @@ def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
 
 
 def _store(
-    service: NoticeService, prepared: PreparedFile, duplicate_of: int | None
+    service: NoticeService,
+    prepared: PreparedFile,
+    duplicate_of: int | None,
+    departments: DepartmentLists,
 ) -> ImportResult:
     notice = prepared.parsed.notice
     warnings = list(prepared.warnings)
@@ -223,14 +266,21 @@ def _store(
             raise
         # The 文号 is taken (by an earlier import of this notice, or another notice): keep the
         # notice, without the number, rather than lose it.
-        unnumbered = replace(notice, number=None, status=NoticeStatus.DRAFT)
+        notice = replace(notice, number=None, status=NoticeStatus.DRAFT)
         notice_id = service.create(
-            unnumbered, source_hash=prepared.source_hash, source_text=prepared.source_text
+            notice, source_hash=prepared.source_hash, source_text=prepared.source_text
         )
         warnings.append(f"{exc}；已作为未编号公文导入")
+    if notice.organ and any(a.lead or a.cooperating for a in notice.activities):
+        warnings += unlisted_departments(notice, departments.of(notice.organ))
     return ImportResult(
-        prepared.path, notice_id=notice_id, duplicate_of=duplicate_of, warnings=tuple(warnings)
+        prepared.path,
+        notice_id=notice_id,
+        duplicate_of=duplicate_of,
+        warnings=tuple(warnings),
+        facts=ImportedFacts.of(notice),
     )
+
 
 
 def import_paths(
@@ -248,10 +298,11 @@ def import_paths(
     """
     files, results = collect_files(paths)
     total = len(files)
+    departments = DepartmentLists(db)
     for done, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
-        result = import_file(db, path, on_duplicate)
+        result = import_file(db, path, on_duplicate, departments=departments)
         results.append(result)
         if progress is not None:
             progress(done, total, result)

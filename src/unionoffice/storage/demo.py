@@ -1,8 +1,10 @@
-"""Demo data: organs, 文号 series, departments and a year of notices with activity plans,
-so a newcomer sees a populated window at once. Deterministic for a given year."""
+"""Demo data: organs, 文号 series, departments and a year of notices with activity plans (the
+last a plan of events with times, places and participants), so a newcomer sees a populated
+window at once. Deterministic for a given year."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 from dataclasses import dataclass
@@ -138,6 +140,88 @@ def _notice(rng: random.Random, plan: _Plan, year: int) -> NoticeData:
     )
 
 
+# An event-style plan: each item has its 时间 (with times of day), 地点 and 参加人员.
+EVENTS = [
+    ActivityData(
+        title="全省职工健步走活动",
+        text="全省职工健步走活动。倡导健康生活方式，全程约5公里。",
+        section="活动安排",
+        deadline="10月12日上午9时",
+        lead=["省总宣教部"],
+        cooperating=["各市（州）总工会"],
+        place="湟水河滨河步道（集合地点：海湖广场东门）",
+        participants="省总机关全体干部职工，各市（州）总工会职工代表",
+        responsible_person="王敏",
+    ),
+    ActivityData(
+        title="职工书画摄影作品展开幕式",
+        text="职工书画摄影作品展开幕式。展出作品展期10天。",
+        section="活动安排",
+        deadline="10月15日下午2时30分至4时",
+        lead=["省总宣教部"],
+        cooperating=["省总女职委办公室"],
+        place="青海省工人文化宫一楼展厅",
+        participants="作品入选作者代表、各产业工会代表",
+        responsible_person="刘洋",
+    ),
+    ActivityData(
+        title="劳模工匠先进事迹报告会",
+        text="劳模工匠先进事迹报告会。邀请5名全国劳动模范和大国工匠作报告。",
+        section="活动安排",
+        deadline="10月19日（星期二）上午9时30分至11时30分",
+        lead=["省总组织部"],
+        leader="张明",
+        place="省总工会机关三楼会议室",
+        participants="省总机关全体干部职工",
+        responsible_person="陈静",
+    ),
+    ActivityData(
+        title="职工篮球友谊赛",
+        text="职工篮球友谊赛。采取分组循环赛制。",
+        section="活动安排",
+        deadline="10月25日至10月29日",
+        lead=["省总经济部"],
+        place="省总工会职工体育馆",
+        participants="省级各产业工会职工代表队",
+        responsible_person="马强",
+    ),
+    ActivityData(
+        title="报送活动总结",
+        text="报送活动总结。各单位将活动开展情况和图片资料报省总宣教部。",
+        section="活动安排",
+        deadline="11月底前",
+        lead=["省总宣教部"],
+    ),
+]
+
+
+def _events_notice(year: int) -> NoticeData:
+    day = dt.date(year, 9, 28)
+    return NoticeData(
+        title=f"{PROVINCIAL}关于举办{year}年全省职工秋季系列文体活动的通知",
+        organ=PROVINCIAL,
+        series_code="青总办通",
+        year=year,
+        recipients=RECIPIENTS,
+        body=[
+            Block.paragraph(
+                "为丰富职工精神文化生活，展示新时代职工风采，经研究，决定于10月举办全省职工"
+                "秋季系列文体活动。现将有关事项通知如下。"
+            ),
+            Block.heading(1, "活动安排"),
+            Block.heading(1, "有关要求"),
+            Block.paragraph("各单位要精心组织，按时报送参加人员名单，确保活动安全有序。"),
+        ],
+        signature=PROVINCIAL,
+        date=day,
+        remark="（联系人：王敏，联系电话：0971-8236825）",
+        distributor=PROVINCIAL,
+        distribution_date=day,
+        folder="活动方案",
+        activities=[copy.deepcopy(event) for event in EVENTS],
+    )
+
+
 def fill_demo(db: Database, year: int = 2021) -> list[int]:
     """Add the demo organs and notices; numbers the first notices of each series."""
     validate_year(year)
@@ -166,5 +250,8 @@ def fill_demo(db: Database, year: int = 2021) -> list[int]:
         if index != 3:  # one draft stays unnumbered, as in a real office
             notices.allocate_number(notice_id)
         ids.append(notice_id)
+    events_id = notices.create(_events_notice(year))
+    notices.allocate_number(events_id)
+    ids.append(events_id)
     NumberingService(db).void(NumberingService(db).allocate("青总办", year).doc_number, "误取号")
     return ids

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -48,10 +50,38 @@ def notice_to_data(notice: Notice) -> NoticeData:
     )
 
 
+def stored_period(
+    start: dt.date | None,
+    end: dt.date | None,
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+) -> Period | None:
+    """The period a row holds, or None without both dates; times that cannot belong together
+    (written by hand elsewhere) are left out rather than refused."""
+    if start is None or end is None or start > end:
+        return None
+    try:
+        return Period(start, end, start_time, end_time)
+    except ValueError:
+        return Period(start, end)
+
+
+def period_columns(period: Period | None) -> dict[str, object]:
+    """The activities columns that hold ``period`` (all None without one)."""
+    if period is None:
+        return {"start_date": None, "end_date": None, "start_time": None, "end_time": None}
+    return {
+        "start_date": period.start,
+        "end_date": period.end,
+        "start_time": period.start_time,
+        "end_time": period.end_time,
+    }
+
+
 def activity_to_data(activity: Activity) -> ActivityData:
-    period = None
-    if activity.start_date is not None and activity.end_date is not None:
-        period = Period(activity.start_date, activity.end_date)
+    period = stored_period(
+        activity.start_date, activity.end_date, activity.start_time, activity.end_time
+    )
     return ActivityData(
         title=activity.title,
         text=activity.text,
@@ -63,6 +93,9 @@ def activity_to_data(activity: Activity) -> ActivityData:
         leader=activity.leader,
         status=ActivityStatus(activity.status),
         note=activity.note,
+        responsible_person=activity.responsible_person,
+        place=activity.place,
+        participants=activity.participants,
     )
 
 
@@ -129,7 +162,8 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> No
 
 
 def activity_values(notice_id: int, data: NoticeData) -> list[dict[str, object]]:
-    """The activities table's rows for ``data``; periods derived from the 完成时限 text."""
+    """The activities table's rows for ``data``; periods (dates and times of day) derived from
+    the 完成时限/时间 text."""
     year = data.plan_year
     rows: list[dict[str, object]] = []
     for position, item in enumerate(data.activities):
@@ -142,14 +176,29 @@ def activity_values(notice_id: int, data: NoticeData) -> list[dict[str, object]]
                 "title": item.title,
                 "text": item.text,
                 "deadline": item.deadline,
-                "start_date": period.start if period else None,
-                "end_date": period.end if period else None,
+                **period_columns(period),
                 "leader": item.leader or None,
                 "status": str(item.status),
                 "note": item.note,
+                "place": item.place,
+                "participants": item.participants,
+                "responsible_person": item.responsible_person or None,
             }
         )
     return rows
+
+
+def department_rows(
+    session: Session, organ: Organ | None, activity: ActivityData
+) -> list[ActivityDepartment]:
+    """The 牵头 and 配合 names of ``activity`` as ORM rows, linked to the master list where
+    they match (for the edit of one activity; whole plans use multi-row INSERTs)."""
+    known = _known_departments(session, organ)
+    return [
+        ActivityDepartment(role=role, position=i, name=name, department_id=known.get(name))
+        for role, names in (("lead", activity.lead), ("cooperating", activity.cooperating))
+        for i, name in enumerate(_clean_names(names))
+    ]
 
 
 def _clean_names(names: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
     text,
 )
@@ -36,6 +37,7 @@ class Base(DeclarativeBase):
         str: String(),
         dt.datetime: DateTime(timezone=True),
         dt.date: Date(),
+        dt.time: Time(),
     }
 
 
@@ -186,7 +188,12 @@ class Department(Base):
 
 
 class Activity(Base):
-    """One item of a notice's activity plan."""
+    """One item of a notice's activity plan: a task with a 完成时限, or an event with a time,
+    a place and those who take part.
+
+    The period (start/end date, and the times of day an event's 时间 gives) is derived from
+    ``deadline`` whenever the activity is written, never edited on its own.
+    """
 
     __tablename__ = "activities"
     __table_args__ = (
@@ -206,6 +213,12 @@ class Activity(Base):
     leader: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(10), default="未开始")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Migration 0008: an event's 地点, 参加对象/参加人员, 责任人 and times of day.
+    place: Mapped[str] = mapped_column(Text, default="", server_default="")
+    participants: Mapped[str] = mapped_column(Text, default="", server_default="")
+    responsible_person: Mapped[str | None] = mapped_column(String(100))
+    start_time: Mapped[dt.time | None] = mapped_column()
+    end_time: Mapped[dt.time | None] = mapped_column()
 
     notice: Mapped[Notice] = relationship(back_populates="activities")
     departments: Mapped[list[ActivityDepartment]] = relationship(

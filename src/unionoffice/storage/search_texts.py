@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-# The same texts in the same order as the triggers of 0005/0006 kept: title, 主送机关, folder,
-# body blocks, activities (title, text, 完成时限, 责任领导), then 牵头/配合 department names.
+# The texts in the order migration 0008 rebuilt them: title, 主送机关, folder, body blocks,
+# activities (title, text, 完成时限, 责任领导, 地点, 参加对象, 责任人), then 牵头/配合 departments.
 _REFRESH_SQL = """
 INSERT OR REPLACE INTO notice_search_texts (notice_id, text)
 SELECT n.id,
@@ -21,7 +21,10 @@ SELECT n.id,
              WHERE b.notice_id = n.id), '')
        || char(10) || coalesce(
            (SELECT group_concat(a.title || char(10) || a.text || char(10) || a.deadline
-                                || char(10) || coalesce(a.leader, ''), char(10))
+                                || char(10) || coalesce(a.leader, '')
+                                || char(10) || coalesce(a.place, '')
+                                || char(10) || coalesce(a.participants, '')
+                                || char(10) || coalesce(a.responsible_person, ''), char(10))
               FROM activities a WHERE a.notice_id = n.id), '')
        || char(10) || coalesce(
            (SELECT group_concat(d.name, char(10))

@@ -44,7 +44,7 @@ def test_year_to_pdf_xlsx_and_ics(run, tmp_path: Path):
                          "--ics", str(ics), "--grid")  # fmt: skip
     assert code == 0, err
     text = pdf_text(pdf)
-    assert "2021年活动安排表" in text and "共8份公文" in text and "12月" in text
+    assert "2021年活动安排表" in text and "共9份公文" in text and "12月" in text
     sheet = load_workbook(xlsx).active
     activities = sheet.max_row - 1
     assert f"已生成 PDF：{pdf}（{activities}项活动" in out

@@ -25,6 +25,8 @@ class Column(enum.StrEnum):
     SEQ = "序号"
     CONTENT = "活动内容"
     DEADLINE = "完成时限"
+    TIME = "时间"  # an event's times of day
+    PLACE = "地点"
     LEAD = "牵头部门"
     COOPERATING = "配合部门"
     LEADER = "责任领导"
@@ -67,6 +69,11 @@ class TimetableRow:
     @property
     def period(self) -> Period | None:
         return self.activity.period
+
+    @property
+    def times_text(self) -> str:
+        """ "14:30—16:30", "9:30", or "" for a task."""
+        return self.period.times_text if self.period is not None else ""
 
     @property
     def lead_text(self) -> str:
@@ -113,8 +120,15 @@ class Timetable:
 
     @property
     def columns(self) -> tuple[Column, ...]:
-        """The base columns, plus 责任领导 and 进度 when any row has one."""
+        """The base columns, plus 时间 and 地点 after 完成时限 and 责任领导 and 进度 at the end,
+        each when any row has one."""
         columns = list(BASE_COLUMNS)
+        at = columns.index(Column.DEADLINE) + 1
+        if any(row.period is not None and row.period.timed for row in self.rows):
+            columns.insert(at, Column.TIME)
+            at += 1
+        if any(row.activity.place for row in self.rows):
+            columns.insert(at, Column.PLACE)
         if any(row.activity.leader for row in self.rows):
             columns.append(Column.LEADER)
         if any(row.activity.status is not ActivityStatus.NOT_STARTED for row in self.rows):

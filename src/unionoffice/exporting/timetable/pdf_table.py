@@ -30,6 +30,8 @@ from unionoffice.exporting.timetable.model import (
 _WIDTHS = {
     Column.SEQ: 0.04,
     Column.DEADLINE: 0.085,
+    Column.TIME: 0.085,
+    Column.PLACE: 0.12,
     Column.LEAD: 0.13,
     Column.COOPERATING: 0.16,
     Column.LEADER: 0.065,
@@ -38,13 +40,15 @@ _WIDTHS = {
 _GRID_WIDTHS = {
     Column.SEQ: 0.04,
     Column.DEADLINE: 0.07,
+    Column.TIME: 0.075,
+    Column.PLACE: 0.09,
     Column.LEAD: 0.09,
     Column.COOPERATING: 0.11,
     Column.LEADER: 0.057,
     Column.STATUS: 0.045,
 }
 _MONTH_WIDTH = 0.024
-_CENTERED = frozenset({Column.SEQ, Column.DEADLINE, Column.LEADER, Column.STATUS})
+_CENTERED = frozenset({Column.SEQ, Column.DEADLINE, Column.TIME, Column.LEADER, Column.STATUS})
 _PADDING = 3.0
 _HEADER_FILL = colors.HexColor("#D9D9D9")
 _MONTH_FILL = colors.HexColor("#8EB4E3")
@@ -231,8 +235,11 @@ class _Layout:
             return str(seq)
         if column is Column.CONTENT:
             return self._content(row)
+        if column is Column.TIME:
+            return self._time(row.times_text, self.widths[index])
         text = {
             Column.DEADLINE: activity.deadline or _period_text(row),
+            Column.PLACE: activity.place,
             Column.LEAD: row.lead_text,
             Column.COOPERATING: row.cooperating_text,
             Column.LEADER: activity.leader or "",
@@ -250,6 +257,15 @@ class _Layout:
         if fits and "\n" not in text:
             return text
         return CellParagraph(markup(text), styles.center if centered else styles.left)
+
+    def _time(self, text: str, width: float) -> object:
+        """ "14:30—16:30" on one line, or broken after the dash, never inside a time."""
+        if not text:
+            return _EMPTY
+        styles = self.styles
+        if stringWidth(text, styles.font, styles.body_size) <= width - 2 * _PADDING:
+            return text
+        return text.replace("—", "—\n")  # a table draws a string's lines as they are
 
     def _content(self, row: TimetableRow) -> list[Flowable]:
         """The title, then the description in smaller grey type, then (if needed) the 文号.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from unionoffice.domain.deadline import month_end
 from unionoffice.domain.notice import ActivityData, ActivityStatus, NoticeData
@@ -110,11 +110,12 @@ def select_rows(notices: Iterable[NoticeData], flt: TimetableFilter) -> list[Tim
     return rows
 
 
-def _start_key(row: TimetableRow) -> tuple[bool, date, date]:
+def _start_key(row: TimetableRow) -> tuple[bool, date, date, time]:
+    """By the first day, the shorter first, then events by the hour they start."""
     period = row.period
     if period is None:
-        return True, date.max, date.max
-    return False, period.start, period.end
+        return True, date.max, date.max, time.max
+    return False, period.start, period.end, period.start_time or period.end_time or time.max
 
 
 def build_timetable(

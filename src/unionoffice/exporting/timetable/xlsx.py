@@ -1,6 +1,7 @@
 """The timetable as a spreadsheet (.xlsx) for offices that keep their 台账 in Excel or WPS:
-the PDF's columns plus 文号, 开始日期 and 结束日期, a frozen header row, fitted column widths,
-an autofilter, and a 进度 column limited to 未开始 / 进行中 / 已完成."""
+the PDF's columns plus 文号, 开始日期 and 结束日期 (and an event's 时间, 地点, 参加对象 and 责任人
+when any row has them), a frozen header row, fitted column widths, an autofilter, and a 进度
+column limited to 未开始 / 进行中 / 已完成."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from unionoffice.exporting.timetable.output import write_atomically
 SHEET_TITLE = "活动安排表"
 DATE_FORMAT = "yyyy-mm-dd"
 _FONT_NAME = "宋体"
-_MAX_WIDTH = {"活动内容": 60, "配合部门": 36, "牵头部门": 28}
+_MAX_WIDTH = {"活动内容": 60, "配合部门": 36, "牵头部门": 28, "地点": 30, "参加对象": 30}
 _DEFAULT_MAX_WIDTH = 24
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -47,7 +48,8 @@ def _content(row: TimetableRow) -> str:
 
 
 # Header, and how a row fills the column (序号 is filled in by position).
-COLUMNS: tuple[tuple[str, Callable[[TimetableRow], object]], ...] = (
+SheetColumn = tuple[str, Callable[[TimetableRow], object]]
+COLUMNS: tuple[SheetColumn, ...] = (
     ("序号", lambda row: None),
     ("文号", lambda row: row.notice.doc_number or ""),
     ("活动内容", _content),
@@ -61,6 +63,22 @@ COLUMNS: tuple[tuple[str, Callable[[TimetableRow], object]], ...] = (
     ("备注", lambda row: row.activity.note),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)
+# An event's columns, after 结束日期, each only when some row fills it.
+EVENT_COLUMNS: tuple[SheetColumn, ...] = (
+    ("时间", lambda row: row.times_text),
+    ("地点", lambda row: row.activity.place),
+    ("参加对象", lambda row: row.activity.participants),
+    ("责任人", lambda row: row.activity.responsible_person or ""),
+)
+
+
+def sheet_columns(timetable: Timetable) -> tuple[SheetColumn, ...]:
+    """COLUMNS with the event columns some row fills, after 结束日期."""
+    filled = tuple(
+        column for column in EVENT_COLUMNS if any(column[1](row) for row in timetable.rows)
+    )
+    at = HEADERS.index("结束日期") + 1
+    return (*COLUMNS[:at], *filled, *COLUMNS[at:])
 
 
 def render_timetable_xlsx(timetable: Timetable) -> bytes:
@@ -70,10 +88,12 @@ def render_timetable_xlsx(timetable: Timetable) -> bytes:
     sheet.title = SHEET_TITLE
     workbook.properties.title = _clean(timetable.title)
     workbook.properties.creator = "UnionOffice"
-    sheet.append(HEADERS)
+    columns = sheet_columns(timetable)
+    headers = tuple(header for header, _ in columns)
+    sheet.append(headers)
     for seq, row in enumerate(timetable.rows, start=1):
-        sheet.append([seq, *(_clean(fill(row)) for _, fill in COLUMNS[1:])])
-    _format(sheet, timetable)
+        sheet.append([seq, *(_clean(fill(row)) for _, fill in columns[1:])])
+    _format(sheet, timetable, headers)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -84,16 +104,18 @@ def write_timetable_xlsx(timetable: Timetable, path: str | Path) -> Path:
     return write_atomically(path, render_timetable_xlsx(timetable))
 
 
-def _format(sheet: Worksheet, timetable: Timetable) -> None:
+def _format(sheet: Worksheet, timetable: Timetable, headers: tuple[str, ...]) -> None:
     last_row = len(timetable.rows) + 1
-    last_column = get_column_letter(len(HEADERS))
+    last_column = get_column_letter(len(headers))
     header_font = Font(name=_FONT_NAME, bold=True)
     body_font = Font(name=_FONT_NAME)
     fill = PatternFill("solid", fgColor="D9D9D9")
     wrap = Alignment(wrap_text=True, vertical="center")
     centered = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    date_columns = {HEADERS.index("开始日期") + 1, HEADERS.index("结束日期") + 1}
-    center_columns = {1, *date_columns, HEADERS.index("进度") + 1}
+    date_columns = {headers.index("开始日期") + 1, headers.index("结束日期") + 1}
+    center_columns = {1, *date_columns, headers.index("进度") + 1}
+    if "时间" in headers:
+        center_columns.add(headers.index("时间") + 1)
     for cells in sheet.iter_rows(min_row=1, max_row=last_row):
         for cell in cells:
             cell.border = _BORDER
@@ -104,7 +126,7 @@ def _format(sheet: Worksheet, timetable: Timetable) -> None:
             cell.alignment = centered if cell.column in center_columns else wrap
             if cell.column in date_columns:
                 cell.number_format = DATE_FORMAT
-    for index, header in enumerate(HEADERS, start=1):
+    for index, header in enumerate(headers, start=1):
         letter = get_column_letter(index)
         values = [header, *(cell.value for (cell,) in sheet[f"{letter}2" : f"{letter}{last_row}"])]
         limit = _MAX_WIDTH.get(header, _DEFAULT_MAX_WIDTH)
@@ -112,7 +134,7 @@ def _format(sheet: Worksheet, timetable: Timetable) -> None:
         sheet.column_dimensions[letter].width = min(max(widest + 2, 6), limit)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
-    status_letter = get_column_letter(HEADERS.index("进度") + 1)
+    status_letter = get_column_letter(headers.index("进度") + 1)
     choices = ",".join(str(status) for status in ActivityStatus)
     validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
     validation.add(f"{status_letter}2:{status_letter}{max(last_row, 2) + 500}")

@@ -32,10 +32,14 @@ class Column(enum.IntEnum):
     TITLE = 1
     DEADLINE = 2
     PERIOD = 3
-    LEAD = 4
-    COOPERATING = 5
-    LEADER = 6
-    STATUS = 7
+    TIME = 4  # an event's times of day, read from 完成时限 as the dates are
+    PLACE = 5
+    PARTICIPANTS = 6
+    LEAD = 7
+    COOPERATING = 8
+    LEADER = 9
+    PERSON = 10  # 责任人
+    STATUS = 11
 
 
 HEADERS = {
@@ -43,23 +47,46 @@ HEADERS = {
     Column.TITLE: "活动内容",
     Column.DEADLINE: "完成时限",
     Column.PERIOD: "起止日期",
+    Column.TIME: "时间",
+    Column.PLACE: "地点",
+    Column.PARTICIPANTS: "参加对象",
     Column.LEAD: "牵头部门",
     Column.COOPERATING: "配合部门",
     Column.LEADER: "责任领导",
+    Column.PERSON: "责任人",
     Column.STATUS: "进度",
 }
 EDITABLE = frozenset(
     {
         Column.TITLE,
         Column.DEADLINE,
+        Column.PLACE,
+        Column.PARTICIPANTS,
         Column.LEAD,
         Column.COOPERATING,
         Column.LEADER,
+        Column.PERSON,
         Column.STATUS,
     }
 )
+# Columns a clerk may hide (header menu), remembered per table in the settings.
+HIDEABLE = frozenset(Column) - {Column.NUMBER, Column.TITLE}
+# An event's columns: a notice's plan shows them when it fills them (column_chooser.py).
+EVENT_COLUMNS = frozenset({Column.TIME, Column.PLACE, Column.PARTICIPANTS, Column.PERSON})
 DEPARTMENT_COLUMNS = frozenset({Column.LEAD, Column.COOPERATING})
 STATUS_TEXTS = frozenset(str(s) for s in ActivityStatus)
+# The ActivityData field each plain text column edits.
+_TEXT_FIELDS = {
+    Column.TITLE: "title",
+    Column.DEADLINE: "deadline",
+    Column.PLACE: "place",
+    Column.PARTICIPANTS: "participants",
+}
+_OPTIONAL_FIELDS = {Column.LEADER: "leader", Column.PERSON: "responsible_person"}  # "" is None
+TIME_TIP = "时间从完成时限中读出，如“3月8日上午9时30分”“下午2时30分至4时30分”；请在完成时限中修改"
+
+
+_CENTRED = frozenset({Column.NUMBER, Column.TIME, Column.STATUS})
 
 
 def split_names(text: str) -> list[str]:
@@ -84,12 +111,10 @@ def cell_value(activity: ActivityData, column: Column) -> Any:
         return list(activity.lead)
     if column == Column.COOPERATING:
         return list(activity.cooperating)
-    if column == Column.TITLE:
-        return activity.title
-    if column == Column.DEADLINE:
-        return activity.deadline
-    if column == Column.LEADER:
-        return activity.leader or ""
+    if column in _TEXT_FIELDS:
+        return getattr(activity, _TEXT_FIELDS[column])
+    if column in _OPTIONAL_FIELDS:
+        return getattr(activity, _OPTIONAL_FIELDS[column]) or ""
     if column == Column.STATUS:
         return str(activity.status)
     raise ValueError(f"column {column} cannot be edited")
@@ -114,18 +139,16 @@ def edited_value(activity: ActivityData, column: Column, value: Any) -> Any | No
 
 def set_field(activity: ActivityData, column: Column, value: Any) -> None:
     """Set one field of ``activity`` from a cell value (text, or names for departments)."""
-    if column == Column.TITLE:
-        activity.title = str(value).strip()
-    elif column == Column.DEADLINE:
-        activity.deadline = str(value).strip()
+    if column in _TEXT_FIELDS:
+        setattr(activity, _TEXT_FIELDS[column], str(value).strip())
+    elif column in _OPTIONAL_FIELDS:
+        setattr(activity, _OPTIONAL_FIELDS[column], str(value).strip() or None)
     elif column in DEPARTMENT_COLUMNS:
         names = split_names(value) if isinstance(value, str) else list(value)
         if column == Column.LEAD:
             activity.lead = names
         else:
             activity.cooperating = names
-    elif column == Column.LEADER:
-        activity.leader = str(value).strip() or None
     elif column == Column.STATUS:
         activity.status = ActivityStatus(str(value))
     else:
@@ -150,9 +173,13 @@ def row_view(number: int, activity: ActivityData, period: Period | None, today: 
             Column.TITLE: activity.title,
             Column.DEADLINE: activity.deadline,
             Column.PERIOD: format_period(period) if activity.deadline.strip() else "",
+            Column.TIME: period.times_text if period is not None else "",
+            Column.PLACE: activity.place,
+            Column.PARTICIPANTS: activity.participants,
             Column.LEAD: join_department_names(activity.lead),
             Column.COOPERATING: join_department_names(activity.cooperating),
             Column.LEADER: activity.leader or "",
+            Column.PERSON: activity.responsible_person or "",
             Column.STATUS: str(activity.status),
         },
         period=period,
@@ -170,6 +197,13 @@ def _sort_key(view: RowView, activity: ActivityData, column: Column) -> Any:
             return _NO_DATE_KEY
         # by start, then the shorter first: 4月1日 before 4月份 before 第二季度
         return view.period.start.toordinal() * 1000 + min(view.period.days, 999)
+    if column == Column.TIME:
+        # by the hour it starts (or ends), then by the day; untimed rows after
+        period = view.period
+        clock = period.start_time or period.end_time if period is not None else None
+        if period is None or clock is None:
+            return _NO_DATE_KEY * 10
+        return (clock.hour * 60 + clock.minute) * 10**6 + period.start.toordinal()
     if column == Column.STATUS:
         return list(ActivityStatus).index(activity.status)
     return view.texts[column]
@@ -194,10 +228,12 @@ def cell_data(view: RowView, activity: ActivityData, column: int, role: int) -> 
             )
         if view.overdue:
             return "已过完成时限，尚未完成"
+        if column == Column.TIME:
+            return TIME_TIP
         if column == Column.TITLE and activity.text:
             return activity.text
         return None
-    if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.NUMBER, Column.STATUS):
+    if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTRED:
         return int(Qt.AlignmentFlag.AlignCenter)
     if role == ACTIVITY_ROLE:
         return activity

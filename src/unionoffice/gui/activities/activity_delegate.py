@@ -23,6 +23,12 @@ from unionoffice.gui.activities.department_picker import DepartmentPicker
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PICKER_WIDTH, PICKER_HEIGHT = 320, 280
+_HINTS = {
+    Column.DEADLINE: "如：4月份、6月底前、全年、3月8日上午9时30分",
+    Column.PLACE: "如：省工人文化宫二楼",
+    Column.PARTICIPANTS: "如：各单位女职工代表",
+    Column.PERSON: "姓名",
+}
 
 
 class ActivityDelegate(QStyledItemDelegate):
@@ -46,8 +52,8 @@ class ActivityDelegate(QStyledItemDelegate):
             picker.focus_left.connect(lambda: self._finish(picker))
             return picker
         editor = QLineEdit(parent)
-        if column == Column.DEADLINE:
-            editor.setPlaceholderText("如：4月份、6月底前、第三季度、全年")
+        if column in _HINTS:
+            editor.setPlaceholderText(_HINTS[column])
         return editor
 
     def _finish(self, picker: DepartmentPicker) -> None:

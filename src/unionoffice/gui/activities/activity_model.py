@@ -123,6 +123,10 @@ class ActivityTableModel(QAbstractTableModel):
     def period(self, row: int) -> Period | None:
         return self._view(row).period
 
+    def column_filled(self, column: Column) -> bool:
+        """Whether some row shows anything in ``column`` (an event's 时间, 地点 …)."""
+        return any(self._view(row).texts[column] for row in range(len(self._rows)))
+
     def _view(self, row: int) -> RowView:
         view = self._views[row]
         if view is None:

@@ -1,4 +1,4 @@
-"""Widgets showing the activity models: a notice's editable plan and the 全部活动 list."""
+"""The widget of a notice's editable activity plan (全部活动 is all_activities_view.py)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
     QPoint,
     QRect,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QAction, QDrag, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QDrag, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.domain.activity_table_text import (
     PasteError,
     activities_from_rows,
@@ -34,14 +31,12 @@ from unionoffice.domain.activity_table_text import (
     format_tsv,
     parse_tsv,
 )
-from unionoffice.domain.changes import Changes
 from unionoffice.domain.notice import ActivityData
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_columns import (
     EDITABLE,
     HEADERS,
-    OVERDUE_COLOUR,
-    UNPARSED_COLOUR,
+    HIDEABLE,
     Column,
 )
 from unionoffice.gui.activities.activity_delegate import ActivityDelegate
@@ -51,28 +46,21 @@ from unionoffice.gui.activities.activity_filter import (
     ActivityFilterProxy,
 )
 from unionoffice.gui.activities.activity_model import ActivityTableModel
-from unionoffice.gui.activities.all_activities_model import NOTICE_COLUMN, AllActivitiesModel
+from unionoffice.gui.activities.all_activities_view import AllActivitiesView
+from unionoffice.gui.activities.column_chooser import ColumnChooser
 from unionoffice.gui.activities.plan_commands import (
     InsertActivitiesCommand,
     InsertActivityCommand,
     MoveActivityCommand,
     RemoveActivityCommand,
 )
+from unionoffice.gui.activities.table_look import legend, prepare_table
+from unionoffice.gui.settings import Settings
 
 __all__ = ["ALL_DEPARTMENTS", "ActivityTableView", "AllActivitiesView"]
 
 MOVE_TIP = "把选中的活动{}一行"
 REARRANGED_TIP = "表格已排序或筛选，不能移动：请点“恢复原顺序”并清除筛选后再移动"
-
-
-def _legend() -> QLabel:
-    label = QLabel(
-        f"<span style='background:{OVERDUE_COLOUR.name()}'>&nbsp;红底&nbsp;</span> 已过期未完成"
-        f"　<span style='background:{UNPARSED_COLOUR.name()}'>&nbsp;橙底&nbsp;</span> "
-        "完成时限无法推算日期"
-    )
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
 
 
 class ActivityTable(QTableView):
@@ -94,13 +82,16 @@ class ActivityTable(QTableView):
 
 class ActivityTableView(QWidget):
     """A notice's activity plan: the table, 添加 / 删除 / 上移 / 下移, copy and paste of rows
-    (Excel and WPS), drag and drop, and a filter bar; clicking a header sorts."""
+    (Excel and WPS), drag and drop, and a filter bar; clicking a header sorts, a right click
+    on it hides columns (remembered in ``settings``)."""
 
     def __init__(
         self,
         model: ActivityTableModel,
         department_names: Sequence[str] = (),
         parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -120,7 +111,10 @@ class ActivityTableView(QWidget):
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)
         self.table.setDropIndicatorShown(True)
-        _prepare_table(self.table)
+        prepare_table(self.table)
+        self.columns = ColumnChooser(
+            self.table, HIDEABLE, settings, "plan", filled=model.column_filled
+        )
         # A plan has tens of rows: each grows to show all its department names.
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(rows.defaultSectionSize())
@@ -171,7 +165,7 @@ class ActivityTableView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.message_label, 1)
-        bottom.addWidget(_legend())
+        bottom.addWidget(legend())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -325,6 +319,7 @@ class ActivityTableView(QWidget):
 
     def _on_rows_changed(self) -> None:
         self.filter_bar.set_department_names(self.model.department_names())
+        self.columns.update()  # a place typed or pasted in shows its column
         self._update_state()
 
     def _update_state(self) -> None:
@@ -352,158 +347,9 @@ class ActivityTableView(QWidget):
     def _show_context_menu(self, position: QPoint) -> None:
         self.context_menu().popup(self.table.viewport().mapToGlobal(position))
 
-
-class AllActivitiesView(QWidget):
-    """全部活动: every notice's activities, filtered and sorted by the database, edited in
-    place; Enter, a double-click on 序号 or 所属公文, or 打开公文 opens the notice."""
-
-    activity_activated = Signal(int, int)  # notice id, position in that notice
-
-    def __init__(
-        self,
-        model: AllActivitiesModel,
-        department_names: Sequence[str] = (),
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.model = model
-        self._stale = False  # activities changed while the table was not on screen
-        self.filter_bar = ActivityFilterBar(department_names, self)
-        self.department = self.filter_bar.department
-        self.filter_bar.changed.connect(self._on_filter)
-        self.count_label = QLabel(self)
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        self.delegate = ActivityDelegate(department_names, self.table)
-        self.table.setItemDelegate(self.delegate)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        _prepare_table(self.table)
-        # Eleven columns do not fit beside the tree: 活动内容 keeps a readable width and the
-        # table scrolls sideways rather than squeezing it.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(Column.TITLE, 260)
-        header.setSectionResizeMode(NOTICE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(NOTICE_COLUMN, 170)
-        header.setStretchLastSection(True)
-        self.table.activated.connect(self.open_activity)
-        self.open_action = QAction("打开公文", self.table)
-        self.open_action.setToolTip("打开该活动所属的公文（回车）")
-        self.open_action.triggered.connect(lambda: self.open_activity(self.table.currentIndex()))
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._show_context_menu)
-        model.edit_failed.connect(lambda text: messages.show_error(self, text))
-        model.modelReset.connect(self._update_count)
-        hint = QLabel("双击单元格直接修改；回车或双击序号打开所属公文", self)
-        hint.setStyleSheet("color: #666;")
-        top = QHBoxLayout()
-        top.addWidget(self.filter_bar)
-        top.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addWidget(hint, 1)
-        bottom.addWidget(_legend())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addLayout(bottom)
-        self._update_count()
-
-    def set_department_names(self, names: Sequence[str]) -> None:
-        self.filter_bar.set_department_names(names)
-        self.delegate.department_names = list(names)
-
-    def reload(self) -> None:
-        """Read the table again from its first page."""
-        self.model.reload()
-        self._update_count()
-
-    def refresh(self) -> None:
-        """Show changes made elsewhere, keeping the clerk's place when the rows stay."""
-        self._stale = False
-        self.model.refresh()
-        self._update_count()
-
-    def apply_changes(self, changes: Changes) -> None:
-        """Count and read again when activities changed, once the table is on screen; a
-        changed notice title or 文号 only drops that notice's cached rows."""
-        if changes.touches_activities:
-            self._stale = True
-        elif changes.notices:
-            self.model.forget_notices(changes.notices)
-        if self._stale and self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _on_filter(self) -> None:
-        criteria = self.filter_bar.criteria()
-        self.model.set_filter(
-            ActivityFilter(
-                department=criteria.department,
-                month=criteria.month,
-                status=criteria.status,
-                overdue_on=self.model.today() if criteria.overdue else None,
-            )
-        )
-        self._update_count()
-
-    def _update_count(self) -> None:
-        self.count_label.setText(f"共 {self.model.total()} 项")
-
-    def open_activity(self, index: QModelIndex) -> None:
-        """Open the notice of the activity in ``index``'s row, at that activity."""
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return
-        row = self.model.row_at(index.row())
-        self.activity_activated.emit(row.notice_id, row.position)
-
-    def context_menu(self) -> QMenu:
-        menu = QMenu(self)
-        menu.addAction(self.open_action)
-        return menu
-
-    def _show_context_menu(self, position: QPoint) -> None:
-        if self.table.indexAt(position).isValid():
-            self.context_menu().popup(self.table.viewport().mapToGlobal(position))
-
-
 def _action(parent: QWidget, text: str, tip: str, shortcut: str) -> QAction:
     action = QAction(text, parent)
     action.setShortcut(QKeySequence(shortcut))
     action.setToolTip(f"{tip}（{action.shortcut().toString()}）")
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return action
-
-
-def _prepare_table(table: QTableView) -> None:
-    """Look and column widths both tables share; headers sort (none at first)."""
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    header.setSortIndicatorClearable(True)
-    table.setSortingEnabled(True)
-    widths = {
-        Column.NUMBER: 56,
-        Column.DEADLINE: 100,
-        Column.PERIOD: 140,
-        Column.LEAD: 170,
-        Column.COOPERATING: 200,
-        Column.LEADER: 80,
-        Column.STATUS: 70,
-    }
-    for column, width in widths.items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(column, width)
-    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)

@@ -62,7 +62,18 @@ _ORDERS = {
     Column.COOPERATING: ActivityOrder.COOPERATING,
     Column.LEADER: ActivityOrder.LEADER,
     Column.STATUS: ActivityOrder.STATUS,
+    Column.TIME: ActivityOrder.TIME,
+    Column.PLACE: ActivityOrder.PLACE,
+    Column.PARTICIPANTS: ActivityOrder.PARTICIPANTS,
+    Column.PERSON: ActivityOrder.PERSON,
 }
+
+
+# The ActivityData fields the editable columns show.
+_EDITED_FIELDS = (
+    "title", "deadline", "lead", "cooperating", "leader", "status",
+    "place", "participants", "responsible_person",
+)  # fmt: skip
 
 
 @dataclass
@@ -75,10 +86,7 @@ class _Page:
 
 def _same_cells(first: ActivityData, second: ActivityData) -> bool:
     """Whether the two show the same in every editable column."""
-    return all(
-        getattr(first, name) == getattr(second, name)
-        for name in ("title", "deadline", "lead", "cooperating", "leader", "status")
-    )
+    return all(getattr(first, name) == getattr(second, name) for name in _EDITED_FIELDS)
 
 
 class AllActivitiesModel(QAbstractTableModel):

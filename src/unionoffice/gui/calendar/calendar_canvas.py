@@ -1,18 +1,19 @@
-"""The calendar's two canvases: a month grid and a year chart (Gantt), painted from what
-they are given. They never read the database: painting happens often.
+"""The calendar's month grid, and what it shares with the year chart (year_canvas.py):
+painted from what they are given, never reading the database (painting happens often).
 
 Items that cover the whole month (全年, 上半年 …) go in a strip above the month grid so the
-days stay readable. 法定节假日 and 调休 days are tinted and carry a 休/班 badge or tick.
+days stay readable; events (periods with times of day) stay on their days, their bars led by
+the time ("9:30 讲座"). 法定节假日 and 调休 days are tinted and carry a 休/班 badge or tick.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QToolTip,
@@ -35,12 +36,38 @@ MAX_STRIP_LINES = 3  # of items that run through the whole month, above the grid
 def tooltip_text(row: ActivityRow) -> str:
     activity = row.activity
     lines = [activity.title, f"完成时限：{activity.deadline}（{format_period(activity.period)}）"]
+    if activity.period is not None and activity.period.timed:
+        lines.append(f"时间：{activity.period.times_text}")
+    for label, value in (
+        ("地点", activity.place),
+        ("参加对象", activity.participants),
+        ("责任人", activity.responsible_person or ""),
+    ):
+        if value:
+            lines.append(f"{label}：{value}")
     if activity.lead:
         lines.append(f"牵头：{NAME_SEPARATOR.join(activity.lead)}")
     if activity.cooperating:
         lines.append(f"配合：{NAME_SEPARATOR.join(activity.cooperating)}")
     lines.append(f"{row.doc_number or '草稿'}　{row.notice_title}")
     return "\n".join(lines)
+
+
+def bar_label(row: ActivityRow) -> str:
+    """What a month bar says: the title, after the time of day for an event ("9:30 讲座")."""
+    period = row.activity.period
+    if period is not None and period.timed:
+        return f"{period.times_text} {row.activity.title}"
+    return row.activity.title
+
+
+def _day_order(row: ActivityRow) -> tuple[dt.date, int, int]:
+    """Earlier days first, longer periods first, then events by the hour they start."""
+    period = row.activity.period
+    assert period is not None
+    clock = period.start_time or period.end_time
+    minutes = clock.hour * 60 + clock.minute if clock is not None else 24 * 60
+    return period.start, -period.days, minutes
 
 
 def assign_lanes(periods: Sequence[Period]) -> list[int]:
@@ -73,12 +100,12 @@ def month_weeks(year: int, month: int) -> list[list[dt.date]]:
 
 
 @dataclass
-class _Hit:
+class Hit:
     rect: QRectF
     row: ActivityRow
 
 
-class _Canvas(QWidget):
+class Canvas(QWidget):
     """Common to both views: the rows shown, hit testing, tooltips, clicks, special days."""
 
     clicked = Signal(object)  # ActivityRow
@@ -86,7 +113,7 @@ class _Canvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ActivityRow] = []
-        self.hits: list[_Hit] = []
+        self.hits: list[Hit] = []
         self.special_days: dict[dt.date, SpecialDay] = {}
         self.colour_by = ColourBy.DEPARTMENT
         self.setMouseTracking(True)
@@ -144,10 +171,10 @@ class _Canvas(QWidget):
         painter.drawText(
             inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided
         )
-        self.hits.append(_Hit(rect, row))
+        self.hits.append(Hit(rect, row))
 
 
-class MonthCanvas(_Canvas):
+class MonthCanvas(Canvas):
     """A month grid (Monday first) with bars; whole-month items in a strip above it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -165,13 +192,14 @@ class MonthCanvas(_Canvas):
         self.year, self.month = year, month
         self.special_days = special_days or {}
         first, last = dt.date(year, month, 1), month_end(year, month)
+        # An event (a period with times of day) stays on its days, however long it runs.
         self.strip = [
             r for r in rows if r.activity.period and r.activity.period.start <= first
-            and r.activity.period.end >= last
+            and r.activity.period.end >= last and not r.activity.period.timed
         ]  # fmt: skip
         in_strip = {id(r) for r in self.strip}  # by identity: comparing rows field by field is slow
         self.rows = [r for r in rows if id(r) not in in_strip and r.activity.period is not None]
-        self.rows.sort(key=lambda r: (r.activity.period.start, -r.activity.period.days))  # type: ignore[union-attr]
+        self.rows.sort(key=_day_order)
         self.update()
 
     def weeks(self) -> list[list[dt.date]]:
@@ -312,7 +340,7 @@ class MonthCanvas(_Canvas):
             x = (period.start - first).days * width + 2
             bar_width = period.days * width - 4
             y = area.top() + DAY_HEADER + lane * (BAR_HEIGHT + 2)
-            self._bar(painter, QRectF(x, y, bar_width, BAR_HEIGHT), row, row.activity.title)
+            self._bar(painter, QRectF(x, y, bar_width, BAR_HEIGHT), row, bar_label(row))
         if hidden:
             painter.setPen(QColor("#666"))
             top = area.top() + DAY_HEADER + capacity * (BAR_HEIGHT + 2)
@@ -321,135 +349,3 @@ class MonthCanvas(_Canvas):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 f"另有 {hidden} 项…",
             )
-
-
-class YearCanvas(_Canvas):
-    """12 months across, one activity per line, a bar over its period (like a Gantt chart)."""
-
-    LABEL_WIDTH = 300
-    LINE = 22
-    HEADER = 26
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.year = dt.date.today().year
-
-    def set_year(
-        self,
-        year: int,
-        rows: list[ActivityRow],
-        special_days: dict[dt.date, SpecialDay] | None = None,
-    ) -> None:
-        self.year = year
-        self.special_days = special_days or {}
-        self.rows = sorted(
-            (r for r in rows if r.activity.period is not None),
-            key=lambda r: (r.activity.period.start, r.activity.period.end),  # type: ignore[union-attr]
-        )
-        self.setMinimumHeight(self.HEADER + self.LINE * len(self.rows) + 4)
-        self.updateGeometry()
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(900, self.HEADER + self.LINE * max(len(self.rows), 10))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self.hits = []
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-        span = (last - first).days + 1
-        chart = self.width() - self.LABEL_WIDTH - 8
-
-        def x_of(day: dt.date) -> float:
-            return self.LABEL_WIDTH + chart * (day - first).days / span
-
-        for month in range(1, 13):
-            left, right = x_of(dt.date(self.year, month, 1)), x_of(month_end(self.year, month))
-            right += chart / span
-            if month % 2 == 0:
-                painter.fillRect(QRectF(left, 0, right - left, self.height()), QColor("#f6f8fb"))
-            painter.setPen(QColor("#555"))
-            painter.drawText(
-                QRectF(left, 0, right - left, self.HEADER),
-                int(Qt.AlignmentFlag.AlignCenter),
-                f"{month}月",
-            )
-            painter.setPen(QPen(QColor("#e2e2e2")))
-            painter.drawLine(QPointF(left, 0), QPointF(left, self.height()))
-        self._paint_special_days(painter, event.rect(), x_of, chart / span)
-        if first <= dt.date.today() <= last:
-            painter.setPen(QPen(QColor("#c00000"), 1, Qt.PenStyle.DashLine))
-            today_x = x_of(dt.date.today())
-            painter.drawLine(QPointF(today_x, 0), QPointF(today_x, self.height()))
-        # Only the lines in the area being painted (the canvas scrolls; a year holds thousands).
-        area = event.rect()
-        first_line = max(0, (area.top() - self.HEADER) // self.LINE)
-        last_line = min(len(self.rows), (area.bottom() - self.HEADER) // self.LINE + 1)
-        for index in range(first_line, last_line):
-            row = self.rows[index]
-            y = self.HEADER + index * self.LINE
-            period = row.activity.period
-            assert period is not None
-            painter.setPen(QColor("#333"))
-            label = painter.fontMetrics().elidedText(
-                f"{row.activity.title}", Qt.TextElideMode.ElideRight, self.LABEL_WIDTH - 12
-            )
-            label_rect = QRectF(6, y, self.LABEL_WIDTH - 12, self.LINE)
-            painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignVCenter), label)
-            self.hits.append(_Hit(label_rect, row))
-            self._bar(painter, self._bar_rect(index), row, row.activity.deadline)
-        painter.end()
-
-    def _paint_special_days(
-        self, painter: QPainter, area: QRect, x_of: Callable[[dt.date], float], day_width: float
-    ) -> None:
-        """A tinted column down the chart for each run of special days (a whole 春节 is one),
-        and a tick under the month names."""
-        top, bottom = float(max(area.top(), self.HEADER)), float(area.bottom() + 1)
-        for run in marks.runs(self.special_days):
-            x = x_of(run.first)
-            width = max(day_width * run.days, 2.0)  # visible however narrow the window
-            painter.fillRect(QRectF(x, top, width, bottom - top), marks.column_colour(run.kind))
-            if area.top() < self.HEADER:
-                painter.fillRect(QRectF(x, self.HEADER - 5, width, 4), marks.ink(run.kind))
-
-    def day_at(self, point: QPointF) -> dt.date | None:
-        """The day under ``point`` in the month header, where its 休/班 tick is."""
-        chart = self.width() - self.LABEL_WIDTH - 8
-        if point.y() >= self.HEADER or point.x() < self.LABEL_WIDTH or chart <= 0:
-            return None
-        first = dt.date(self.year, 1, 1)
-        span = (dt.date(self.year, 12, 31) - first).days + 1
-        offset = int((point.x() - self.LABEL_WIDTH) * span // chart)
-        if not 0 <= offset < span:
-            return None
-        day = first + dt.timedelta(days=offset)
-        # A day is a few pixels wide: the tick of one a pixel away counts too.
-        for near in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)):
-            if near in self.special_days:
-                return near
-        return day
-
-    def _bar_rect(self, index: int) -> QRectF:
-        """Where line ``index``'s bar goes: across its period, clipped to the year."""
-        period = self.rows[index].activity.period
-        assert period is not None
-        first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-        span = (last - first).days + 1
-        chart = self.width() - self.LABEL_WIDTH - 8
-        x = self.LABEL_WIDTH + chart * (max(period.start, first) - first).days / span
-        end = self.LABEL_WIDTH + chart * ((min(period.end, last) - first).days + 1) / span
-        y = self.HEADER + index * self.LINE
-        return QRectF(x, y + 2, max(4.0, end - x), self.LINE - 4)
-
-    def row_at(self, point: QPointF) -> ActivityRow | None:
-        """By geometry: a partial repaint (scrolling) records only the lines it drew."""
-        index = int((point.y() - self.HEADER) // self.LINE)
-        if point.y() < self.HEADER or not 0 <= index < len(self.rows):
-            return None
-        label = QRectF(6, self.HEADER + index * self.LINE, self.LABEL_WIDTH - 12, self.LINE)
-        if label.contains(point) or self._bar_rect(index).contains(point):
-            return self.rows[index]
-        return None

@@ -29,18 +29,14 @@ from unionoffice.domain.activity_criteria import ActivityFilter, ActivityRow
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.deadline import month_end
 from unionoffice.gui.calendar import calendar_holidays as marks
-from unionoffice.gui.calendar.calendar_canvas import (
-    MonthCanvas,
-    YearCanvas,
-    assign_lanes,
-    month_weeks,
-)
+from unionoffice.gui.calendar.calendar_canvas import MonthCanvas, assign_lanes, month_weeks
 from unionoffice.gui.calendar.calendar_colours import (
     ColourBy,
     ColourLegend,
     department_colour,
     legend_entries,
 )
+from unionoffice.gui.calendar.year_canvas import YearCanvas
 from unionoffice.gui.settings import Settings
 from unionoffice.storage.services.activities import ActivityQueryService
 from unionoffice.storage.services.calendar_days import CalendarDayService

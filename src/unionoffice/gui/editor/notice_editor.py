@@ -121,7 +121,9 @@ class NoticeEditor(QWidget):
             undo_stack=self.undo_stack,
             parent=self,
         )
-        self.activity_view = ActivityTableView(self.activity_model, departments, self)
+        self.activity_view = ActivityTableView(
+            self.activity_model, departments, self, settings=self.settings
+        )
         letterheads = {o.name: o.header_text for o in organ_list}
         defaults = {o.name: OrganDefaults(o.name, o.default_distributor) for o in organ_list}
         self.preview = PagePreview(

@@ -1,4 +1,5 @@
-"""导入: files or a whole folder of .docx/.txt notices, in the background, then a summary.
+"""导入: files or a whole folder of notices, in the background, then a summary; or the text of
+one notice pasted (从剪贴板导入), checked and corrected before it is saved.
 
 The importer runs on a worker thread (``importing.service.import_paths``), one transaction a
 file. A file imported before (same content) is a question for the clerk, asked on the UI thread
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.changes import Changes
 from unionoffice.gui import file_filters
 from unionoffice.gui.dialogs.import_summary import ImportOutcome, ImportSummaryDialog
+from unionoffice.gui.dialogs.paste_import import PasteImportDialog
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 from unionoffice.importing.service import ImportResult, import_paths
 from unionoffice.storage.services.notices import NoticeService
@@ -41,6 +43,7 @@ class ImportController(QObject):
         self.parent_widget = parent  # for the dialogs and messages
         self.task: BackgroundTask | None = None
         self.summary: ImportSummaryDialog | None = None
+        self.paste_dialog: PasteImportDialog | None = None
 
     def _forget_task(self) -> None:
         self.task = None
@@ -65,6 +68,29 @@ class ImportController(QObject):
         if folder:
             self.context.settings.import_folder = folder
             self.start([Path(folder)])
+
+    def paste_text(self) -> PasteImportDialog:
+        """从剪贴板导入: the dialog, with the clipboard's text recognised at once."""
+        dialog = PasteImportDialog(self.context.db, self.parent_widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._pasted)
+        dialog.destroyed.connect(self._forget_paste_dialog)
+        self.paste_dialog = dialog
+        dialog.open()
+        dialog.paste_clipboard()
+        return dialog
+
+    def _forget_paste_dialog(self) -> None:
+        self.paste_dialog = None
+
+    def _pasted(self, result: ImportResult) -> None:
+        assert result.notice_id is not None
+        notice_id = result.notice_id
+        self.context.notify(Changes.of_notice(notice_id) | _numbers_of([result]))
+        facts = result.facts
+        self.workbench.open_notice(notice_id)
+        label = facts.doc_number or facts.title if facts is not None else ""
+        self.workbench.show_status(f"已从剪贴板导入：{label}", 8000)
 
     def start(self, paths: list[Path]) -> BackgroundTask | None:
         """Import ``paths`` in the background; the summary shows when it is done."""
@@ -106,7 +132,10 @@ class ImportController(QObject):
 
     def _finished(self, outcome: ImportOutcome) -> None:
         created = outcome.created_ids
-        self.context.notify(Changes(notices=frozenset(created), activities=frozenset(created)))
+        self.context.notify(
+            Changes(notices=frozenset(created), activities=frozenset(created))
+            | _numbers_of(outcome.of("created"))
+        )
         if created:
             self.workbench.open_notice(created[0])
         titles = {s.id: s.doc_number or s.title for s in self.workbench.notice_summaries()}
@@ -114,3 +143,9 @@ class ImportController(QObject):
         self.summary.open_requested.connect(self.workbench.open_notice)
         self.summary.open()
         self.workbench.show_status(self.summary.headline, 8000)
+
+
+def _numbers_of(results: list[ImportResult]) -> Changes:
+    """The 文号 registers the new notices' numbers were entered in."""
+    registers = (r.facts.register for r in results if r.notice_id is not None and r.facts)
+    return Changes(numbers=frozenset(register for register in registers if register is not None))

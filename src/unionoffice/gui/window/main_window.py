@@ -193,7 +193,10 @@ class MainWindow(QMainWindow):
         )
         self.calendar.activity_clicked.connect(self.show_activity)
         self.all_activities: AllActivitiesView = AllActivitiesView(
-            AllActivitiesModel(self.activities, parent=self), departments, self
+            AllActivitiesModel(self.activities, parent=self),
+            departments,
+            self,
+            settings=self.settings,
         )
         self.all_activities.activity_activated.connect(self.show_activity)
         # An edit in 全部活动 of an open notice goes through its editor (undo, autosave).

@@ -66,6 +66,9 @@ def build_actions(window: MainWindow) -> None:
     w.import_folder_action = make_action(
         w, "导入文件夹…", lambda: w.importer.choose_folder(), icon_name="import-folder"
     )
+    w.paste_import_action = make_action(
+        w, "从剪贴板导入…", lambda: w.importer.paste_text(), "Ctrl+Shift+V", "paste-import"
+    )
     w.export_action = make_action(
         w, "导出 Word…", lambda: w.exporter.export_word(), "Ctrl+E", "export-word"
     )
@@ -90,6 +93,7 @@ def build_actions(window: MainWindow) -> None:
         w.find_action,
         w.import_files_action,
         w.import_folder_action,
+        w.paste_import_action,
         w.export_action,
         w.excel_action,
         w.ics_action,
@@ -129,7 +133,7 @@ def _build_menus(w: MainWindow) -> None:
     recent_menu = menu.addMenu(icon("recent"), "最近打开")
     recent_menu.aboutToShow.connect(lambda: w.notice_commands.fill_recent_menu(recent_menu))
     menu.addSeparator()
-    menu.addActions([w.import_files_action, w.import_folder_action])
+    menu.addActions([w.import_files_action, w.import_folder_action, w.paste_import_action])
     menu.addSeparator()
     menu.addActions([w.export_action, w.excel_action, w.ics_action])
     menu.addActions([w.print_notice_action, w.print_action])

@@ -18,10 +18,10 @@ from unionoffice.domain.activity_criteria import (
     ActivityOrder,
     ActivityRow,
 )
-from unionoffice.domain.deadline import Period
 from unionoffice.domain.doc_number import format_doc_number
 from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.storage.database import Database
+from unionoffice.storage.mapping import stored_period
 from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
 
 
@@ -117,6 +117,11 @@ _ROW_COLUMNS = (
     Activity.leader,
     Activity.status,
     Activity.note,
+    Activity.place,
+    Activity.participants,
+    Activity.responsible_person,
+    Activity.start_time,
+    Activity.end_time,
     Notice.title.label("notice_title"),
     Notice.version.label("notice_version"),
     Notice.year,
@@ -177,12 +182,24 @@ def _order_by(order: ActivityOrder, descending: bool) -> list[Any]:
         ActivityOrder.COOPERATING: _first_department("cooperating"),
         ActivityOrder.LEADER: Activity.leader,
         ActivityOrder.STATUS: case(*statuses, else_=len(statuses)),
+        ActivityOrder.TIME: Activity.start_time,
+        # Empty texts after the filled ones, as NULLs are.
+        ActivityOrder.PLACE: func.nullif(Activity.place, ""),
+        ActivityOrder.PARTICIPANTS: func.nullif(Activity.participants, ""),
+        ActivityOrder.PERSON: Activity.responsible_person,
     }[order]
-    key = column.desc() if descending else column.asc()
-    keys = [key.nulls_last()]
-    if order is ActivityOrder.PERIOD:
-        keys.append((Activity.end_date.desc() if descending else Activity.end_date).nulls_last())
-    return [*keys, *_NOTICE_ORDER]
+    then = {
+        ActivityOrder.PERIOD: (Activity.end_date, Activity.start_time),
+        ActivityOrder.TIME: (Activity.start_date,),
+    }.get(order, ())
+    return [
+        *(_directed(key, descending) for key in (column, *then)),
+        *_NOTICE_ORDER,
+    ]
+
+
+def _directed(column: Any, descending: bool) -> Any:
+    return (column.desc() if descending else column.asc()).nulls_last()
 
 
 def _department_names(
@@ -207,9 +224,7 @@ def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str
     doc_number = None
     if row.code is not None and row.year is not None and row.number is not None:
         doc_number = format_doc_number(row.code, row.year, row.number)
-    period = None
-    if row.start_date is not None and row.end_date is not None:
-        period = Period(row.start_date, row.end_date)
+    period = stored_period(row.start_date, row.end_date, row.start_time, row.end_time)
     activity = ActivityData(
         title=row.title,
         text=row.text,
@@ -221,6 +236,9 @@ def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str
         leader=row.leader,
         status=ActivityStatus(row.status),
         note=row.note,
+        responsible_person=row.responsible_person,
+        place=row.place,
+        participants=row.participants,
     )
     return ActivityRow(
         notice_id=row.notice_id,

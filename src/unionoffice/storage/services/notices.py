@@ -22,11 +22,16 @@ from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import ActivityData, NoticeData, NoticeStatus
 from unionoffice.domain.notice_summary import NoticeSummary
 from unionoffice.storage.database import Database
-from unionoffice.storage.mapping import apply_fields, notice_to_data, replace_activities
+from unionoffice.storage.mapping import (
+    apply_fields,
+    department_rows,
+    notice_to_data,
+    period_columns,
+    replace_activities,
+)
 from unionoffice.storage.models import (
     Activity,
     ActivityDepartment,
-    Department,
     DocNumberSeries,
     Notice,
     Organ,
@@ -162,8 +167,9 @@ class NoticeService:
     ) -> int:
         """Save one edited activity of a notice (from the 全部活动 table); the new version.
 
-        Writes the fields a table cell edits (活动内容, 完成时限 and its period, departments,
-        责任领导, 进度) of the activity at ``position``. As with ``update``, ``version`` must
+        Writes the fields a table cell edits (活动内容, 完成时限 and its period with its times
+        of day, departments, 责任领导, 责任人, 地点, 参加对象, 进度) of the activity at
+        ``position``. As with ``update``, ``version`` must
         be the notice's version when the row was read, or nothing is written (ConflictError).
         """
         try:
@@ -178,15 +184,17 @@ class NoticeService:
                 period = parse_deadline(activity.deadline, year, not_before=notice.doc_date)
                 row.title = activity.title
                 row.deadline = activity.deadline
-                row.start_date = period.start if period else None
-                row.end_date = period.end if period else None
+                for column, value in period_columns(period).items():
+                    setattr(row, column, value)
                 row.leader = activity.leader or None
                 row.status = str(activity.status)
+                row.place, row.participants = activity.place, activity.participants
+                row.responsible_person = activity.responsible_person or None
                 if row.departments:
                     # Old rows must be gone before new ones take their (role, position) places.
                     row.departments.clear()
                     session.flush()
-                row.departments = _department_rows(session, notice.organ, activity)
+                row.departments = department_rows(session, notice.organ, activity)
                 # Touch the notice so its version moves, as every other save of it does.
                 notice.updated_at = dt.datetime.now(dt.UTC)
                 session.flush()
@@ -346,24 +354,6 @@ class NoticeService:
                 .order_by(func.count().desc(), ActivityDepartment.name)
             )
             return list(session.scalars(query))
-
-
-def _department_rows(
-    session: Session, organ: Organ | None, activity: ActivityData
-) -> builtins.list[ActivityDepartment]:
-    """The 牵头 and 配合 names of ``activity``, linked to the master list where they match."""
-    query = select(Department.name, Department.id)
-    if organ is not None:
-        query = query.where(Department.organ_id == organ.id)
-    known = {name: id_ for name, id_ in session.execute(query)}
-    rows = []
-    for role, names in (("lead", activity.lead), ("cooperating", activity.cooperating)):
-        cleaned = dict.fromkeys(name.strip() for name in names if name.strip())
-        rows += [
-            ActivityDepartment(role=role, position=i, name=name, department_id=known.get(name))
-            for i, name in enumerate(cleaned)
-        ]
-    return rows
 
 
 def _status_after_edit(notice: Notice, wanted: NoticeStatus) -> NoticeStatus:

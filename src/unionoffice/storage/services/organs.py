@@ -118,6 +118,17 @@ class OrganService:
                 query = query.where(Department.organ_id == organ_id)
             return list(dict.fromkeys(session.scalars(query)))
 
+    def department_names_of(self, organ_name: str) -> list[str]:
+        """The master list of the organ named ``organ_name``, in order (empty without one)."""
+        query = (
+            select(Department.name)
+            .join(Organ, Department.organ_id == Organ.id)
+            .where(Organ.name == organ_name)
+            .order_by(Department.position)
+        )
+        with self.db.read_session() as session:
+            return list(session.scalars(query))
+
     def add_department(self, organ_id: int, name: str) -> None:
         """Add a department at the end of the organ's list; a name already there is kept."""
         name = _clean_department_name(name)

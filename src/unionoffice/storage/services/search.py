@@ -1,11 +1,12 @@
 """Search for the document tree: which notices mention a text anywhere a clerk would look.
 
 On SQLite a word of three or more characters is looked up in the FTS5 trigram tables that
-migration 0002 keeps (an index lookup, whatever the size of the archive); a shorter word is
-found in notice_search_texts (migrations 0005 and 0006: one row per notice joining its texts
-and department names, so one scan of the notices instead of every body block, activity and
-department). On PostgreSQL every word is found by reading the texts (LIKE; on SQLite instr()
-when the word has no ASCII letter to fold). All ways find the same notices.
+migration 0002 keeps (0008 adds an event's 地点, 参加对象 and 责任人; an index lookup,
+whatever the size of the archive); a shorter word is found in notice_search_texts (0005, 0006,
+0008: one row per notice joining its texts and department names, so one scan of the notices
+instead of every body block, activity and department). On PostgreSQL every word is found by
+reading the texts (LIKE; on SQLite instr() when the word has no ASCII letter to fold). All
+ways find the same notices.
 """
 
 from __future__ import annotations
@@ -204,7 +205,15 @@ def _scan(word: str, *, sqlite: bool, within: set[int] | None = None) -> Compoun
     body = select(BodyBlock.notice_id).where(among(BodyBlock.notice_id), has(BodyBlock.text))
     activities = select(Activity.notice_id).where(
         among(Activity.notice_id),
-        or_(has(Activity.title), has(Activity.text), has(Activity.deadline), has(Activity.leader)),
+        or_(
+            has(Activity.title),
+            has(Activity.text),
+            has(Activity.deadline),
+            has(Activity.leader),
+            has(Activity.place),
+            has(Activity.participants),
+            has(Activity.responsible_person),
+        ),
     )
     return union(header, body, activities)
 
