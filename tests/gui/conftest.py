@@ -119,6 +119,7 @@ def window(qtbot, db, demo_ids, settings, shown_messages):
     from unionoffice.gui.window.main_window import MainWindow
 
     settings.autosave_ms = 50
+    settings.change_poll_ms = 0  # other clerks' changes: only the tests that ask read them
     main = MainWindow(db, settings)
     qtbot.addWidget(main)
     main.show()

@@ -110,6 +110,9 @@ class Settings:
     tree_grouping: Option[str] = Option("window/tree_grouping", str, "")  # a Grouping name
     recent_notices: Option[list] = Option("recent/notices", list, [])
     autosave_ms: Option[int] = Option("editor/autosave_ms", int, 1500)
+    # How often the window reads other clerks' changes; 0 reads none (tests that do not ask).
+    change_poll_ms: Option[int] = Option("database/change_poll_ms", int, 2000)
+    clerk_name: Option[str] = Option("editor/clerk_name", str, "")  # the register's 经办人
     page_preview: Option[bool] = Option("editor/page_preview", bool, False)
     last_database: Option[str] = Option("database/last", str, "")
     # Word export: template name ("" = 文件式), plan layout ("" = the template's, or a

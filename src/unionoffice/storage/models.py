@@ -273,3 +273,23 @@ class CalendarDay(Base):
         CheckConstraint("kind IN ('holiday', 'workday', 'normal')", name="kind_known"),
         CheckConstraint("source IN ('library', 'clerk')", name="source_known"),
     )
+
+
+class ChangeLogEntry(Base):
+    """One change a write made (migration 0010), read by the other windows to show it live.
+
+    ``kind``: notice (saved or new; ``version`` is its new version), removed, numbers
+    (``detail`` "机关代字:年份"), departments, organs, calendar_days.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    changed_at: Mapped[dt.datetime] = mapped_column(
+        server_default=text("CURRENT_TIMESTAMP"), default=_now
+    )
+

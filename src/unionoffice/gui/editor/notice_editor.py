@@ -533,18 +533,51 @@ class NoticeEditor(QWidget):
             copy = dataclasses.replace(
                 copy, number=stored.number, series_code=stored.series_code, year=stored.year
             )
+        self._show_data(dataclasses.replace(copy, id=stored.id, status=stored.status))
+        self._on_edited()
+
+    def _show_data(self, data: NoticeData) -> None:
+        """Put ``data`` in every widget and the plan table, with no undo step and no edit."""
         self._loading = True
-        self._data = dataclasses.replace(copy, id=stored.id, status=stored.status)
+        self._data = data
         self._fill()
         model = self.activity_model
         for row in reversed(range(model.rowCount())):
             model.remove_activity(row)
-        for row, activity in enumerate(copy.activities):
+        for row, activity in enumerate(data.activities):
             model.insert_activity(row, activity)
-        model.set_context(self._data.plan_year, self._data.date)
+        model.set_context(data.plan_year, data.date)
         self.undo_stack.clear()
         self._loading = False
-        self._on_edited()
+        self.preview.schedule()
+
+    def reload_stored(self) -> bool:
+        """Show the notice as stored now (another clerk saved it, or F5); refused, returning
+        False, while this editor holds unsaved typing."""
+        if self._dirty:
+            return False
+        try:
+            stored = self.notices.get(self.notice_id)
+        except UnionOfficeError as exc:
+            self.status_message.emit(f"无法读取公文的新版本：{exc}")
+            return False
+        if stored == self._data:
+            return True
+        self._show_data(stored)
+        self.conflict_bar.hide()
+        self.status_message.emit("已显示其他用户保存的新版本")
+        return True
+
+    def learn_of_save(self, version: int) -> None:
+        """Someone saved this notice (the change feed says so) as ``version``: show it at
+        once when nothing is unsaved here, else warn before the clerk's save is refused."""
+        if self._data.version is not None and version <= self._data.version:
+            return  # this editor's own save
+        if not self.reload_stored():
+            self._show_conflict(
+                "其他用户刚刚保存了这篇公文。您的修改仍在编辑器中；保存时将提示两处的不同，"
+                "请核对后选择保留哪一份。"
+            )
 
     def set_autosave_delay(self, milliseconds: int) -> None:
         self._timer.setInterval(milliseconds)

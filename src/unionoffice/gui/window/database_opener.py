@@ -36,6 +36,7 @@ class WindowSnapshot:
     tree: Node  # the notices grouped by year and series, unfiltered
     department_names: list[str]
     calendar_month: MonthRows  # the activities of the month the calendar opens on
+    feed_start: int = 0  # the change feed's newest row: other clerks' changes after it
 
 
 def read_snapshot(db: Database) -> WindowSnapshot:
@@ -43,8 +44,11 @@ def read_snapshot(db: Database) -> WindowSnapshot:
     thread)."""
     from unionoffice.gui.calendar.calendar_view import read_first_month
     from unionoffice.storage.services.activities import ActivityQueryService
+    from unionoffice.storage.services.change_feed import ChangeFeed
     from unionoffice.storage.services.notices import NoticeService
 
+    feed = ChangeFeed(db)
+    feed_start = feed.latest()  # before the list: a change made meanwhile is read again
     catalogue = NoticeCatalogue(NoticeService(db).list())
     activities = ActivityQueryService(db)
     return WindowSnapshot(
@@ -52,6 +56,7 @@ def read_snapshot(db: Database) -> WindowSnapshot:
         tree=catalogue.build(),
         department_names=activities.department_names(),
         calendar_month=read_first_month(activities),
+        feed_start=feed_start,
     )
 
 

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from unionoffice.storage.database import Database
     from unionoffice.storage.recovery import RecoveryStore
     from unionoffice.storage.services.activities import ActivityQueryService
+    from unionoffice.storage.services.change_feed import FeedUpdate
     from unionoffice.storage.services.notices import NoticeService
 
 __all__ = ["ALL_ACTIVITIES_TAB", "CALENDAR_TAB", "MainWindow"]
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         self.all_activities.model.activity_saved.connect(
             lambda notice_id: self.context.notify(Changes(activities=frozenset({notice_id})))
         )
+        self._watch_changes(snapshot.feed_start if snapshot is not None else None)
         # Every view hears what each operation changed and updates only that.
         self.context.changed.connect(self.tree.apply_changes)
         self.context.changed.connect(self.calendar.apply_changes)
@@ -231,6 +233,42 @@ class MainWindow(QMainWindow):
                 self._recovery_check.start()
         self.attached.emit()
 
+    def _watch_changes(self, start: int | None) -> None:
+        """Other clerks' saves (another window, a command, another PC) arrive by themselves."""
+        from unionoffice.gui.window.change_watcher import ChangeWatcher
+        from unionoffice.storage.services.change_feed import ChangeFeed
+
+        old = getattr(self, "change_watcher", None)
+        if old is not None:
+            old.stop()
+            old.deleteLater()
+        feed = ChangeFeed(self.db)
+        interval = self.settings.change_poll_ms
+        self.change_watcher = ChangeWatcher(
+            feed, feed.latest() if start is None else start, interval_ms=max(interval, 1),
+            parent=self,
+        )  # fmt: skip
+        self.change_watcher.arrived.connect(self._on_changes_elsewhere)
+        self.change_watcher.reachable.connect(self._on_reachable)
+        if interval > 0:
+            self.change_watcher.start()
+
+    def _on_changes_elsewhere(self, update: FeedUpdate) -> None:
+        self.context.notify(update.changes)
+        for notice_id, version in update.versions.items():
+            editor = self.editor_for(notice_id)
+            if editor is not None:
+                editor.learn_of_save(version)
+
+    def _on_reachable(self, reachable: bool, reason: str) -> None:
+        if reachable:
+            self.db_label.setStyleSheet("")
+            self.db_label.setText(f"数据库：{self.db.describe()}")
+            self.statusBar().showMessage("已重新连接数据库", 8000)
+        else:
+            self.db_label.setStyleSheet("color: #b00020;")
+            self.db_label.setText(f"数据库暂时无法连接：{reason}（显示的是之前读取的内容）")
+
     def reattach(self, db: Database, snapshot: WindowSnapshot | None = None) -> None:
         """Show another database (设置 → 数据库, a restored backup) in this window.
 
@@ -242,6 +280,7 @@ class MainWindow(QMainWindow):
             self._close_editor(editor)
         old_db, old_context = self.db, self.context
         self.calendar.shutdown()
+        self.change_watcher.stop()
         self.settings.open_notices = []
         self.attach(db, snapshot)
         old_context.deleteLater()
@@ -550,4 +589,5 @@ class MainWindow(QMainWindow):
             editor.shutdown()
         if self.is_attached():
             self.calendar.shutdown()
+            self.change_watcher.stop()
         super().closeEvent(event)
