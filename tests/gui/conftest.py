@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -125,6 +125,7 @@ def window(qtbot, db, demo_ids, settings, shown_messages):
     main.show()
     yield main
     main.close()
+    QThreadPool.globalInstance().waitForDone(20_000)  # saves and reads still on their way
 
 
 @pytest.fixture

@@ -202,3 +202,17 @@ def test_the_holiday_table_is_a_sound_model(qtmodeltester, db) -> None:
     model.set_entries(CalendarDayService(db).year_entries(2025))
     assert model.rowCount() > 30
     qtmodeltester.check(model)
+
+
+def test_the_clerks_name_goes_into_the_register(qtbot, window, demo_ids, shown_messages) -> None:
+    dialog = _open_settings(window)
+    dialog.clerk_name.setText("  王文书 ")
+    dialog.accept()
+    assert window.settings.clerk_name == "王文书" and window.db.clerk == "王文书"
+    draft = next(i for i in demo_ids if NoticeService(window.db).get(i).number is None)
+    editor = window.open_notice(draft)
+    assert editor.allocate_number()
+    numbered = NoticeService(window.db).get(draft)
+    register = window.context.numbering.register(numbered.series_code, numbered.year)
+    row = next(row for row in register.rows if row.number == numbered.number)
+    assert row.allocated_by == "王文书"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,7 +24,10 @@ if TYPE_CHECKING:  # the storage layer is imported by the worker that opens the 
     from unionoffice.gui.window.main_window import MainWindow
     from unionoffice.storage.database import Database
 
+log = logging.getLogger(__name__)
+
 APP_NAME = "工会公文助手"
+STUCK_WORKER_WAIT_MS = 3_000  # at exit, for database work still on its way
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Sans"]
 
 
@@ -145,12 +149,25 @@ def _run_window(app: QApplication, db_argument: str | None, settings: Settings |
         # counted from when the database is shown, so a slow opening (or the first-run
         # wizard, which cancels itself after the same delay) is never cut short
         window.attached.connect(lambda: QTimer.singleShot(int(quit_after), window.close))
-    try:
-        status = int(app.exec())
-    finally:
-        if window.is_attached():
-            window.db.dispose()
-    return max(status, openings[-1].exit_code)
+    status = max(int(app.exec()), openings[-1].exit_code)
+    if not QThreadPool.globalInstance().waitForDone(STUCK_WORKER_WAIT_MS):
+        _leave_stuck_workers(status)
+    if window.is_attached():
+        window.db.dispose()
+    return status
+
+
+def _leave_stuck_workers(status: int) -> NoReturn:
+    """Quit although a worker still waits on a database that does not answer (a paused
+    server, a dead network): Python would wait for its thread for ever. Nothing of the
+    clerk's is lost by not waiting: a save that did not land is in a recovery file, and
+    settings are written as they are set."""
+    log.warning("database work still waiting at exit; not waiting for it")
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(status)
 
 
 def _after_attach(db: Database) -> None:

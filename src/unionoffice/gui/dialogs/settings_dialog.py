@@ -37,7 +37,7 @@ from unionoffice.gui.dialogs.organ_settings import OrganSettingsPage
 from unionoffice.gui.forms import child, load_form
 from unionoffice.gui.window.switching import switch_database
 from unionoffice.output_files import expand_home
-from unionoffice.storage.database import default_database_path
+from unionoffice.storage.database import default_database_path, os_user
 from unionoffice.storage.services.organs import OrganService
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ class SettingsDialog(QDialog):
         child(self, QPushButton, "browse_font_button").clicked.connect(self.browse_font)
         child(self, QPushButton, "check_font_button").clicked.connect(self.check_font)
         self.font_status = child(self, QLabel, "font_status")
+        self.clerk_name = child(self, QLineEdit, "clerk_name")
+        self.clerk_name.setText(self.settings.clerk_name)
+        self.clerk_name.setPlaceholderText(f"留空则用电脑的登录名（{os_user()}）")
 
         self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
@@ -154,6 +157,9 @@ class SettingsDialog(QDialog):
         settings.export_plan_layout = str(self.plan.currentData() or "")
         settings.autosave_ms = self.autosave.value()
         settings.cjk_font_path = self.font_path.text().strip()
+        settings.clerk_name = self.clerk_name.text().strip()
+        if self.main_window.is_attached():
+            self.main_window.db.clerk = settings.clerk_name or os_user()
         for editor in self.main_window.editors():
             editor.set_autosave_delay(settings.autosave_ms)
         if self._database_changed():

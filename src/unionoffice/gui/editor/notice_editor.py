@@ -1,9 +1,10 @@
 """One open notice: header fields, body, 版记 and its activity plan, saved as you type.
 
 The editor holds a working copy (NoticeData) and saves it whole through
-NoticeService.update a moment after typing stops. The version read with the notice must
-still be the stored one; if someone else saved in between, the clerk's text stays in the
-editor and a bar offers to save it over theirs. Every edit, in the fields, the body or the
+NoticeService.update a moment after typing stops, off the UI thread and retried until it lands
+(saving.py). The version read with the notice must still be the stored one; if someone else
+saved in between, the clerk's text stays in the editor and a bar offers to keep theirs or to
+save the clerk's over it. Every edit, in the fields, the body or the
 activity table, is one step of the notice's undo history (see notice_undo.py); 页面预览
 shows the pages as they will print. The layout is ui/notice_editor.ui; the body, the plan and
 the preview are widgets of their own, put into it here.
@@ -33,10 +34,9 @@ from PySide6.QtWidgets import (
 
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.doc_number import DocNumber
-from unionoffice.domain.errors import ConflictError, UnionOfficeError
+from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_body import OrganDefaults
-from unionoffice.domain.notice_diff import describe_conflict
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_model import ActivityTableModel
 from unionoffice.gui.activities.activity_view import ActivityTableView
@@ -45,6 +45,7 @@ from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.page_preview import PagePreview
 from unionoffice.gui.editor.recovery import RecoveryKeeper
+from unionoffice.gui.editor.saving import WAIT_S, NoticeSaver, Outcome, SaveAttempt
 from unionoffice.gui.forms import child, fill_slot, load_form
 from unionoffice.storage.services.search import recipients_in_use
 
@@ -75,6 +76,7 @@ class NoticeEditor(QWidget):
     changed = Signal(object)  # Changes: what a save or 取号 changed, for the other views
     title_changed = Signal(str)
     status_message = Signal(str)
+    save_pending_changed = Signal()  # a save failed and waits for a retry, or landed at last
 
     def __init__(
         self,
@@ -94,6 +96,8 @@ class NoticeEditor(QWidget):
         self.numbering = context.numbering
         self._data: NoticeData = self.notices.get(notice_id)
         self._dirty = False
+        self._edits = 0  # counts edits, so a save knows whether typing went on meanwhile
+        self._heard_version = 0  # another save heard of while ours was on its way
         self._loading = True
         self.settings = context.settings
         self.undo_stack = NoticeUndoStack(self)
@@ -102,7 +106,11 @@ class NoticeEditor(QWidget):
         self._timer.setInterval(
             autosave_ms if autosave_ms is not None else self.settings.autosave_ms
         )
-        self._timer.timeout.connect(self.save)
+        self._timer.timeout.connect(self.save_in_background)
+        self.saver = NoticeSaver(self.notices, self._take_copy, parent=self)
+        self.saver.landed.connect(self._on_landed)
+        self.saver.conflicted.connect(self._on_conflict)
+        self.saver.failed.connect(self._on_save_failed)
         # the unsaved working copy goes to a recovery file a moment after each edit
         self.recovery = (
             RecoveryKeeper(context.recovery_store, self.collect, self) if keep_recovery else None
@@ -150,6 +158,8 @@ class NoticeEditor(QWidget):
         self.conflict_label = child(self, QLabel, "conflict_label")
         self.overwrite_button = child(self, QPushButton, "overwrite_button")
         self.overwrite_button.clicked.connect(self.save_over_theirs)
+        self.theirs_button = child(self, QPushButton, "theirs_button")
+        self.theirs_button.clicked.connect(self.take_theirs)
         self.conflict_bar.hide()
 
         self.organ = child(self, QLineEdit, "organ")
@@ -381,54 +391,88 @@ class NoticeEditor(QWidget):
         if self._loading:
             return
         self._dirty = True
+        self._edits += 1
         self._timer.start()
         self.preview.schedule()
         if self.recovery is not None:
             self.recovery.note_edit()
-        self.status_message.emit("有修改，稍后自动保存…")
+        if not self.saver.waiting_to_retry():
+            self.status_message.emit("有修改，稍后自动保存…")
 
-    def save(self) -> bool:
-        """Save now if anything changed; False (with the reason shown) when it failed."""
+    def _take_copy(self) -> tuple[NoticeData, NoticeData, int]:
+        """For a save: the working copy, the copy it was based on, and the edit count."""
+        return self.collect(), self._data, self._edits
+
+    def save_in_background(self) -> None:
+        """Autosave: start saving off the UI thread; how it went arrives by signal."""
+        self._timer.stop()
+        if self._dirty:
+            self.saver.start()
+
+    def save(self, timeout_s: float = WAIT_S) -> bool:
+        """Save now if anything changed and wait for it (up to ``timeout_s``); False, with the
+        reason shown, when it did not land (it is retried, and kept in the recovery file)."""
         self._timer.stop()
         if not self._dirty:
             return True
-        data = self.collect()
-        try:
-            version = self.notices.update(data)
-        except ConflictError as exc:
-            details = self._conflict_details(data)
-            self._show_conflict(f"{exc}。{details}\n您的修改仍在编辑器中，没有丢失。")
-            return False
-        except UnionOfficeError as exc:
-            self._show_conflict(f"保存失败：{exc}。您的修改仍在编辑器中，稍后会再试。", retry=True)
-            return False
-        plan_changed = data.activities != self._data.activities
-        self._data = dataclasses.replace(data, version=version)
-        self._dirty = False
-        if self.recovery is not None:
-            self.recovery.discard(self.notice_id)
+        outcome = self.saver.save_and_wait(timeout_s)
+        if outcome is Outcome.WAITING:
+            self._show_conflict(
+                "数据库没有应答，保存还在等待。您的修改仍在编辑器中（也已存入恢复文件），"
+                "数据库恢复后会自动保存。",
+                retry=True,
+            )
+            if self.recovery is not None:
+                self.recovery.write_now()
+        return outcome is Outcome.LANDED and not self._dirty
+
+    def _on_landed(self, attempt: SaveAttempt) -> None:
+        assert attempt.version is not None
+        sent = attempt.sent
+        plan_changed = sent.activities != self._data.activities
+        self._data = dataclasses.replace(sent, version=attempt.version)
+        if attempt.edits == self._edits:
+            self._dirty = False
+            if self.recovery is not None:
+                self.recovery.discard(self.notice_id)
+        else:
+            self._timer.start()  # what was typed meanwhile goes with the next save
         self.conflict_bar.hide()
         self.status_message.emit(f"已自动保存 {dt.datetime.now():%H:%M:%S}")
-        self.saved.emit(self.notice_id, version)
+        self.save_pending_changed.emit()
+        self.saved.emit(self.notice_id, attempt.version)
         self.changed.emit(Changes.of_notice(self.notice_id, activities=plan_changed))
-        return True
+        self._catch_up_on_heard_save()
 
-    def _conflict_details(self, mine: NoticeData) -> str:
-        """What differs between the clerk's copy and the one now in the database."""
-        try:
-            current = self.notices.get(self.notice_id)
-        except UnionOfficeError:
-            return ""
-        differences = describe_conflict(self._data, mine, current)
-        if not differences:
-            return "\n数据库中的版本与您的内容相同。"
-        return f"\n与数据库中的版本不同：{differences}。"
+    def _on_conflict(self, details: str) -> None:
+        self._show_conflict(f"{details}\n您的修改仍在编辑器中，没有丢失。")
+        self.save_pending_changed.emit()
+
+    def _on_save_failed(self, reason: str, retry_in_s: int) -> None:
+        self._show_conflict(
+            f"保存失败：{reason}。您的修改仍在编辑器中（也已存入恢复文件），"
+            f"{retry_in_s} 秒后自动重试。",
+            retry=True,
+        )
+        if self.recovery is not None:
+            self.recovery.write_now()
+        self.save_pending_changed.emit()
+        self._catch_up_on_heard_save()
+
+    def save_pending(self) -> bool:
+        """A save failed and is waiting to be tried again (the window counts such notices)."""
+        return self._dirty and self.saver.waiting_to_retry()
+
+    def retry_save(self) -> None:
+        """The database answers again: a waiting save goes now."""
+        self.saver.retry_now()
 
     def _show_conflict(self, text: str, *, retry: bool = False) -> None:
         self.conflict_label.setText(text)
         self.overwrite_button.setVisible(not retry)
+        self.theirs_button.setVisible(not retry)
         self.conflict_bar.show()
-        self.status_message.emit("保存失败")
+        self.status_message.emit("保存失败" if retry else "保存冲突：请选择保留哪一份")
 
     def save_over_theirs(self) -> bool:
         """After a conflict: take the stored version and save the clerk's text over it."""
@@ -450,6 +494,23 @@ class NoticeEditor(QWidget):
         self._show_number()
         self._loading = False
         return self.save()
+
+    def take_theirs(self) -> bool:
+        """After a conflict: drop the clerk's edits and show the version stored by the other
+        clerk (asked first: this cannot be undone)."""
+        if not messages.confirm(
+            self, "采用数据库中其他用户保存的版本？\n\n您在这里的修改将被放弃，不能撤销。"
+        ):
+            return False
+        if self.recovery is not None:
+            self.recovery.discard(self.notice_id)
+        self._dirty = False
+        self._timer.stop()
+        self.saver.stop()
+        if not self.reload_stored():
+            self._dirty = True
+            return False
+        return True
 
     def allocate_number(self) -> bool:
         """取号: after the clerk confirms, save, then take the series' next number."""
@@ -573,20 +634,29 @@ class NoticeEditor(QWidget):
         once when nothing is unsaved here, else warn before the clerk's save is refused."""
         if self._data.version is not None and version <= self._data.version:
             return  # this editor's own save
+        if self.saver.in_flight():  # perhaps ours: decide when it has landed
+            self._heard_version = max(self._heard_version, version)
+            return
         if not self.reload_stored():
             self._show_conflict(
                 "其他用户刚刚保存了这篇公文。您的修改仍在编辑器中；保存时将提示两处的不同，"
                 "请核对后选择保留哪一份。"
             )
 
+    def _catch_up_on_heard_save(self) -> None:
+        heard, self._heard_version = self._heard_version, 0
+        if heard:
+            self.learn_of_save(heard)
+
     def set_autosave_delay(self, milliseconds: int) -> None:
         self._timer.setInterval(milliseconds)
 
-    def shutdown(self) -> bool:
-        """Before the editor closes: save what is pending and stop the timers; what could
-        not be saved stays in the recovery file."""
-        ok = self.save()
+    def shutdown(self, *, saved: bool | None = None) -> bool:
+        """Before the editor closes: save what is pending (unless the caller has: ``saved``)
+        and stop the timers; what could not be saved stays in the recovery file."""
+        ok = self.save() if saved is None else saved
         self._timer.stop()
+        self.saver.stop()
         self.preview.stop()
         if self.recovery is not None:
             if ok:

@@ -98,6 +98,12 @@ class ChangeWatcher(QObject):
         if update.changes:
             self.arrived.emit(update)
 
+    def note_unreachable(self, reason: str) -> None:
+        """A view could not read either: said once, and the next good read says it is back."""
+        if not self.unreachable:
+            self.unreachable = reason or "无法读取数据库"
+            self.reachable.emit(False, self.unreachable)
+
     def _on_failed(self, reason: str) -> None:
         self._busy = False
         if not self.unreachable:  # said once, not every few seconds

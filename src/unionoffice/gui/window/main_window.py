@@ -9,6 +9,7 @@ longer to import than Qt needs to show the window.
 from __future__ import annotations
 
 import functools
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.counts_label = QLabel(self)
+        self.pending_label = QLabel(self)  # notices whose save waits for the database
+        self.pending_label.setStyleSheet("color: #b00020;")
+        self.pending_label.hide()
+        self.statusBar().addPermanentWidget(self.pending_label)
         self.db_label = QLabel("正在打开数据库…", self)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
         from unionoffice.gui.calendar.calendar_view import CalendarView
 
         self.db = db
+        db.clerk = self.settings.clerk_name or db.clerk  # who takes and voids numbers
         self.context = AppContext(db, self.settings, self, self)
         self.notice_commands = NoticeCommands(self.context, self)
         self.notices: NoticeService = self.context.notices
@@ -207,9 +213,8 @@ class MainWindow(QMainWindow):
         )
         self._watch_changes(snapshot.feed_start if snapshot is not None else None)
         # Every view hears what each operation changed and updates only that.
-        self.context.changed.connect(self.tree.apply_changes)
-        self.context.changed.connect(self.calendar.apply_changes)
-        self.context.changed.connect(self.all_activities.apply_changes)
+        self._missed = Changes()  # what the views could not read while the database was away
+        self.context.changed.connect(self._update_views)
         for index, (view, title) in enumerate(
             ((self.calendar, "日历"), (self.all_activities, "全部活动"))
         ):
@@ -260,11 +265,28 @@ class MainWindow(QMainWindow):
             if editor is not None:
                 editor.learn_of_save(version)
 
+    def _update_views(self, changes: Changes) -> None:
+        """Each view reads what ``changes`` touches. One that cannot (the server stopped)
+        keeps what it shows; the status line says why, once, and the views read what they
+        missed when the database answers again."""
+        for view in (self.tree, self.calendar, self.all_activities):
+            try:
+                view.apply_changes(changes)
+            except UnionOfficeError as exc:
+                self._missed |= changes
+                self.change_watcher.note_unreachable(str(exc).split("：", 1)[-1])
+                return
+
     def _on_reachable(self, reachable: bool, reason: str) -> None:
+        if reachable and self._missed:
+            missed, self._missed = self._missed, Changes()
+            self.context.notify(missed)
         if reachable:
             self.db_label.setStyleSheet("")
             self.db_label.setText(f"数据库：{self.db.describe()}")
             self.statusBar().showMessage("已重新连接数据库", 8000)
+            for editor in self.editors():
+                editor.retry_save()
         else:
             self.db_label.setStyleSheet("color: #b00020;")
             self.db_label.setText(f"数据库暂时无法连接：{reason}（显示的是之前读取的内容）")
@@ -277,7 +299,7 @@ class MainWindow(QMainWindow):
         """
         stop_tasks(self)
         for editor in self.editors():
-            self._close_editor(editor)
+            self._close_editor(editor, ask=False)
         old_db, old_context = self.db, self.context
         self.calendar.shutdown()
         self.change_watcher.stop()
@@ -338,6 +360,7 @@ class MainWindow(QMainWindow):
                 messages.show_error(self, f"无法打开公文：{exc}")
                 return None
             editor.saved.connect(self._on_saved)
+            editor.save_pending_changed.connect(self._show_pending_saves)
             editor.changed.connect(self.context.notify)
             editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
@@ -386,11 +409,27 @@ class MainWindow(QMainWindow):
         if editor is not None:
             editor.show_activity(position)
 
-    def save_all(self) -> bool:
-        ok = all([editor.save() for editor in self.editors()])
+    def save_all(self, timeout_s: float | None = None) -> bool:
+        """Save every open notice; all saves start at once and together wait ``timeout_s``
+        at most, so a silent server holds 保存 or 退出 that long, not that long per notice."""
+        from unionoffice.gui.editor.saving import WAIT_S
+
+        editors = self.editors()
+        for editor in editors:
+            editor.save_in_background()
+        deadline = time.monotonic() + (WAIT_S if timeout_s is None else timeout_s)
+        ok = all([editor.save(max(deadline - time.monotonic(), 0.1)) for editor in editors])
         if ok:
             self.statusBar().showMessage("已全部保存", 3000)
         return ok
+
+    def _show_pending_saves(self) -> None:
+        waiting = [editor for editor in self.editors() if editor.save_pending()]
+        self.pending_label.setVisible(bool(waiting))
+        if waiting:
+            names = "、".join(editor.display_title() for editor in waiting[:3])
+            more = f"等 {len(waiting)} 篇" if len(waiting) > 3 else ""
+            self.pending_label.setText(f"等待保存：{names}{more}（将自动重试）")
 
     def close_notice(self, notice_id: int) -> None:
         """Close the notice's tab, if it is open (its editor saves first)."""
@@ -409,11 +448,23 @@ class MainWindow(QMainWindow):
         if editor in self.editors():
             self._close_editor(editor)  # type: ignore[arg-type]
 
-    def _close_editor(self, editor: NoticeEditor) -> None:
-        editor.shutdown()
+    def _close_editor(self, editor: NoticeEditor, *, ask: bool = True) -> bool:
+        """Close ``editor``'s tab after saving; when the save fails, ``ask`` whether to close
+        anyway (the edit stays in the recovery file) or keep the tab. Whether it closed."""
+        saved = editor.save()
+        if not saved and ask and not messages.confirm(
+            self,
+            f"《{editor.display_title()}》的修改未能保存（见编辑器上方的提示）。\n\n"
+            "仍要关闭吗？修改已存入恢复文件，下次打开程序时可以恢复；"
+            "不关闭则留在这里，数据库恢复后自动保存。",
+        ):
+            return False
+        editor.shutdown(saved=saved)
         self.undo_group.removeStack(editor.undo_stack)
         self.tabs.removeTab(self.tabs.indexOf(editor))
         editor.deleteLater()
+        self._show_pending_saves()
+        return True
 
     def _on_saved(self, notice_id: int, _version: int) -> None:
         editor = self.editor_for(notice_id)
@@ -576,7 +627,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.save_all() and not messages.confirm(
-            self, "有修改未能保存（见编辑器上方的提示）。仍要退出吗？未保存的修改将丢失。"
+            self,
+            "有修改未能保存（见编辑器上方的提示）。\n\n仍要退出吗？这些修改已存入恢复文件，"
+            "下次打开程序时会提示恢复。",
         ):
             event.ignore()
             return
@@ -586,7 +639,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         for editor in self.editors():
-            editor.shutdown()
+            editor.shutdown(saved=not editor.is_dirty())
         if self.is_attached():
             self.calendar.shutdown()
             self.change_watcher.stop()

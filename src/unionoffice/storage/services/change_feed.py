@@ -9,7 +9,9 @@ new versions so that an open editor can tell another clerk's save from its own.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, func, select
 
@@ -73,7 +75,7 @@ class ChangeFeed:
             return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _gathered(rows: list) -> FeedUpdate:  # type: ignore[type-arg]
+def _gathered(rows: Sequence[Any]) -> FeedUpdate:  # rows of (id, notice, version, kind, detail)
     notices: set[int] = set()
     removed: set[int] = set()
     numbers: set[tuple[str, int]] = set()

@@ -1,0 +1,211 @@
+"""A whole office on one server, with the server misbehaving under a running window: stopped and
+started again, and paused (SIGSTOP) as a hung machine is. The window keeps answering, says
+once that the server cannot be reached, and the clerk's save lands by itself afterwards.
+
+These tests start a PostgreSQL server of their own (the CI's shared one must not be stopped
+under the other tests); they need Debian's postgresql, which scripts/with-postgres.sh installs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool, QTimer
+
+from unionoffice.storage.database import Database
+from unionoffice.storage.demo import fill_demo
+from unionoffice.storage.services.notices import NoticeService
+
+PG_BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+
+pytestmark = pytest.mark.skipif(
+    not PG_BINARIES and not os.environ.get("UNIONOFFICE_TEST_POSTGRES"),
+    reason="needs PostgreSQL's server programs (bash scripts/with-postgres.sh installs them)",
+)
+
+
+class PrivateServer:
+    """A throwaway PostgreSQL server that a test may stop, start, pause and resume."""
+
+    def __init__(self, folder: Path) -> None:
+        self.bin = PG_BINARIES[-1]
+        self.folder = folder
+        self.data = folder / "data"
+        self.port = _free_port()
+        self.run_as: list[str] = []
+        if os.geteuid() == 0:  # initdb refuses root
+            shutil.chown(folder, "postgres")
+            self.run_as = ["runuser", "-u", "postgres", "--"]
+        self._pg("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+
+    def _pg(self, program: str, *args: str) -> None:
+        subprocess.run(
+            [*self.run_as, str(self.bin / program), *args],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._pg(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o", options,
+            "start",
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        self._pg("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def _processes(self) -> list[int]:
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = subprocess.run(
+            ["pgrep", "-P", str(postmaster)], capture_output=True, text=True
+        ).stdout.split()
+        return [postmaster, *map(int, children)]
+
+    def pause(self) -> None:
+        for pid in self._processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        for pid in self._processes():
+            os.kill(pid, signal.SIGCONT)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def server() -> Iterator[PrivateServer]:
+    # not under tmp_path: the postgres user must reach it, and pytest's folders are private
+    folder = Path(tempfile.mkdtemp(prefix="unionoffice-pg-"))
+    server = PrivateServer(folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(Exception):
+            server.resume()
+        with contextlib.suppress(Exception):
+            server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def office_window(qtbot, server, settings, shown_messages):
+    from unionoffice.gui.window.main_window import MainWindow
+
+    db = Database(server.url)
+    ids = fill_demo(db)
+    settings.autosave_ms = 50
+    settings.change_poll_ms = 0
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.change_watcher._timer.setInterval(100)
+    window.change_watcher.start()
+    yield window, db, ids
+    window.close()
+    QThreadPool.globalInstance().waitForDone(20_000)  # saves and reads on their way
+    db.dispose()
+
+
+def _stored_title(url: str, notice_id: int) -> str:
+    other = Database(url)
+    try:
+        return NoticeService(other).get(notice_id).title
+    finally:
+        other.dispose()
+
+
+def _ticks_during(qtbot, milliseconds: int) -> int:
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.wait(milliseconds)
+    timer.stop()
+    return len(ticks)
+
+
+def test_a_stopped_server_is_said_once_and_the_save_lands_when_it_returns(
+    qtbot, office_window, server, monkeypatch
+) -> None:
+    from unionoffice.gui.editor import saving
+
+    monkeypatch.setattr(saving, "RETRY_AFTER_S", (0.3, 0.5))
+    window, _db, ids = office_window
+    said: list[bool] = []
+    window.change_watcher.reachable.connect(lambda ok, _reason: said.append(ok))
+    editor = window.open_notice(ids[0])
+    server.stop()
+    editor.title.setText("服务器停机时写的标题")
+    qtbot.waitUntil(editor.save_pending, timeout=15_000)
+    assert "自动重试" in editor.conflict_label.text()
+    assert "暂时无法连接" in window.db_label.text()
+    assert _ticks_during(qtbot, 500) >= 15  # the window answers all the while
+    assert said.count(False) == 1  # said once, not on every read
+    server.start()
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=20_000)  # nobody pressed 保存
+    assert _stored_title(server.url, ids[0]) == "服务器停机时写的标题"
+    qtbot.waitUntil(lambda: "暂时无法连接" not in window.db_label.text(), timeout=10_000)
+    assert said[-1] is True and not window.pending_label.isVisible()
+
+
+def test_a_paused_server_does_not_freeze_the_window(qtbot, office_window, server) -> None:
+    window, _db, ids = office_window
+    editor = window.open_notice(ids[1])
+    server.pause()
+    try:
+        editor.title.setText("服务器暂停时写的标题")
+        qtbot.wait(200)  # the autosave has left for the paused server
+        started = time.monotonic()
+        assert _ticks_during(qtbot, 1000) >= 30
+        assert time.monotonic() - started < 3
+        assert editor.is_dirty()
+        editor.title.setText("服务器暂停时写的标题，再改一次")  # typing goes on
+    finally:
+        server.resume()
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=20_000)
+    assert _stored_title(server.url, ids[1]) == "服务器暂停时写的标题，再改一次"
+    assert not editor.conflict_bar.isVisible()
+
+
+def test_two_windows_on_one_server_see_each_others_saves(
+    qtbot, office_window, server, settings
+) -> None:
+    from unionoffice.gui.window.main_window import MainWindow
+
+    window, _db, ids = office_window
+    other_db = Database(server.url)
+    other = MainWindow(other_db, settings)
+    qtbot.addWidget(other)
+    try:
+        theirs = other.open_notice(ids[2])
+        mine = window.open_notice(ids[2])
+        theirs.title.setText("另一台电脑上改的标题")
+        qtbot.waitUntil(lambda: not theirs.is_dirty(), timeout=10_000)
+        # no action in this window: the change arrives by itself
+        qtbot.waitUntil(lambda: mine.title.text() == "另一台电脑上改的标题", timeout=10_000)
+        assert not mine.is_dirty()
+    finally:
+        other.close()
+        QThreadPool.globalInstance().waitForDone(20_000)
+        other_db.dispose()
