@@ -103,3 +103,9 @@ def test_the_query_looks_ahead_the_days_asked() -> None:
     assert query.last_day == dt.date(2026, 6, 15)
     with pytest.raises(ValueError):
         SupervisionQuery(today=dt.date(2026, 6, 1), days=-1)
+
+
+def test_one_departments_list_holds_only_its_group() -> None:
+    shared = _item("演讲", "6月10日", ["宣教部", "组织部"])
+    groups = group_by_lead([shared, _item("培训", "6月30日", ["宣教部"])], only="组织部")
+    assert groups == [("组织部", [shared])]

@@ -101,13 +101,17 @@ class SupervisionItem:
         return left is not None and left < 0 and self.activity.status is not ActivityStatus.DONE
 
 
-def group_by_lead(items: Iterable[SupervisionItem]) -> list[tuple[str, list[SupervisionItem]]]:
+def group_by_lead(
+    items: Iterable[SupervisionItem], only: str | None = None
+) -> list[tuple[str, list[SupervisionItem]]]:
     """The items under each 牵头部门 (an item with two lead departments under both), the
-    departments in name order with those without one last; each group by end date."""
+    departments in name order with those without one last; each group by end date. With
+    ``only``, the group of that department alone."""
     groups: dict[str, list[SupervisionItem]] = {}
     for item in items:
         for name in item.activity.lead or [NO_LEAD]:
-            groups.setdefault(name, []).append(item)
+            if only is None or name == only:
+                groups.setdefault(name, []).append(item)
     far = dt.date.max
     return [
         (name, sorted(groups[name], key=lambda i: (i.end or far, i.notice_id, i.position)))
