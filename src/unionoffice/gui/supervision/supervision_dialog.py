@@ -337,7 +337,7 @@ class SupervisionDialog(QDialog):
 
     def context_menu(self, item: SupervisionItem) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("打开公文", self.open_selected)
+        menu.addAction("打开公文", lambda: self.context.workbench.open_notice(item.notice_id))
         if item.date_doubtful:
             year = item.notice_year or (item.notice_date.year if item.notice_date else 0)
             fix = next_year_deadline(item.activity.deadline, year, item.notice_date)
