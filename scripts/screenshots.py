@@ -146,6 +146,25 @@ def dialogs(window: MainWindow, out: Path, forms: bool) -> None:
         widget.close()
 
 
+def supervision(window: MainWindow, out: Path) -> None:
+    """督办 as of a day in the demo's year: what is overdue and due, by 牵头部门."""
+    import datetime as dt
+
+    from unionoffice.gui.supervision.supervision_dialog import SupervisionDialog
+
+    dialog = SupervisionDialog(window.context, window, today=lambda: dt.date(2021, 7, 28))
+    dialog.show()
+    from unionoffice.gui.supervision.supervision_model import Col
+
+    model = dialog.model
+    notes = ("7月20日电话督促，已拟方案", "已上报初稿，待审定")
+    for group, note in zip((0, 1), notes, strict=False):  # 督办情况, as a clerk types it
+        model.setData(model.index(0, Col.NOTE, model.index(group, 0)), note)
+    dialog.tree.setCurrentIndex(model.index(0, Col.NOTE, model.index(1, 0)))
+    save(dialog, out, "supervision")
+    dialog.close()
+
+
 def main(out: Path, forms: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     make_application()
@@ -197,6 +216,7 @@ def main(out: Path, forms: bool = False) -> int:
     window.tree.apply_filter()
     save(window, out, "search")
 
+    supervision(window, out)
     dialogs(window, out, forms)
     window.close()
     db.dispose()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.domain.notice import ActivityData, ActivityStatus
+from unionoffice.gui.activities.activity_columns import DOUBTFUL_COLOUR
 from unionoffice.gui.activities.activity_model import OVERDUE_COLOUR, ActivityTableModel, Column
 from unionoffice.gui.activities.activity_view import ActivityTableView, AllActivitiesView
 from unionoffice.gui.activities.all_activities_model import AllActivitiesModel
@@ -381,18 +382,30 @@ def test_overdue_rows_are_marked_in_both_tables(qtbot, plan_view, db, demo_ids):
     everything = AllActivitiesModel(ActivityQueryService(db), today=lambda: late)
     while everything.canFetchMore():
         everything.fetchMore()
-    marked = 0
+    marked = doubtful_rows = 0
     for row in range(everything.rowCount()):
-        activity = everything.row_at(row).activity
+        item = everything.row_at(row)
+        activity = item.activity
+        # A period over before the notice was written is flagged (issue 16 item 8), not red.
+        doubtful = (
+            activity.period is not None
+            and item.notice_date is not None
+            and activity.period.end < item.notice_date
+        )
         overdue = (
             activity.period is not None
             and activity.period.end < late
             and activity.status is not ActivityStatus.DONE
+            and not doubtful
         )
         brush = everything.index(row, Column.TITLE).data(Qt.ItemDataRole.BackgroundRole)
         assert (brush is not None and brush.color() == OVERDUE_COLOUR) == overdue
+        period = everything.index(row, Column.PERIOD).data(Qt.ItemDataRole.BackgroundRole)
+        assert (period is not None and period.color() == DOUBTFUL_COLOUR) == doubtful
         marked += overdue
+        doubtful_rows += doubtful
     assert 0 < marked < everything.rowCount()
+    assert 0 < doubtful_rows < everything.rowCount()  # the demo's July notices say "4月份"
 
 
 # -- 全部活动 -------------------------------------------------------------------------------

@@ -75,6 +75,8 @@ class ActivityRow:
     notice_title: str
     activity: ActivityData
     notice_version: int | None = None  # what an edit of this row must find (update_activity)
+    notice_date: dt.date | None = None  # the 成文日期 (a period before it is flagged)
+    notice_year: int | None = None
 
 
 @dataclass(frozen=True)

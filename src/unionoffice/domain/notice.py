@@ -68,6 +68,8 @@ class ActivityData:
 
     ``leader`` is the 责任领导, ``responsible_person`` the 责任人/负责人 (people, not
     departments); ``place`` the 地点 and ``participants`` the 参加对象/参加人员, as written.
+    ``note`` is the plan's own 备注; ``supervision_note`` what the office wrote when it
+    followed the item up (督办情况: "3月5日电话督促，已拟方案").
     """
 
     title: str
@@ -83,6 +85,7 @@ class ActivityData:
     responsible_person: str | None = None
     place: str = ""
     participants: str = ""
+    supervision_note: str = ""
 
     def with_parsed_period(self, year: int, not_before: dt.date | None = None) -> ActivityData:
         """Fill ``period`` from ``deadline`` (the text stays as written)."""

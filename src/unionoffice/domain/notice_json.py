@@ -114,6 +114,7 @@ def _activity_to_dict(activity: ActivityData) -> dict[str, Any]:
         "leader": activity.leader,
         "status": str(activity.status),
         "note": activity.note,
+        "supervision_note": activity.supervision_note,
         "start_time": _time_text(period.start_time) if period else None,
         "end_time": _time_text(period.end_time) if period else None,
         "responsible_person": activity.responsible_person,
@@ -139,6 +140,7 @@ def _activity_from_dict(data: dict[str, Any]) -> ActivityData:
         responsible_person=_optional_str(data.get("responsible_person")),
         place=str(data.get("place") or ""),
         participants=str(data.get("participants") or ""),
+        supervision_note=str(data.get("supervision_note") or ""),
     )
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the window is built before the storage layer is imported
     from unionoffice.storage.services.numbering import NumberingService
     from unionoffice.storage.services.organs import OrganService
     from unionoffice.storage.services.search import NoticeSearch
+    from unionoffice.storage.services.supervision import SupervisionService
 
 
 class Workbench(Protocol):
@@ -58,6 +59,11 @@ class Workbench(Protocol):
         """The lines of every notice listed, as the tree has them (no query)."""
         ...
 
+    def show_stored(self, notice_id: int) -> None:
+        """The notice was saved outside its editor (督办): an open editor with nothing
+        unsaved shows it as stored now."""
+        ...
+
 
 class NoWindow:
     """The Workbench of a context used without a main window (a lone editor, a test)."""
@@ -85,6 +91,9 @@ class NoWindow:
 
     def notice_summaries(self) -> list[NoticeSummary]:
         return []
+
+    def show_stored(self, notice_id: int) -> None:
+        pass
 
 
 class AppContext(QObject):
@@ -143,6 +152,12 @@ class AppContext(QObject):
         from unionoffice.storage.services.calendar_days import CalendarDayService
 
         return CalendarDayService(self.db)
+
+    @functools.cached_property
+    def supervision(self) -> SupervisionService:
+        from unionoffice.storage.services.supervision import SupervisionService
+
+        return SupervisionService(self.db)
 
     @functools.cached_property
     def search(self) -> NoticeSearch:

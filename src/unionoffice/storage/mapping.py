@@ -96,6 +96,7 @@ def activity_to_data(activity: Activity) -> ActivityData:
         responsible_person=activity.responsible_person,
         place=activity.place,
         participants=activity.participants,
+        supervision_note=activity.supervision_note,
     )
 
 
@@ -183,6 +184,7 @@ def activity_values(notice_id: int, data: NoticeData) -> list[dict[str, object]]
                 "place": item.place,
                 "participants": item.participants,
                 "responsible_person": item.responsible_person or None,
+                "supervision_note": item.supervision_note,
             }
         )
     return rows

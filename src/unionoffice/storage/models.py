@@ -219,6 +219,8 @@ class Activity(Base):
     responsible_person: Mapped[str | None] = mapped_column(String(100))
     start_time: Mapped[dt.time | None] = mapped_column()
     end_time: Mapped[dt.time | None] = mapped_column()
+    # Migration 0011: what the office noted when it followed the item up (督办情况).
+    supervision_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     notice: Mapped[Notice] = relationship(back_populates="activities")
     departments: Mapped[list[ActivityDepartment]] = relationship(
@@ -292,4 +294,3 @@ class ChangeLogEntry(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(
         server_default=text("CURRENT_TIMESTAMP"), default=_now
     )
-

@@ -17,12 +17,14 @@ from PySide6.QtGui import QBrush, QColor
 from unionoffice.domain.activity_criteria import is_overdue
 from unionoffice.domain.activity_table_text import join_department_names, split_department_names
 from unionoffice.domain.deadline import Period
+from unionoffice.domain.deadline_year import before_notice, next_year_deadline
 from unionoffice.domain.notice import ActivityData, ActivityStatus
 
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the ActivityData of the row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a key that sorts the column as a clerk expects
 UNPARSED_COLOUR = QColor("#fde2b8")  # 完成时限 that names no dates
 OVERDUE_COLOUR = QColor("#fbe4e4")  # past its end and not 已完成
+DOUBTFUL_COLOUR = QColor("#fff0a8")  # ends before the notice's date: next year's, probably
 DONE_COLOUR = QColor("#5a7d5a")
 _NO_DATE_KEY = 10**9  # 完成时限 without dates sort after every date
 
@@ -164,9 +166,26 @@ class RowView:
     overdue: bool
     unparsed: bool
     number: int
+    # Ends before the notice's 成文日期 ("4月份" on a December notice): flagged, not red,
+    # with the 完成时限 that means the next year when one reads back right.
+    doubtful: bool = False
+    next_year: str | None = None
+    notice_date: dt.date | None = None
 
 
-def row_view(number: int, activity: ActivityData, period: Period | None, today: dt.date) -> RowView:
+def row_view(
+    number: int,
+    activity: ActivityData,
+    period: Period | None,
+    today: dt.date,
+    *,
+    notice_date: dt.date | None = None,
+    year: int | None = None,
+) -> RowView:
+    doubtful = before_notice(period, notice_date)
+    next_year = None
+    if doubtful and notice_date is not None:
+        next_year = next_year_deadline(activity.deadline, year or notice_date.year, notice_date)
     return RowView(
         texts={
             Column.NUMBER: str(number),
@@ -183,10 +202,21 @@ def row_view(number: int, activity: ActivityData, period: Period | None, today: 
             Column.STATUS: str(activity.status),
         },
         period=period,
-        overdue=is_overdue(activity, period, today),
+        overdue=is_overdue(activity, period, today) and not doubtful,
         unparsed=bool(activity.deadline.strip()) and period is None,
         number=number,
+        doubtful=doubtful,
+        next_year=next_year,
+        notice_date=notice_date,
     )
+
+
+def doubtful_tip(view: RowView) -> str:
+    """Why a period is flagged, and the fix a right click offers."""
+    written = view.notice_date
+    when = f"{written.year}年{written.month}月{written.day}日" if written else "成文日期"
+    fix = f"右击选择“完成时限改为次年”即改为“{view.next_year}”" if view.next_year else "请核对年份"
+    return f"起止日期在成文日期（{when}）之前就已结束，可能是指次年；{fix}"
 
 
 def _sort_key(view: RowView, activity: ActivityData, column: Column) -> Any:
@@ -216,6 +246,8 @@ def cell_data(view: RowView, activity: ActivityData, column: int, role: int) -> 
     if role == Qt.ItemDataRole.BackgroundRole:
         if column == Column.PERIOD and view.unparsed:
             return QBrush(UNPARSED_COLOUR)
+        if column in (Column.DEADLINE, Column.PERIOD) and view.doubtful:
+            return QBrush(DOUBTFUL_COLOUR)
         if view.overdue:
             return QBrush(OVERDUE_COLOUR)
         return None
@@ -226,6 +258,8 @@ def cell_data(view: RowView, activity: ActivityData, column: int, role: int) -> 
             return (
                 f"无法从“{activity.deadline}”推算日期，日历中不显示此项；可改写为“4月份”“6月底前”等"
             )
+        if column in (Column.DEADLINE, Column.PERIOD) and view.doubtful:
+            return doubtful_tip(view)
         if view.overdue:
             return "已过完成时限，尚未完成"
         if column == Column.TIME:

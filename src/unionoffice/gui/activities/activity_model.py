@@ -123,6 +123,10 @@ class ActivityTableModel(QAbstractTableModel):
     def period(self, row: int) -> Period | None:
         return self._view(row).period
 
+    def next_year_fix(self, row: int) -> str | None:
+        """The 完成时限 of the next year for a period before the notice's date, or None."""
+        return self._view(row).next_year
+
     def column_filled(self, column: Column) -> bool:
         """Whether some row shows anything in ``column`` (an event's 时间, 地点 …)."""
         return any(self._view(row).texts[column] for row in range(len(self._rows)))
@@ -132,7 +136,14 @@ class ActivityTableModel(QAbstractTableModel):
         if view is None:
             activity = self._rows[row]
             period = parse_deadline(activity.deadline, self._year, not_before=self._not_before)
-            view = self._views[row] = row_view(row + 1, activity, period, self.today())
+            view = self._views[row] = row_view(
+                row + 1,
+                activity,
+                period,
+                self.today(),
+                notice_date=self._not_before,
+                year=self._year,
+            )
         return view
 
     # -- changes, called by undo commands --------------------------------------------------

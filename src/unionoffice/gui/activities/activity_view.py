@@ -342,6 +342,14 @@ class ActivityTableView(QWidget):
         menu.addActions([self.up_action, self.down_action])
         menu.addSeparator()
         menu.addActions([self.copy_action, self.paste_action])
+        row = self.current_row()
+        fix = self.model.next_year_fix(row) if 0 <= row < self.model.rowCount() else None
+        if fix is not None:
+            menu.addSeparator()
+            menu.addAction(
+                f"完成时限改为次年（“{fix}”）",
+                lambda: self.model.setData(self.model.index(row, Column.DEADLINE), fix),
+            )
         return menu
 
     def _show_context_menu(self, position: QPoint) -> None:

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
-NOTICE_COLUMN = len(Column)  # 所属公文, the table's last column
+NOTICE_COLUMN = len(Column)  # 所属公文 and 年度, after the shared columns (the view shows
+YEAR_COLUMN = len(Column) + 1  # them first, beside 序号, so they need no scrolling)
 # Every role cell_data or the 所属公文 column answers; others are None without a lookup.
 _ROLES_ANSWERED = frozenset(
     {
@@ -82,6 +83,17 @@ class _Page:
 
     items: list[ActivityRow]
     views: list[RowView]
+
+
+def _view_of(item: ActivityRow, today: dt.date) -> RowView:
+    return row_view(
+        item.position + 1,
+        item.activity,
+        item.activity.period,
+        today,
+        notice_date=item.notice_date,
+        year=item.notice_year,
+    )
 
 
 def _same_cells(first: ActivityData, second: ActivityData) -> bool:
@@ -189,7 +201,7 @@ class AllActivitiesModel(QAbstractTableModel):
             self._fetching = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in the database (column -1 or 所属公文: newest notice first, as read)."""
+        """Sort in the database (column -1, 所属公文 or 年度: newest notice first, as read)."""
         in_table = 0 <= column < len(Column)
         wanted = _ORDERS[Column(column)] if in_table else ActivityOrder.NOTICE
         descending = order == Qt.SortOrder.DescendingOrder
@@ -206,6 +218,11 @@ class AllActivitiesModel(QAbstractTableModel):
         if found is None:
             raise IndexError(f"no activity in row {row}")
         return found[0]
+
+    def next_year_fix(self, row: int) -> str | None:
+        """The 完成时限 of the next year for a period before the notice's date, or None."""
+        found = self._item(row)
+        return found[1].next_year if found is not None else None
 
     def row_of(self, notice_id: int, position: int) -> int | None:
         """The row showing that activity, fetching pages until it is found."""
@@ -242,10 +259,7 @@ class AllActivitiesModel(QAbstractTableModel):
             )
             today = self._today()
             # 序号 is the item's number in its own notice, as printed there.
-            views = [
-                row_view(item.position + 1, item.activity, item.activity.period, today)
-                for item in items
-            ]
+            views = [_view_of(item, today) for item in items]
             page = self._pages[key] = _Page(items, views)
             self._last_key = key
             while len(self._pages) > self.CACHED_PAGES:
@@ -261,9 +275,7 @@ class AllActivitiesModel(QAbstractTableModel):
         page = self._pages.get(key)
         if page is not None and row - key[0] < len(page.items):
             page.items[row - key[0]] = item
-            page.views[row - key[0]] = row_view(
-                item.position + 1, item.activity, item.activity.period, self._today()
-            )
+            page.views[row - key[0]] = _view_of(item, self._today())
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- editing ---------------------------------------------------------------------------
@@ -360,7 +372,7 @@ class AllActivitiesModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(Column) + 1
+        return 0 if parent.isValid() else len(Column) + 2
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -369,6 +381,8 @@ class AllActivitiesModel(QAbstractTableModel):
             return None
         if section == NOTICE_COLUMN:
             return "所属公文"
+        if section == YEAR_COLUMN:
+            return "年度"
         if 0 <= section < len(Column):
             return HEADERS[Column(section)]
         return None
@@ -394,5 +408,11 @@ class AllActivitiesModel(QAbstractTableModel):
                 return item.doc_number or f"〔草稿〕{item.notice_title}"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return item.notice_title
+            return None
+        if index.column() == YEAR_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(item.notice_year or "")
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
             return None
         return cell_data(view, item.activity, index.column(), role)

@@ -22,7 +22,11 @@ from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_columns import HIDEABLE, Column
 from unionoffice.gui.activities.activity_delegate import ActivityDelegate
 from unionoffice.gui.activities.activity_filter import ActivityFilterBar
-from unionoffice.gui.activities.all_activities_model import NOTICE_COLUMN, AllActivitiesModel
+from unionoffice.gui.activities.all_activities_model import (
+    NOTICE_COLUMN,
+    YEAR_COLUMN,
+    AllActivitiesModel,
+)
 from unionoffice.gui.activities.column_chooser import ColumnChooser
 from unionoffice.gui.activities.table_look import legend, prepare_table
 from unionoffice.gui.settings import Settings
@@ -62,13 +66,18 @@ class AllActivitiesView(QWidget):
         )
         prepare_table(self.table)
         self.columns = ColumnChooser(self.table, HIDEABLE, settings, "all_activities")
-        # Thirteen columns do not fit beside the tree: 活动内容 keeps a readable width and the
-        # table scrolls sideways rather than squeezing it.
+        # Fourteen columns do not fit beside the tree: 活动内容 keeps a readable width and the
+        # table scrolls sideways rather than squeezing it. 所属公文 and 年度 come first, beside
+        # 序号, so that which notice and which year a row belongs to shows without scrolling.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(Column.TITLE, 260)
         header.setSectionResizeMode(NOTICE_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(NOTICE_COLUMN, 170)
+        header.setSectionResizeMode(YEAR_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(YEAR_COLUMN, 48)
+        header.moveSection(header.visualIndex(NOTICE_COLUMN), 1)
+        header.moveSection(header.visualIndex(YEAR_COLUMN), 2)
         header.setStretchLastSection(True)
         self.table.activated.connect(self.open_activity)
         self.open_action = QAction("打开公文", self.table)
@@ -149,6 +158,13 @@ class AllActivitiesView(QWidget):
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.addAction(self.open_action)
+        row = self.table.currentIndex().row()
+        fix = self.model.next_year_fix(row) if row >= 0 else None
+        if fix is not None:
+            menu.addAction(
+                f"完成时限改为次年（“{fix}”）",
+                lambda: self.model.setData(self.model.index(row, Column.DEADLINE), fix),
+            )
         return menu
 
     def _show_context_menu(self, position: QPoint) -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView
 
-from unionoffice.gui.activities.activity_columns import OVERDUE_COLOUR, UNPARSED_COLOUR, Column
+from unionoffice.gui.activities.activity_columns import (
+    DOUBTFUL_COLOUR,
+    OVERDUE_COLOUR,
+    UNPARSED_COLOUR,
+    Column,
+)
 
 
 def legend() -> QLabel:
@@ -13,6 +18,8 @@ def legend() -> QLabel:
         f"<span style='background:{OVERDUE_COLOUR.name()}'>&nbsp;红底&nbsp;</span> 已过期未完成"
         f"　<span style='background:{UNPARSED_COLOUR.name()}'>&nbsp;橙底&nbsp;</span> "
         "完成时限无法推算日期"
+        f"　<span style='background:{DOUBTFUL_COLOUR.name()}'>&nbsp;黄底&nbsp;</span> "
+        "早于成文日期（可能指次年，右击可改）"
     )
     label.setTextFormat(Qt.TextFormat.RichText)
     return label

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
     settings_action: QAction
     backup_action: QAction
     help_action: QAction
+    register_action: QAction
+    supervision_action: QAction
     undo_action: QAction
     redo_action: QAction
     data_actions: list[QAction]  # those that need the database
@@ -336,6 +338,11 @@ class MainWindow(QMainWindow):
     def editor_for(self, notice_id: int) -> NoticeEditor | None:
         return next((e for e in self.editors() if e.notice_id == notice_id), None)
 
+    def show_stored(self, notice_id: int) -> None:
+        editor = self.editor_for(notice_id)
+        if editor is not None:
+            editor.reload_stored()
+
     def _open_plan(self, notice_id: int) -> ActivityTableModel | None:
         editor = self.editor_for(notice_id)
         return editor.activity_model if editor is not None else None
@@ -559,6 +566,21 @@ class MainWindow(QMainWindow):
             if editor.number_value() is not None:
                 self.register_dialog.select_number(editor.number_value())
         self.register_dialog.show()
+
+    def show_supervision(self) -> None:
+        """督办: what is due soon or overdue, by 牵头部门; one window, brought to the front."""
+        from unionoffice.gui.supervision.supervision_dialog import SupervisionDialog
+
+        dialog = getattr(self, "supervision_dialog", None)
+        if dialog is None or dialog.context is not self.context:
+            if dialog is not None:
+                dialog.deleteLater()
+            self.supervision_dialog = dialog = SupervisionDialog(self.context, self)
+        else:
+            dialog.reload()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def give_back_number(self) -> None:
         """退回文号 of the notice in front: voided in the register with a reason."""

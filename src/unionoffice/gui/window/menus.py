@@ -82,6 +82,9 @@ def build_actions(window: MainWindow) -> None:
     w.backup_action = make_action(w, "备份与恢复…", w.show_backups, icon_name="backup")
     w.help_action = make_action(w, "帮助", w.show_help, "F1", "help")
     w.register_action = make_action(w, "发文登记簿…", w.show_register, "Ctrl+R", "register")
+    w.supervision_action = make_action(
+        w, "督办…", w.show_supervision, "Ctrl+D", "supervision"
+    )
     w.give_back_action = make_action(w, "退回文号…", w.give_back_number, icon_name="give-back")
     w.data_actions = [
         w.new_action,
@@ -100,6 +103,7 @@ def build_actions(window: MainWindow) -> None:
         w.settings_action,
         w.backup_action,
         w.register_action,
+        w.supervision_action,
         w.give_back_action,
     ]
     w.undo_action = w.undo_group.createUndoAction(w, "撤销")
@@ -182,7 +186,7 @@ def _build_menus(w: MainWindow) -> None:
     menu.addAction(make_action(w, "刷新", w.refresh, "F5", "refresh"))
 
     menu = w.menuBar().addMenu("工具(&T)")
-    menu.addAction(w.register_action)
+    menu.addActions([w.register_action, w.supervision_action])
     menu.addSeparator()
     menu.addActions([w.settings_action, w.backup_action])
 

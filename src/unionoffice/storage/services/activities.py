@@ -79,7 +79,7 @@ class ActivityQueryService:
         """
         query = (
             self._query(where or ActivityFilter())
-            .with_only_columns(*_ROW_COLUMNS)
+            .with_only_columns(*ROW_COLUMNS)
             .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
             .order_by(*_order_by(order, descending))
             .offset(offset)
@@ -88,8 +88,8 @@ class ActivityQueryService:
             query = query.limit(limit)
         with self.db.read_session() as session:
             found = session.execute(query).all()
-            names = _department_names(session, [row.id for row in found])
-        return [_row(row, names.get(row.id, ([], []))) for row in found]
+            names = department_names(session, [row.id for row in found])
+        return [activity_row(row, names.get(row.id, ([], []))) for row in found]
 
     def in_period(
         self, first: dt.date, last: dt.date, department: str | None = None
@@ -104,7 +104,7 @@ class ActivityQueryService:
             return list(session.scalars(query))
 
 
-_ROW_COLUMNS = (
+ROW_COLUMNS = (
     Activity.id,
     Activity.notice_id,
     Activity.position,
@@ -122,7 +122,9 @@ _ROW_COLUMNS = (
     Activity.responsible_person,
     Activity.start_time,
     Activity.end_time,
+    Activity.supervision_note,
     Notice.title.label("notice_title"),
+    Notice.doc_date,
     Notice.version.label("notice_version"),
     Notice.year,
     Notice.number,
@@ -202,7 +204,7 @@ def _directed(column: Any, descending: bool) -> Any:
     return (column.desc() if descending else column.asc()).nulls_last()
 
 
-def _department_names(
+def department_names(
     session: Session, activity_ids: list[int]
 ) -> dict[int, tuple[list[str], list[str]]]:
     """Lead and cooperating department names of each activity, in their order."""
@@ -220,7 +222,9 @@ def _department_names(
     return names
 
 
-def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str]]) -> ActivityRow:
+def activity_row(
+    row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str]]
+) -> ActivityRow:
     doc_number = None
     if row.code is not None and row.year is not None and row.number is not None:
         doc_number = format_doc_number(row.code, row.year, row.number)
@@ -239,6 +243,7 @@ def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str
         responsible_person=row.responsible_person,
         place=row.place,
         participants=row.participants,
+        supervision_note=row.supervision_note,
     )
     return ActivityRow(
         notice_id=row.notice_id,
@@ -247,4 +252,6 @@ def _row(row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str
         notice_title=row.notice_title,
         activity=activity,
         notice_version=row.notice_version,
+        notice_date=row.doc_date,
+        notice_year=row.year,
     )
