@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QPushButton
 
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
@@ -37,7 +38,7 @@ pytestmark = pytest.mark.skipif(
 class PrivateServer:
     """A throwaway PostgreSQL server that a test may stop, start, pause and resume."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, password: str = "") -> None:
         self.bin = PG_BINARIES[-1]
         self.folder = folder
         self.data = folder / "data"
@@ -46,7 +47,15 @@ class PrivateServer:
         if os.geteuid() == 0:  # initdb refuses root
             shutil.chown(folder, "postgres")
             self.run_as = ["runuser", "-u", "postgres", "--"]
-        self._pg("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.password = password
+        auth = ["-A", "trust"]
+        if password:  # a server that checks passwords, as an office's does
+            secret = folder / "pw"
+            secret.write_text(password)
+            if self.run_as:
+                shutil.chown(secret, "postgres")
+            auth = ["-A", "scram-sha-256", f"--pwfile={secret}"]
+        self._pg("initdb", "-D", str(self.data), *auth, "-U", "postgres", "-E", "UTF8")
 
     def _pg(self, program: str, *args: str) -> None:
         subprocess.run(
@@ -58,7 +67,11 @@ class PrivateServer:
 
     @property
     def url(self) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        return self.url_with(self.password)
+
+    def url_with(self, password: str) -> str:
+        user = f"postgres:{password}" if password else "postgres"
+        return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/postgres"
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -92,11 +105,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def server() -> Iterator[PrivateServer]:
+@contextlib.contextmanager
+def private_server(password: str = "") -> Iterator[PrivateServer]:
     # not under tmp_path: the postgres user must reach it, and pytest's folders are private
     folder = Path(tempfile.mkdtemp(prefix="unionoffice-pg-"))
-    server = PrivateServer(folder)
+    server = PrivateServer(folder, password)
     server.start()
     try:
         yield server
@@ -106,6 +119,12 @@ def server() -> Iterator[PrivateServer]:
         with contextlib.suppress(Exception):
             server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def server() -> Iterator[PrivateServer]:
+    with private_server() as running:
+        yield running
 
 
 @pytest.fixture
@@ -209,3 +228,83 @@ def test_two_windows_on_one_server_see_each_others_saves(
         other.close()
         QThreadPool.globalInstance().waitForDone(20_000)
         other_db.dispose()
+
+
+@pytest.fixture
+def keyring_of_this_test(monkeypatch):
+    """The system keyring, as a dict of this test's."""
+    from unionoffice.storage import credentials
+
+    kept: dict[str, str] = {}
+    monkeypatch.setattr(
+        credentials, "remember_password", lambda url, pw: kept.update({url: pw}) or True
+    )
+    monkeypatch.setattr(credentials, "stored_password", lambda url: kept.get(url))
+    return kept
+
+
+@pytest.mark.parametrize("choice", ["connect", "local", "quit"])
+def test_a_wrong_password_opens_the_connection_dialog(
+    qtbot, settings, shown_messages, monkeypatch, keyring_of_this_test, choice
+) -> None:
+    from unionoffice.gui.dialogs import connection_dialog
+    from unionoffice.gui.dialogs.connection_dialog import Choice, ConnectionAnswer
+    from unionoffice.gui.window.database_opener import DatabaseOpening
+    from unionoffice.gui.window.main_window import MainWindow
+
+    with private_server(password="正确的密码") as server:
+        asked: list[tuple[str, str]] = []
+
+        def answer(url: str, problem: str, _parent) -> ConnectionAnswer:
+            asked.append((url, problem))
+            if choice == "connect":  # the clerk types the right password
+                return ConnectionAnswer(Choice.CONNECT, server.url, remember=True)
+            return ConnectionAnswer(Choice(choice))
+
+        monkeypatch.setattr(connection_dialog, "ask_connection", answer)
+        window = MainWindow(None, settings)
+        qtbot.addWidget(window)
+        window.show()
+        reconnected: list[str] = []
+        fell_back: list[bool] = []
+        opening = DatabaseOpening(
+            window,
+            server.url_with("错误的密码"),
+            on_reconnect=lambda url, _remember: reconnected.append(url),
+            on_fallback=lambda: fell_back.append(True),
+        )
+        opening._start()
+        qtbot.waitUntil(lambda: bool(asked), timeout=15_000)
+        url, problem = asked[0]
+        assert url == server.url_with("错误的密码")  # the fields start from what failed
+        assert "用户名或密码不对" in problem and "authentication" not in problem
+        assert shown_messages == []  # the dialog, not an error box and the end
+        if choice == "connect":
+            assert reconnected == [server.url] and window.isVisible()
+            assert opening.exit_code == 0
+        elif choice == "local":
+            assert fell_back == [True] and window.isVisible()
+        else:
+            assert opening.exit_code == 1 and not window.isVisible()
+        window.close()
+        QThreadPool.globalInstance().waitForDone(20_000)
+
+
+def test_the_connection_dialog_tests_and_gives_the_url(qtbot) -> None:
+    from unionoffice.gui.dialogs.connection_dialog import Choice, ConnectionDialog
+
+    with private_server(password="s3cret") as server:
+        dialog = ConnectionDialog(server.url_with("wrong"), "用户名或密码不对", None)
+        qtbot.addWidget(dialog)
+        assert dialog.host.text() == "127.0.0.1" and dialog.port.value() == server.port
+        assert dialog.user.text() == "postgres" and dialog.database.text() == "postgres"
+        dialog.test_button.click()
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+        assert "用户名或密码不对" in dialog.test_result.text()
+        dialog.password.setText("s3cret")
+        dialog.test_button.click()
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+        assert dialog.test_result.text() == "连接成功。"
+        qtbot.mouseClick(dialog.findChild(QPushButton, "connect_button"), Qt.MouseButton.LeftButton)
+        assert dialog.answer.choice is Choice.CONNECT and dialog.answer.url == server.url
+        Database(dialog.answer.url).dispose()  # the URL opens the database

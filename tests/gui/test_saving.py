@@ -154,13 +154,16 @@ def test_a_conflict_can_keep_mine(qtbot, window, db, demo_ids, type_text, shown_
     assert not editor.is_dirty() and _stored_title(db, demo_ids[4]) == mine
 
 
-def test_the_conflict_bar_fits_a_narrow_window(qtbot, window, db, demo_ids, type_text) -> None:
-    window.resize(800, 600)
+def test_both_choices_stay_on_screen_in_a_narrow_editor(
+    qtbot, window, db, demo_ids, type_text
+) -> None:
     editor = _conflict(qtbot, window, db, demo_ids[5], type_text)
-    qtbot.wait(50)
+    narrow = editor.minimumSizeHint().width()
+    editor.conflict_bar.resize(narrow, editor.conflict_bar.height())
+    editor.conflict_bar.layout().activate()
     for button in (editor.theirs_button, editor.overwrite_button):
-        right = button.mapTo(window, button.rect().topRight()).x()
-        assert button.isVisible() and right <= window.width(), button.text()
+        right = button.mapTo(editor.conflict_bar, button.rect().topRight()).x()
+        assert button.isVisible() and right <= narrow, button.text()
 
 
 def test_closing_a_tab_whose_save_failed_asks_first(

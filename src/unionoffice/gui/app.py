@@ -133,9 +133,22 @@ def _run_window(app: QApplication, db_argument: str | None, settings: Settings |
             on_open=lambda db: offer_first_run(db, parent=window),
             on_attached=_after_attach,
             on_fallback=fall_back_to_default,
+            on_reconnect=reconnect,
         )
         openings.append(opening)
         opening.start_after_first_paint()
+
+    def reconnect(url: str, remember_password: bool) -> None:
+        """The clerk corrected the server's fields: open it and remember it (the password in
+        the keyring only if asked)."""
+        from unionoffice.storage import credentials
+
+        safe, password = credentials.split_password(url)
+        if remember_password and password:
+            credentials.remember_password(safe, password)
+        settings.last_database = safe
+        open_database_of_window(url, False)
+        window.update()
 
     def fall_back_to_default() -> None:
         settings.last_database = ""

@@ -372,6 +372,24 @@ class Database:
             in_use.leave(self.path, self)
 
 
+def check_server(url: str) -> None:
+    """Connect to the server ``url`` names and leave again, changing nothing (测试连接);
+    DatabaseError with the reason as a clerk reads it when that fails."""
+    from sqlalchemy.pool import NullPool
+
+    parsed = make_url(url)
+    where = parsed.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(
+            parsed, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+        )
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        engine.dispose()
+    except Exception as exc:
+        raise DatabaseError(explain_database_error(exc, where)) from exc
+
+
 def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 

@@ -121,6 +121,7 @@ class DatabaseOpening(QObject):
         on_open: Callable[[Database], bool] | None = None,
         on_attached: Callable[[Database], None] | None = None,
         on_fallback: Callable[[], None] | None = None,
+        on_reconnect: Callable[[str, bool], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -129,6 +130,7 @@ class DatabaseOpening(QObject):
         self._on_open = on_open
         self._on_attached = on_attached
         self._on_fallback = on_fallback
+        self._on_reconnect = on_reconnect
         self.exit_code = 0
         self.task: BackgroundTask | None = None
         self._fallback_start = QTimer(self)
@@ -190,6 +192,8 @@ class DatabaseOpening(QObject):
             self._on_attached(db)
 
     def _failed(self, error: BaseException) -> None:
+        if self._ask_for_server(error):
+            return
         reason = f"。\n\n{error}" if isinstance(error, UnionOfficeError) else f"：{error}"
         if self._remembered and self._on_fallback is not None:
             messages.show_error(
@@ -198,6 +202,31 @@ class DatabaseOpening(QObject):
             self._on_fallback()
             return
         self._give_up(f"无法打开数据库{reason}")
+
+    def _ask_for_server(self, error: BaseException) -> bool:
+        """A server that could not be opened: the clerk may correct its address or password,
+        open the PC's own database, or quit (连接数据库服务器). False for anything else."""
+        from unionoffice.gui.dialogs import connection_dialog
+        from unionoffice.storage.credentials import with_stored_password
+
+        argument = self._db_argument
+        if (
+            self._on_reconnect is None
+            or not connection_dialog.is_server(argument)
+            or not isinstance(error, UnionOfficeError)
+        ):
+            return False
+        answer = connection_dialog.ask_connection(
+            with_stored_password(argument) or "", str(error), self._window
+        )
+        if answer.choice is connection_dialog.Choice.CONNECT:
+            self._on_reconnect(answer.url, answer.remember)
+        elif answer.choice is connection_dialog.Choice.LOCAL and self._on_fallback is not None:
+            self._on_fallback()
+        else:
+            self.exit_code = 1
+            self._window.close()
+        return True
 
     def _give_up(self, text: str) -> None:
         messages.show_error(self._window, text)
