@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         self.tabs = child(self, QTabWidget, "tabs")
         self.holidays = HolidayEditor(window.calendar.days, window.calendar.year, self)
         self.tabs.addTab(self.holidays, "节假日")
-        self.organs = OrganSettingsPage(OrganService(window.db), self)
+        self.organs = OrganSettingsPage(OrganService(window.db), self, notify=window.context.notify)
         self.tabs.addTab(self.organs, "机关与部门")
         self.finished.connect(self._show_holiday_changes)
         self.finished.connect(self._show_organ_changes)
