@@ -8,6 +8,7 @@ longer to import than Qt needs to show the window.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
             settings=self.settings,
         )
         self.all_activities.activity_activated.connect(self.show_activity)
+        self.all_activities.calendar_requested.connect(self.show_in_calendar)
         # An edit in 全部活动 of an open notice goes through its editor (undo, autosave).
         self.all_activities.model.open_plan = self._open_plan
         self.all_activities.model.activity_saved.connect(
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
             editor.changed.connect(self.context.notify)
             editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
+            editor.activity_view.calendar_requested.connect(self.show_in_calendar)
             self.undo_group.addStack(editor.undo_stack)
             self.tabs.addTab(editor, "")
             self._retitle(editor)
@@ -385,6 +388,11 @@ class MainWindow(QMainWindow):
         editor = self.open_notice(notice_id)
         if editor is not None:
             editor.show_activity(position)
+
+    def show_in_calendar(self, day: dt.date) -> None:
+        """The calendar, on the month of ``day`` (an activity's 在日历中查看)."""
+        self.calendar.show_month_of(day)
+        self.tabs.setCurrentWidget(self.calendar)
 
     def save_all(self) -> bool:
         ok = all([editor.save() for editor in self.editors()])
