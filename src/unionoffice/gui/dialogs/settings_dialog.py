@@ -80,6 +80,7 @@ class SettingsDialog(QDialog):
 
         self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
+        self.font_path.textChanged.connect(lambda _text: self.error_label.hide())
         buttons = child(self, QDialogButtonBox, "buttons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
