@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.notices: NoticeService = self.context.notices
         self.activities: ActivityQueryService = self.context.activities
         self.recovery_store: RecoveryStore = self.context.recovery_store
-        self.setWindowTitle(f"工会公文助手 — {db.describe()}")
+        # Qt adds " — 工会公文助手" (the application display name) on Windows and Linux.
+        self.setWindowTitle(db.describe())
         self.db_label.setText(f"数据库：{db.describe()}")
 
         notices, search = self.context.notices, self.context.search
