@@ -124,6 +124,11 @@ def test_merging_departments_moves_activities_and_is_undone(qtbot, window, db, s
             activities=[ActivityData(title="读书月", deadline="4月份", lead=["宣教部"])],
         )
     )
+    from unionoffice.domain.changes import Changes
+
+    window.context.notify(Changes(activities=frozenset({notice_id}), departments=True))
+    calendar, table = window.calendar, window.all_activities
+    assert calendar.isVisible() and calendar.department.findText("宣教部") > 0
     heard: list = []
     window.context.changed.connect(heard.append)
 
@@ -144,6 +149,12 @@ def test_merging_departments_moves_activities_and_is_undone(qtbot, window, db, s
     assert page.current_department() == "省总宣教部" and page.aliases.text() == "宣教部"
     assert any(c.departments and notice_id in c.activities for c in heard)
     assert page.undo_merge_button.isEnabled() and "宣教部" in page.undo_merge_button.toolTip()
+    # the views' department filters no longer offer the merged name
+    assert calendar.department.findText("宣教部") == -1
+    assert calendar.department.findText("省总宣教部") > 0
+    window.tabs.setCurrentWidget(table)
+    assert table.department.findText("宣教部") == -1 and table.department.findText("省总宣教部") > 0
+    window.tabs.setCurrentWidget(calendar)
 
     # Ctrl+Z in the list undoes it: the department, its place and the activity's link
     heard.clear()

@@ -49,6 +49,7 @@ class AllActivitiesView(QWidget):
         super().__init__(parent)
         self.model = model
         self._stale = False  # activities changed while the table was not on screen
+        self._names_stale = False  # departments merged or renamed: the filter's list too
         self.filter_bar = ActivityFilterBar(department_names, self)
         self.department = self.filter_bar.department
         self.filter_bar.changed.connect(self._on_filter)
@@ -115,12 +116,17 @@ class AllActivitiesView(QWidget):
     def refresh(self) -> None:
         """Show changes made elsewhere, keeping the clerk's place when the rows stay."""
         self._stale = False
+        if self._names_stale:
+            self._names_stale = False
+            self.set_department_names(self.model.department_names())
         self.model.refresh()
         self._update_count()
 
     def apply_changes(self, changes: Changes) -> None:
         """Count and read again when activities changed, once the table is on screen; a
         changed notice title or 文号 only drops that notice's cached rows."""
+        if changes.departments or changes.everything:
+            self._names_stale = True
         if changes.touches_activities:
             self._stale = True
         elif changes.notices:

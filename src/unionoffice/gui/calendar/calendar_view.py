@@ -102,6 +102,7 @@ class CalendarView(QWidget):
         """``first_month``: the rows of the month to open on, when read ahead."""
         super().__init__(parent)
         self._stale = False  # activities changed while the calendar was not on screen
+        self._names_stale = False  # departments merged or renamed: the filter's list too
         self.service = service
         self.days = days if days is not None else CalendarDayService(service.db)
         self.settings = settings
@@ -286,6 +287,9 @@ class CalendarView(QWidget):
     def reload(self) -> None:
         """Read the activities and special days of the month or year shown: a few queries,
         none per day; painting reads nothing."""
+        if self._names_stale:
+            self._names_stale = False
+            self._offer_departments(self.service.department_names())
         department = self.department_filter()
         ahead, self._read_ahead = self._read_ahead, None  # read ahead for the first reload only
         if self.is_year_view:
@@ -323,6 +327,15 @@ class CalendarView(QWidget):
             )
         self._show_legend()
 
+    def _offer_departments(self, names: Sequence[str]) -> None:
+        """The departments the filter offers; the chosen one stays while it is offered."""
+        current = self.department.currentText()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItems([ALL_DEPARTMENTS, *names])
+        self.department.setCurrentIndex(max(0, self.department.findText(current)))
+        self.department.blockSignals(False)
+
     def _show_legend(self) -> None:
         self.legend.set_entries(
             legend_entries(self.shown_rows(), self.colour_by()), self.colour_by()
@@ -339,6 +352,8 @@ class CalendarView(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """Read the month or year shown again when activities or holidays changed; while the
         calendar is not on screen, when it is next shown."""
+        if changes.departments or changes.everything:
+            self._names_stale = True
         if changes.touches_activities or changes.calendar_days:
             self._stale = True
             if self.isVisible():
