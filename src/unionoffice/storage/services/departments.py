@@ -87,17 +87,20 @@ class DepartmentService:
             if gone.id == into.id:
                 raise ConflictError("请选择另一个部门作为合并后保留的部门")
             rows = session.execute(_links_of(gone)).all()
-            kept_pairs = {
-                (activity_id, role)
-                for activity_id, role in session.execute(
-                    select(ActivityDepartment.activity_id, ActivityDepartment.role).where(
-                        or_(
-                            ActivityDepartment.department_id == into.id,
-                            ActivityDepartment.name == into.name,
+            kept_pairs: set[tuple[int, str]] = set()
+            for ids in _chunks(sorted({r.activity_id for r in rows})):
+                kept_pairs.update(
+                    (activity_id, role)
+                    for activity_id, role in session.execute(
+                        select(ActivityDepartment.activity_id, ActivityDepartment.role).where(
+                            ActivityDepartment.activity_id.in_(ids),
+                            or_(
+                                ActivityDepartment.department_id == into.id,
+                                ActivityDepartment.name == into.name,
+                            ),
                         )
                     )
                 )
-            }
             moved = [r for r in rows if (r.activity_id, r.role) not in kept_pairs]
             dropped = [r for r in rows if (r.activity_id, r.role) in kept_pairs]
             for ids in _chunks([r.id for r in moved]):
