@@ -187,6 +187,24 @@ class DepartmentLists:
         return self._lists[organ]
 
 
+def with_listed_departments_of(db: Database, prepared: PreparedFile) -> PreparedFile:
+    """``prepared`` with its 牵头/配合 names as the organ's listed departments they mean (an
+    alias, the organ's own prefix), saying which; for a paste, so the clerk sees them before
+    saving."""
+    notice = prepared.parsed.notice
+    matcher = DepartmentService(db).matcher_of(notice.organ) if notice.organ else None
+    if matcher is None or not matcher.names:
+        return prepared
+    listed, matched = with_listed_departments(notice, matcher)
+    if not matched:
+        return prepared
+    return replace(
+        prepared,
+        parsed=replace(prepared.parsed, notice=listed),
+        warnings=(*prepared.warnings, *matched_departments(matched)),
+    )
+
+
 def import_file(
     db: Database,
     path: Path,
@@ -286,7 +304,6 @@ def _store(
         warnings=tuple(warnings),
         facts=ImportedFacts.of(notice),
     )
-
 
 
 def import_paths(
