@@ -3,8 +3,9 @@
     py scripts\\demo.py            Windows
     python3 scripts/demo.py        Linux, macOS
 
-Sets up .venv and starts UnionOffice on a demo database (demo.sqlite in the repository
-folder, or UNIONOFFICE_DEMO_DB; delete it to start afresh). Extra arguments go to unionoffice.
+Sets up .venv and starts UnionOffice on a demo database (demo/demo.sqlite in the repository
+folder, its automatic backups beside it in demo/backups/, both ignored by git; or
+UNIONOFFICE_DEMO_DB; delete demo/ to start afresh). Extra arguments go to unionoffice.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import sys
 
 from setup_env import ROOT, ensure_venv, run, system_packages
 
+# In a folder of its own: the window keeps a daily backup in backups/ beside the database.
+DEMO_DB = "demo/demo.sqlite"
+
 
 def main(arguments: list[str]) -> int:
     system_packages()
     python = ensure_venv()
-    db = ROOT / os.environ.get("UNIONOFFICE_DEMO_DB", "demo.sqlite")
+    db = ROOT / os.environ.get("UNIONOFFICE_DEMO_DB", DEMO_DB)
+    db.parent.mkdir(parents=True, exist_ok=True)
     if not db.exists():
         run(python, "-m", "unionoffice", "--db", db, "demo")
     window = [str(python), "-m", "unionoffice", "--db", str(db), *arguments]

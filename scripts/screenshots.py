@@ -130,7 +130,12 @@ def dialogs(window: MainWindow, out: Path, forms: bool) -> None:
                          years=[2021], departments=[], parent=window), "form-timetable-excel"),
     ]  # fmt: skip
     from unionoffice.gui.dialogs.backup_dialog import BackupDialog
+    from unionoffice.gui.dialogs.department_merge import MergeDepartmentsDialog
     from unionoffice.gui.dialogs.help_dialog import HelpDialog
+
+    merge = MergeDepartmentsDialog("宣教部", ["省总办公室", "省总宣教部"], 3, window)
+    merge.kept.setCurrentText("省总宣教部")
+    shown.append((merge, "form-merge-departments"))
 
     shown.append((BackupDialog(window), "form-backup"))
     shown.append((HelpDialog(window), "form-help"))

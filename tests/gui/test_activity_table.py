@@ -129,7 +129,7 @@ def test_header_click_sorts_and_edits_still_reach_the_right_row(qtbot, plan_view
     view.model.undo_stack.undo()
     assert _plan_titles(view)[0] == "举办宣讲"
     menu = [a.text() for a in view.context_menu().actions() if a.text()]
-    assert menu == ["添加活动", "删除活动", "上移", "下移", "复制", "粘贴"]
+    assert menu == ["添加活动", "删除活动", "上移", "下移", "复制", "粘贴", "在日历中查看"]
     view.restore_order()
     assert _titles(view) == _plan_titles(view)
     assert view.up_action.isEnabled() and view.table.dragEnabled()
@@ -560,7 +560,7 @@ def test_all_activities_enter_or_menu_opens_the_notice(qtbot, window, db, demo_i
     assert editor is not None and editor.notice_id == demo_ids[2]
     assert editor.activity_view.current_row() == 1
     window.tabs.setCurrentWidget(view)
-    assert [a.text() for a in view.context_menu().actions()] == ["打开公文"]
+    assert [a.text() for a in view.context_menu().actions()] == ["打开公文", "在日历中查看"]
     view.table.setCurrentIndex(view.model.index(view.model.row_of(demo_ids[3], 0), Column.TITLE))
     view.open_action.trigger()
     assert window.current_editor().notice_id == demo_ids[3]

@@ -119,9 +119,7 @@ def test_an_empty_paste_says_what_to_do_and_saves_nothing(qtbot, window, db) -> 
     dialog.reject()
 
 
-def test_a_wrong_doc_number_is_refused_and_nothing_saved(
-    qtbot, window, db, shown_messages
-) -> None:
+def test_a_wrong_doc_number_is_refused_and_nothing_saved(qtbot, window, db, shown_messages) -> None:
     count = len(NoticeService(db).list())
     dialog = _paste_dialog(qtbot, window, EVENTS)
     dialog.doc_number.setText("白工女2号")
@@ -158,3 +156,38 @@ def test_typing_is_recognised_a_moment_later(qtbot, window) -> None:
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=3000)
     assert dialog.title.text() == "关于举办职工健步行活动的通知"
     dialog.reject()
+
+
+OTHER_NAMES = """青海省总工会办公室
+
+关于开展职工读书活动的通知
+
+各市（州）总工会：
+
+一、读书月活动（牵头部门：宣教部；配合部门：青海省总工会办公室；完成时限：4月底前）
+
+二、书香家庭评选（牵头部门：市总宣教部；完成时限：6月底前）
+
+青海省总工会办公室
+2021年3月1日
+"""
+
+
+def test_a_paste_shows_departments_as_the_list_names_them(qtbot, window, db) -> None:
+    before = {s.id for s in NoticeService(db).list()}
+    dialog = _paste_dialog(qtbot, window, OTHER_NAMES)
+    table = dialog.activities
+    assert [table.item(row, 6).text() for row in range(table.rowCount())] == [
+        "省总宣教部",
+        "市总宣教部",  # the city union's: kept as written
+    ]
+    assert "宣教部→省总宣教部" in dialog.status.text()
+    assert "青海省总工会办公室→省总办公室" in dialog.status.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.importer.paste_dialog is None)
+    (new_id,) = {s.id for s in NoticeService(db).list()} - before
+    stored = NoticeService(db).get(new_id).activities
+    assert [(a.lead, a.cooperating) for a in stored] == [
+        (["省总宣教部"], ["省总办公室"]),
+        (["市总宣教部"], []),
+    ]

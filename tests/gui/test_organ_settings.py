@@ -101,3 +101,92 @@ def test_a_new_organ_is_selected(qtbot, window, db, shown_messages) -> None:
     _click(qtbot, page.new_organ_button)  # empty name
     assert shown_messages == [("error", "发文机关名称不能为空")]
     dialog.reject()
+
+
+def test_merging_departments_moves_activities_and_is_undone(qtbot, window, db, shown_messages):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from unionoffice.domain.notice import ActivityData, NoticeData
+    from unionoffice.storage.services.departments import DepartmentService
+    from unionoffice.storage.services.notices import NoticeService
+
+    dialog, page = _open_page(qtbot, window)
+    organ = page.current_organ()
+    assert organ is not None and "省总宣教部" in organ.departments
+    # the wizard's 宣教部 beside the demo's 省总宣教部, and a plan naming it
+    page.department_name.setText("宣教部")
+    _click(qtbot, page.add_department_button)
+    notice_id = NoticeService(db).create(
+        NoticeData(
+            title="关于开展读书活动的通知",
+            organ=organ.name,
+            year=2021,
+            activities=[ActivityData(title="读书月", deadline="4月份", lead=["宣教部"])],
+        )
+    )
+    from unionoffice.domain.changes import Changes
+
+    window.context.notify(Changes(activities=frozenset({notice_id}), departments=True))
+    calendar, table = window.calendar, window.all_activities
+    assert calendar.isVisible() and calendar.department.findText("宣教部") > 0
+    heard: list = []
+    window.context.changed.connect(heard.append)
+
+    assert page.current_department() == "宣教部" and not page.undo_merge_button.isEnabled()
+    _click(qtbot, page.merge_button)
+    merge = page.merge_dialog
+    assert merge is not None and merge.isVisible()
+    assert merge.kept.findText("宣教部") == -1  # not into itself
+    merge.kept.setCurrentText("省总宣教部")
+    assert "1 处" in merge.explanation.text() and "别名" in merge.explanation.text()
+    ok = merge.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    _click(qtbot, ok)
+
+    lead = [a.lead for a in NoticeService(db).get(notice_id).activities]
+    assert lead == [["省总宣教部"]]
+    listed = OrganService(db).department_names(organ.id)
+    assert "宣教部" not in listed and "省总宣教部" in listed
+    assert page.current_department() == "省总宣教部" and page.aliases.text() == "宣教部"
+    assert any(c.departments and notice_id in c.activities for c in heard)
+    assert page.undo_merge_button.isEnabled() and "宣教部" in page.undo_merge_button.toolTip()
+    # the views' department filters no longer offer the merged name
+    assert calendar.department.findText("宣教部") == -1
+    assert calendar.department.findText("省总宣教部") > 0
+    window.tabs.setCurrentWidget(table)
+    assert table.department.findText("宣教部") == -1 and table.department.findText("省总宣教部") > 0
+    window.tabs.setCurrentWidget(calendar)
+
+    # Ctrl+Z in the list undoes it: the department, its place and the activity's link
+    heard.clear()
+    dialog.activateWindow()
+    page.department_list.setFocus()
+    qtbot.waitUntil(page.department_list.hasFocus)
+    qtbot.keyClick(page.department_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert OrganService(db).department_names(organ.id) == [*listed, "宣教部"]
+    assert [a.lead for a in NoticeService(db).get(notice_id).activities] == [["宣教部"]]
+    assert DepartmentService(db).aliases(organ.id, "省总宣教部") == []
+    assert page.current_department() == "宣教部"
+    assert any(c.departments and notice_id in c.activities for c in heard)
+    assert not page.undo_merge_button.isEnabled()
+    assert shown_messages == []
+    dialog.reject()
+
+
+def test_aliases_are_saved_and_refused_when_taken(qtbot, window, db, shown_messages) -> None:
+    from unionoffice.storage.services.departments import DepartmentService
+
+    dialog, page = _open_page(qtbot, window)
+    organ = page.current_organ()
+    assert organ is not None
+    page.department_list.setCurrentRow(organ.departments.index("省总宣教部"))
+    assert page.aliases.isEnabled() and page.aliases.text() == ""
+    page.aliases.setText("宣教部、宣传教育部")
+    _click(qtbot, page.save_aliases_button)
+    assert DepartmentService(db).aliases(organ.id, "省总宣教部") == ["宣教部", "宣传教育部"]
+    page.department_list.setCurrentRow(0)
+    assert page.aliases.text() == ""
+    page.aliases.setText("宣传教育部")  # 省总宣教部's already
+    _click(qtbot, page.save_aliases_button)
+    assert shown_messages and "已是部门" in shown_messages[-1][1]
+    assert DepartmentService(db).aliases(organ.id, organ.departments[0]) == []
+    dialog.reject()

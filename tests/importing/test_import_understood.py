@@ -13,7 +13,7 @@ from unionoffice.importing.understood import (
     undated_activities,
     unlisted_departments,
 )
-from unionoffice.storage.demo import PROVINCIAL_DEPARTMENTS, fill_demo
+from unionoffice.storage.demo import PROVINCIAL, PROVINCIAL_DEPARTMENTS, fill_demo
 from unionoffice.storage.services import NoticeService
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
@@ -86,3 +86,39 @@ def test_doubts_name_few_and_count_many() -> None:
     assert unlisted_departments(notice, []) == []
     notice.year = None
     assert undated_activities(notice) == []  # the missing year is said instead
+
+
+NAMED_OTHERWISE = """青海省总工会办公室
+
+关于开展职工读书活动的通知
+
+各市（州）总工会：
+
+现将有关安排通知如下：
+
+一、读书月活动（牵头部门：宣教部；配合部门：青海省总工会办公室、团委；完成时限：4月底前）
+
+二、书香家庭评选（牵头部门：宣传教育部；完成时限：6月底前）
+
+青海省总工会
+2026年3月1日
+"""
+
+
+def test_departments_written_otherwise_are_stored_as_listed(db) -> None:
+    from unionoffice.storage.services.departments import DepartmentService
+    from unionoffice.storage.services.organs import OrganService
+
+    fill_demo(db)
+    organ = next(o for o in OrganService(db).organs() if o.name == PROVINCIAL)
+    DepartmentService(db).set_aliases(organ.id, "省总宣教部", ["宣传教育部"])
+    result = import_text(db, NAMED_OTHERWISE.encode("utf-8"))
+    assert result.status == "created", result.error
+    stored = NoticeService(db).get(result.notice_id or 0)
+    assert [a.lead for a in stored.activities] == [["省总宣教部"], ["省总宣教部"]]
+    assert stored.activities[0].cooperating == ["省总办公室", "团委"]
+    (matched,) = [w for w in result.warnings if "对应为本机关的部门" in w]
+    assert "宣教部→省总宣教部" in matched and "宣传教育部→省总宣教部" in matched
+    assert "青海省总工会办公室→省总办公室" in matched
+    (unlisted,) = [w for w in result.warnings if "部门列表" in w]
+    assert "团委" in unlisted and "宣教部" not in unlisted

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from PySide6.QtCore import QLocale, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -15,6 +15,7 @@ from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages, office_pc
 from unionoffice.gui.assets import app_icon
+from unionoffice.gui.qt_texts import install_qt_translations
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.window.database_opener import DatabaseOpening
 from unionoffice.gui.window.startup_report import report_startup_if_asked
@@ -43,12 +44,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     _set_icon(app)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    from PySide6.QtCore import QLibraryInfo
-
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(), "qtbase", "_", path):
-        app.installTranslator(translator)
+    install_qt_translations(app)
     font = QFont()
     font.setFamilies(UI_FONTS)
     font.setPointSize(10)

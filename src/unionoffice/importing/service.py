@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from unionoffice.domain.department_names import DepartmentMatcher, with_listed_departments
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.importing.document import ImportFileError, SourceDocument
@@ -27,12 +28,13 @@ from unionoffice.importing.reading import (
 )
 from unionoffice.importing.understood import (
     ImportedFacts,
+    matched_departments,
     undated_activities,
     unlisted_departments,
 )
 from unionoffice.storage.database import Database
+from unionoffice.storage.services.departments import DepartmentService
 from unionoffice.storage.services.notices import NoticeService
-from unionoffice.storage.services.organs import OrganService
 
 log = logging.getLogger(__name__)
 
@@ -172,17 +174,35 @@ def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
 
 
 class DepartmentLists:
-    """The organs' department lists, read once per import run (a folder of a thousand files
-    names the same organ a thousand times)."""
+    """The organs' department lists and aliases, read once per import run (a folder of a
+    thousand files names the same organ a thousand times)."""
 
     def __init__(self, db: Database) -> None:
-        self._organs = OrganService(db)
-        self._lists: dict[str, list[str]] = {}
+        self._departments = DepartmentService(db)
+        self._lists: dict[str, DepartmentMatcher] = {}
 
-    def of(self, organ: str) -> list[str]:
+    def of(self, organ: str) -> DepartmentMatcher:
         if organ not in self._lists:
-            self._lists[organ] = self._organs.department_names_of(organ)
+            self._lists[organ] = self._departments.matcher_of(organ)
         return self._lists[organ]
+
+
+def with_listed_departments_of(db: Database, prepared: PreparedFile) -> PreparedFile:
+    """``prepared`` with its 牵头/配合 names as the organ's listed departments they mean (an
+    alias, the organ's own prefix), saying which; for a paste, so the clerk sees them before
+    saving."""
+    notice = prepared.parsed.notice
+    matcher = DepartmentService(db).matcher_of(notice.organ) if notice.organ else None
+    if matcher is None or not matcher.names:
+        return prepared
+    listed, matched = with_listed_departments(notice, matcher)
+    if not matched:
+        return prepared
+    return replace(
+        prepared,
+        parsed=replace(prepared.parsed, notice=listed),
+        warnings=(*prepared.warnings, *matched_departments(matched)),
+    )
 
 
 def import_file(
@@ -257,6 +277,10 @@ def _store(
 ) -> ImportResult:
     notice = prepared.parsed.notice
     warnings = list(prepared.warnings)
+    matcher = departments.of(notice.organ) if notice.organ else DepartmentMatcher()
+    if matcher.names:
+        notice, matched = with_listed_departments(notice, matcher)
+        warnings += matched_departments(matched)
     try:
         notice_id = service.create(
             notice, source_hash=prepared.source_hash, source_text=prepared.source_text
@@ -272,7 +296,7 @@ def _store(
         )
         warnings.append(f"{exc}；已作为未编号公文导入")
     if notice.organ and any(a.lead or a.cooperating for a in notice.activities):
-        warnings += unlisted_departments(notice, departments.of(notice.organ))
+        warnings += unlisted_departments(notice, matcher.names)
     return ImportResult(
         prepared.path,
         notice_id=notice_id,
@@ -280,7 +304,6 @@ def _store(
         warnings=tuple(warnings),
         facts=ImportedFacts.of(notice),
     )
-
 
 
 def import_paths(

@@ -72,6 +72,16 @@ def unlisted_departments(notice: NoticeData, listed: Sequence[str]) -> list[str]
     return [f"部门不在本机关的部门列表中：{shown}（已按原文保留，请核对）"]
 
 
+def matched_departments(matched: Sequence[tuple[str, str]]) -> list[str]:
+    """A note of the departments written otherwise and stored as the listed ones."""
+    if not matched:
+        return []
+    shown = "、".join(f"{written}→{listed}" for written, listed in matched[:_LISTED])
+    if len(matched) > _LISTED:
+        shown += f"等 {len(matched)} 个"
+    return [f"部门名称已对应为本机关的部门：{shown}（可在 设置 → 机关与部门 中修改别名）"]
+
+
 def _items(numbers: list[int]) -> str:
     shown = "、".join(str(n) for n in numbers[:_LISTED])
     return f"第 {shown}{' 等' if len(numbers) > _LISTED else ''} 项"

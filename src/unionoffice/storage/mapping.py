@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from unionoffice.domain.deadline import Period, parse_deadline
@@ -21,6 +21,7 @@ from unionoffice.storage.models import (
     ActivityDepartment,
     BodyBlock,
     Department,
+    DepartmentAlias,
     Notice,
     Organ,
 )
@@ -152,10 +153,10 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> No
         known = _known_departments(session, notice.organ)
         department_rows = [
             {"activity_id": activity_id, "role": role, "position": i, "name": name,
-             "department_id": known.get(name)}
+             "department_id": known.get(name, (None, name))[0]}
             for activity_id, item in zip(ids, data.activities, strict=True)
             for role, names in (("lead", item.lead), ("cooperating", item.cooperating))
-            for i, name in enumerate(_clean_names(names))
+            for i, name in enumerate(_clean_names(names, known))
         ]  # fmt: skip
         if department_rows:
             session.execute(insert(ActivityDepartment), department_rows)
@@ -197,18 +198,33 @@ def department_rows(
     they match (for the edit of one activity; whole plans use multi-row INSERTs)."""
     known = _known_departments(session, organ)
     return [
-        ActivityDepartment(role=role, position=i, name=name, department_id=known.get(name))
+        ActivityDepartment(
+            role=role, position=i, name=name, department_id=known.get(name, (None, name))[0]
+        )
         for role, names in (("lead", activity.lead), ("cooperating", activity.cooperating))
-        for i, name in enumerate(_clean_names(names))
+        for i, name in enumerate(_clean_names(names, known))
     ]
 
 
-def _clean_names(names: list[str]) -> list[str]:
-    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+def _clean_names(names: list[str], known: dict[str, tuple[int, str]]) -> list[str]:
+    """The names as stored: stripped, an alias written as its department's name, once each."""
+    stripped = (n.strip() for n in names if n and n.strip())
+    return list(dict.fromkeys(known.get(n, (None, n))[1] for n in stripped))
 
 
-def _known_departments(session: Session, organ: Organ | None) -> dict[str, int]:
-    query = select(Department.name, Department.id)
+def _known_departments(session: Session, organ: Organ | None) -> dict[str, tuple[int, str]]:
+    """Name or alias (0012) -> (department id, its name) of the organ's list (all organs'
+    without one; a department's own name wins over another's alias)."""
+    own = select(Department.name, Department.id, Department.name.label("listed"), literal(1))
+    aliases = select(DepartmentAlias.name, Department.id, Department.name, literal(0)).join(
+        Department, Department.id == DepartmentAlias.department_id
+    )
     if organ is not None:
-        query = query.where(Department.organ_id == organ.id)
-    return {name: id_ for name, id_ in session.execute(query)}
+        own = own.where(Department.organ_id == organ.id)
+        aliases = aliases.where(Department.organ_id == organ.id)
+    known: dict[str, tuple[int, str]] = {}
+    # One statement (a plan is saved often); aliases first, so that own names win.
+    rows = session.execute(union_all(aliases, own)).all()
+    for written, id_, listed, _own in sorted(rows, key=lambda row: row[3]):
+        known[written] = (id_, listed)
+    return known

@@ -185,6 +185,23 @@ class Department(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     organ: Mapped[Organ | None] = relationship(back_populates="departments")
+    aliases: Mapped[list[DepartmentAlias]] = relationship(
+        back_populates="department", order_by="DepartmentAlias.id", cascade="all, delete-orphan"
+    )
+
+
+class DepartmentAlias(Base):
+    """Another name of a department (migration 0012): one the clerk added, or the name of a
+    department merged into it; imports map names written this way to the department."""
+
+    __tablename__ = "department_aliases"
+    __table_args__ = (UniqueConstraint("department_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100), index=True)
+
+    department: Mapped[Department] = relationship(back_populates="aliases")
 
 
 class Activity(Base):

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAction, QDrag, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from unionoffice.domain.activity_table_text import (
     format_tsv,
     parse_tsv,
 )
+from unionoffice.domain.deadline import Period
 from unionoffice.domain.notice import ActivityData
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_columns import (
@@ -85,6 +87,9 @@ class ActivityTableView(QWidget):
     (Excel and WPS), drag and drop, and a filter bar; clicking a header sorts, a right click
     on it hides columns (remembered in ``settings``)."""
 
+    # The first day of the current activity's period: 在日历中查看 shows its month.
+    calendar_requested = Signal(object)
+
     def __init__(
         self,
         model: ActivityTableModel,
@@ -126,6 +131,10 @@ class ActivityTableView(QWidget):
         self.remove_action = _action(self, "删除活动", "删除选中的活动（可撤销）", "Ctrl+Del")
         self.up_action = _action(self, "上移", MOVE_TIP.format("上移"), "Ctrl+Shift+Up")
         self.down_action = _action(self, "下移", MOVE_TIP.format("下移"), "Ctrl+Shift+Down")
+        self.calendar_action = _action(
+            self, "在日历中查看", "在日历中显示当前活动所在的月份", "Ctrl+Shift+L"
+        )
+        self.calendar_action.triggered.connect(self.show_in_calendar)
         self.unsort_action = QAction("恢复原顺序", self)
         self.unsort_action.setToolTip("取消按列排序，按序号排列")
         self.copy_action = _action(self.table, "复制", "复制选中的活动，可粘贴到 Excel", "Ctrl+C")
@@ -140,6 +149,9 @@ class ActivityTableView(QWidget):
             self.addAction(action)
         toolbar.addSeparator()
         toolbar.addActions([self.copy_action, self.paste_action, self.unsort_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.calendar_action)
+        self.addAction(self.calendar_action)
         self.table.addActions([self.copy_action, self.paste_action])
         self.add_action.triggered.connect(self.add_activity)
         self.remove_action.triggered.connect(self.remove_current)
@@ -182,6 +194,20 @@ class ActivityTableView(QWidget):
         """The plan row of the current cell, or -1."""
         index = self.table.currentIndex()
         return self.proxy.mapToSource(index).row() if index.isValid() else -1
+
+    def current_period(self) -> Period | None:
+        """The period of the current row's activity, if its 完成时限 gives one."""
+        row = self.current_row()
+        return self.model.period(row) if 0 <= row < self.model.rowCount() else None
+
+    def show_in_calendar(self) -> bool:
+        """Ask the window to show the current activity's month in the calendar."""
+        period = self.current_period()
+        if period is None:
+            messages.show_info(self, "当前活动的完成时限没有可推算的日期，无法在日历中显示")
+            return False
+        self.calendar_requested.emit(period.start)
+        return True
 
     def selected_rows(self) -> list[int]:
         """The plan rows selected (the current row when none is), in plan order."""
@@ -342,6 +368,9 @@ class ActivityTableView(QWidget):
         menu.addActions([self.up_action, self.down_action])
         menu.addSeparator()
         menu.addActions([self.copy_action, self.paste_action])
+        menu.addSeparator()
+        menu.addAction(self.calendar_action)
+        self.calendar_action.setEnabled(self.current_period() is not None)
         row = self.current_row()
         fix = self.model.next_year_fix(row) if 0 <= row < self.model.rowCount() else None
         if fix is not None:
@@ -354,6 +383,7 @@ class ActivityTableView(QWidget):
 
     def _show_context_menu(self, position: QPoint) -> None:
         self.context_menu().popup(self.table.viewport().mapToGlobal(position))
+
 
 def _action(parent: QWidget, text: str, tip: str, shortcut: str) -> QAction:
     action = QAction(text, parent)

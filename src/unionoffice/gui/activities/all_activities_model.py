@@ -213,6 +213,10 @@ class AllActivitiesModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    def department_names(self) -> list[str]:
+        """Every department named on an activity (for the filter), read now."""
+        return self._service.department_names()
+
     def row_at(self, row: int) -> ActivityRow:
         found = self._item(row)
         if found is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.changes import Changes
+from unionoffice.domain.deadline import Period
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_columns import HIDEABLE, Column
 from unionoffice.gui.activities.activity_delegate import ActivityDelegate
@@ -38,6 +39,8 @@ class AllActivitiesView(QWidget):
     place; Enter, a double-click on 序号 or 所属公文, or 打开公文 opens the notice."""
 
     activity_activated = Signal(int, int)  # notice id, position in that notice
+    # The first day of the current activity's period: 在日历中查看 shows its month.
+    calendar_requested = Signal(object)
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class AllActivitiesView(QWidget):
         super().__init__(parent)
         self.model = model
         self._stale = False  # activities changed while the table was not on screen
+        self._names_stale = False  # departments merged or renamed: the filter's list too
         self.filter_bar = ActivityFilterBar(department_names, self)
         self.department = self.filter_bar.department
         self.filter_bar.changed.connect(self._on_filter)
@@ -83,6 +87,12 @@ class AllActivitiesView(QWidget):
         self.open_action = QAction("打开公文", self.table)
         self.open_action.setToolTip("打开该活动所属的公文（回车）")
         self.open_action.triggered.connect(lambda: self.open_activity(self.table.currentIndex()))
+        self.calendar_action = QAction("在日历中查看", self.table)
+        self.calendar_action.setToolTip("在日历中显示该活动所在的月份（Ctrl+Shift+L）")
+        self.calendar_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.calendar_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.calendar_action.triggered.connect(self.show_in_calendar)
+        self.table.addAction(self.calendar_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         model.edit_failed.connect(lambda text: messages.show_error(self, text))
@@ -115,12 +125,17 @@ class AllActivitiesView(QWidget):
     def refresh(self) -> None:
         """Show changes made elsewhere, keeping the clerk's place when the rows stay."""
         self._stale = False
+        if self._names_stale:
+            self._names_stale = False
+            self.set_department_names(self.model.department_names())
         self.model.refresh()
         self._update_count()
 
     def apply_changes(self, changes: Changes) -> None:
         """Count and read again when activities changed, once the table is on screen; a
         changed notice title or 文号 only drops that notice's cached rows."""
+        if changes.departments or changes.everything:
+            self._names_stale = True
         if changes.touches_activities:
             self._stale = True
         elif changes.notices:
@@ -158,6 +173,8 @@ class AllActivitiesView(QWidget):
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.addAction(self.open_action)
+        menu.addAction(self.calendar_action)
+        self.calendar_action.setEnabled(self.current_period() is not None)
         row = self.table.currentIndex().row()
         fix = self.model.next_year_fix(row) if row >= 0 else None
         if fix is not None:
@@ -166,6 +183,21 @@ class AllActivitiesView(QWidget):
                 lambda: self.model.setData(self.model.index(row, Column.DEADLINE), fix),
             )
         return menu
+
+    def current_period(self) -> Period | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(index.row()).activity.period
+
+    def show_in_calendar(self) -> bool:
+        """Ask the window to show the current activity's month in the calendar."""
+        period = self.current_period()
+        if period is None:
+            messages.show_info(self, "该活动的完成时限没有可推算的日期，无法在日历中显示")
+            return False
+        self.calendar_requested.emit(period.start)
+        return True
 
     def _show_context_menu(self, position: QPoint) -> None:
         if self.table.indexAt(position).isValid():

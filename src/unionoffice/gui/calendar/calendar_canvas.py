@@ -1,8 +1,10 @@
 """The calendar's month grid, and what it shares with the year chart (year_canvas.py):
 painted from what they are given, never reading the database (painting happens often).
 
-Items that cover the whole month (全年, 上半年 …) go in a strip above the month grid so the
-days stay readable; events (periods with times of day) stay on their days, their bars led by
+Items that cover the whole month (全年, 上半年, 4月份 …) go in a strip above the month grid so
+the days stay readable; the strip shows three lines and opens to show them all (展开全部), and
+opens by itself when nothing else is on the grid, the canvas then growing taller than the view
+(the calendar scrolls it); events (periods with times of day) stay on their days, their bars led by
 the time ("9:30 讲座"). 法定节假日 and 调休 days are tinted and carry a 休/班 badge or tick.
 """
 
@@ -14,7 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
@@ -30,7 +42,9 @@ from unionoffice.gui.calendar.calendar_colours import ColourBy, colour_of
 WEEKDAYS = "一二三四五六日"
 BAR_HEIGHT = 18
 DAY_HEADER = 20  # the line of a month cell with the day's number, name and 休/班 badge
-MAX_STRIP_LINES = 3  # of items that run through the whole month, above the grid
+MAX_STRIP_LINES = 3  # of items that run through the whole month, above the grid, while closed
+MIN_WEEK_HEIGHT = 64  # a week's row when an open strip pushes the grid down
+STRIP_ITEM = 190  # the width a strip item takes, its gap included
 
 
 def tooltip_text(row: ActivityRow) -> str:
@@ -109,9 +123,11 @@ class Canvas(QWidget):
     """Common to both views: the rows shown, hit testing, tooltips, clicks, special days."""
 
     clicked = Signal(object)  # ActivityRow
+    step_requested = Signal(int)  # PageUp (-1) / PageDown (+1): the month or year before/after
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.rows: list[ActivityRow] = []
         self.hits: list[Hit] = []
         self.special_days: dict[dt.date, SpecialDay] = {}
@@ -137,6 +153,13 @@ class Canvas(QWidget):
         if row is not None and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(row)
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
+        if event.key() in steps and not event.modifiers():
+            self.step_requested.emit(steps[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         over = self.row_at(event.position()) is not None
@@ -177,10 +200,16 @@ class Canvas(QWidget):
 class MonthCanvas(Canvas):
     """A month grid (Monday first) with bars; whole-month items in a strip above it."""
 
+    strip_toggled = Signal(bool)  # the strip was opened (True) or closed by the clerk
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.year, self.month = dt.date.today().year, dt.date.today().month
         self.today = dt.date.today()
+        self.strip: list[ActivityRow] = []
+        # The clerk's choice (kept from month to month); None: open when the grid is empty.
+        self.strip_choice: bool | None = None
+        self.toggle_rect: QRectF | None = None  # 展开全部 / 收起, where it is drawn
 
     def set_month(
         self,
@@ -200,7 +229,37 @@ class MonthCanvas(Canvas):
         in_strip = {id(r) for r in self.strip}  # by identity: comparing rows field by field is slow
         self.rows = [r for r in rows if id(r) not in in_strip and r.activity.period is not None]
         self.rows.sort(key=_day_order)
+        self._fit_height()
         self.update()
+
+    @property
+    def strip_open(self) -> bool:
+        """Whether every item of the strip is shown (the clerk's choice, else when no item
+        sits on a day of the grid)."""
+        return self.strip_choice if self.strip_choice is not None else not self.rows
+
+    def set_strip_open(self, wanted: bool) -> None:
+        self.strip_choice = wanted
+        self._fit_height()
+        self.update()
+        self.strip_toggled.emit(wanted)
+
+    def strip_overflows(self) -> bool:
+        """Whether the strip holds more than its closed lines show."""
+        per_line, _lines = self._strip_lines()
+        return len(self.strip) > per_line * MAX_STRIP_LINES
+
+    def _fit_height(self) -> None:
+        """An open strip keeps the grid's weeks readable by making the canvas taller (the
+        calendar scrolls it); closed, the canvas fills the view."""
+        weeks = len(self.weeks())
+        grown = self.strip_open and self.strip_overflows()
+        self.setMinimumHeight(self.strip_height() + 24 + weeks * MIN_WEEK_HEIGHT if grown else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.strip:  # the items per line follow the width
+            self._fit_height()
 
     def weeks(self) -> list[list[dt.date]]:
         return month_weeks(self.year, self.month)
@@ -223,15 +282,36 @@ class MonthCanvas(Canvas):
         return weeks[week][column]
 
     def _strip_lines(self) -> tuple[int, int]:
-        """How many strip items fit a line, and how many lines are drawn."""
-        per_line = max(1, (self.width() - 80) // 190)
+        """How many strip items fit a line, and how many lines are drawn (all when open, a
+        line more for 收起)."""
+        per_line = max(1, (self.width() - 80) // STRIP_ITEM)
         lines = (len(self.strip) + per_line - 1) // per_line
-        return per_line, min(lines, MAX_STRIP_LINES)
+        if lines <= MAX_STRIP_LINES:
+            return per_line, lines
+        if self.strip_open:
+            return per_line, lines + (1 if len(self.strip) % per_line == 0 else 0)
+        return per_line, MAX_STRIP_LINES
 
     def strip_height(self) -> int:
-        if not getattr(self, "strip", None):
+        if not self.strip:
             return 0
         return 8 + self._strip_lines()[1] * (BAR_HEIGHT + 4)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        toggle = self.toggle_rect
+        if (
+            toggle is not None
+            and toggle.contains(event.position())
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self.set_strip_open(not self.strip_open)
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self.toggle_rect is not None and self.toggle_rect.contains(event.position()):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 640)
@@ -255,6 +335,7 @@ class MonthCanvas(Canvas):
         painter.end()
 
     def _paint_strip(self, painter: QPainter) -> float:
+        self.toggle_rect = None
         height = self.strip_height()
         if not height:
             return 0
@@ -263,24 +344,39 @@ class MonthCanvas(Canvas):
         painter.drawText(
             QRectF(6, 4, 70, BAR_HEIGHT), int(Qt.AlignmentFlag.AlignVCenter), "贯穿本月"
         )
+        painter.drawText(
+            QRectF(6, 4 + BAR_HEIGHT, 70, BAR_HEIGHT),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            f"{len(self.strip)} 项",
+        )
         per_line, lines = self._strip_lines()
-        drawn = self.strip[: per_line * lines]
-        if len(drawn) < len(self.strip):  # the grid stays in view: the rest are counted
+        overflows = self.strip_overflows()
+        drawn = self.strip if self.strip_open else self.strip[: per_line * lines]
+        if overflows and not self.strip_open:  # the grid stays in view: the rest are counted
             drawn = drawn[:-1]
         x, y = 80.0, 4.0
         for row in drawn:
-            if x + 186 > self.width():
+            if x + STRIP_ITEM - 4 > self.width():
                 x, y = 80.0, y + BAR_HEIGHT + 4
             label = f"{row.activity.title}（{row.activity.deadline}）"
-            self._bar(painter, QRectF(x, y, 186, BAR_HEIGHT), row, label)
-            x += 190
-        if len(drawn) < len(self.strip):
-            painter.setPen(QColor("#6b5a2a"))
-            painter.drawText(
-                QRectF(x, y, 186, BAR_HEIGHT),
-                int(Qt.AlignmentFlag.AlignVCenter),
-                f"另有 {len(self.strip) - len(drawn)} 项贯穿本月…",
+            self._bar(painter, QRectF(x, y, STRIP_ITEM - 4, BAR_HEIGHT), row, label)
+            x += STRIP_ITEM
+        if overflows:
+            if x + STRIP_ITEM - 4 > self.width():
+                x, y = 80.0, y + BAR_HEIGHT + 4
+            text = (
+                "收起 ▲"
+                if self.strip_open
+                else f"另有 {len(self.strip) - len(drawn)} 项… 展开全部 ▼"
             )
+            self.toggle_rect = QRectF(x, y, STRIP_ITEM - 4, BAR_HEIGHT)
+            painter.setPen(QColor("#1f5fa8"))
+            font = QFont(painter.font())
+            font.setUnderline(True)
+            painter.setFont(font)
+            painter.drawText(self.toggle_rect, int(Qt.AlignmentFlag.AlignVCenter), text)
+            font.setUnderline(False)
+            painter.setFont(font)
         return height
 
     def _paint_week(

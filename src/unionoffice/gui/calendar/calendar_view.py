@@ -1,8 +1,11 @@
 """日历: activities as bars across their periods, a month at a time or a whole year (Gantt).
 
-Clicking an item asks the window to show it in its notice's table. Activities and
-法定节假日 / 调休 days are read once per month or year shown, never while painting; bars are
-coloured by lead department or by notice, with a legend naming what each colour stands for.
+Clicking an item asks the window to show it in its notice's table. The header goes back and
+forth a month (or year) at a time (◀ ▶, PageUp/PageDown on the calendar), jumps to any year
+and month (转到) and back to today (今天); the window shows an activity's month from 全部活动
+and the plan table (在日历中查看). Activities and 法定节假日 / 调休 days are read once per month
+or year shown, never while painting; bars are coloured by lead department or by notice, with a
+legend naming what each colour stands for.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.activity_criteria import ActivityFilter, ActivityRow
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.deadline import month_end
+from unionoffice.domain.doc_number import MAX_YEAR, MIN_YEAR
 from unionoffice.gui.calendar import calendar_holidays as marks
 from unionoffice.gui.calendar.calendar_canvas import MonthCanvas, assign_lanes, month_weeks
 from unionoffice.gui.calendar.calendar_colours import (
@@ -44,6 +50,7 @@ from unionoffice.storage.services.calendar_days import CalendarDayService
 __all__ = ["CalendarView", "assign_lanes", "department_colour"]
 
 ALL_DEPARTMENTS = "全部部门"
+FIRST_YEAR, LAST_YEAR = MIN_YEAR, MAX_YEAR  # what 转到 offers: the years a 文号 may carry
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,7 @@ class CalendarView(QWidget):
         """``first_month``: the rows of the month to open on, when read ahead."""
         super().__init__(parent)
         self._stale = False  # activities changed while the calendar was not on screen
+        self._names_stale = False  # departments merged or renamed: the filter's list too
         self.service = service
         self.days = days if days is not None else CalendarDayService(service.db)
         self.settings = settings
@@ -102,16 +110,33 @@ class CalendarView(QWidget):
         self.year_canvas = YearCanvas(self)
         for canvas in (self.month_canvas, self.year_canvas):
             canvas.clicked.connect(self._on_clicked)
+            canvas.step_requested.connect(self.step)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.year_canvas)
+        # The month fills the view; an open 贯穿本月 strip makes it taller, and it scrolls.
+        self.month_scroll = QScrollArea(self)
+        self.month_scroll.setWidgetResizable(True)
+        self.month_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.month_scroll.setWidget(self.month_canvas)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.month_canvas)
+        self.stack.addWidget(self.month_scroll)
         self.stack.addWidget(scroll)
 
         self.previous_button = QPushButton("◀", self)
         self.next_button = QPushButton("▶", self)
-        self.today_button = QPushButton("本月", self)
+        self.previous_button.setToolTip("上个月（PageUp）")
+        self.next_button.setToolTip("下个月（PageDown）")
+        self.today_button = QPushButton("今天", self)
+        self.today_button.setToolTip("回到今天所在的月份")
+        self.jump_year = QSpinBox(self)
+        self.jump_year.setRange(FIRST_YEAR, LAST_YEAR)
+        self.jump_year.setSuffix(" 年")
+        self.jump_year.setToolTip("转到某一年（可直接输入年份）")
+        self.jump_year.setKeyboardTracking(False)  # typing 2021 does not visit 2, 20, 202
+        self.jump_month = QComboBox(self)
+        self.jump_month.addItems([f"{m}月" for m in range(1, 13)])
+        self.jump_month.setToolTip("转到这一年的某个月")
         self.title_label = QLabel(self)
         font = self.title_label.font()
         font.setPointSize(font.pointSize() + 3)
@@ -144,6 +169,8 @@ class CalendarView(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
+        self.jump_year.valueChanged.connect(lambda _v: self._on_jump())
+        self.jump_month.currentIndexChanged.connect(lambda _i: self._on_jump())
         self.mode_group.idClicked.connect(self._on_mode)
         self.department.currentTextChanged.connect(lambda _t: self.reload())
         self.colour.currentIndexChanged.connect(lambda _i: self._on_colour_by())
@@ -151,6 +178,12 @@ class CalendarView(QWidget):
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.title_label, self.next_button, self.today_button):
             bar.addWidget(widget)
+        bar.addSpacing(8)
+        jump_label = QLabel("转到：", self)
+        jump_label.setBuddy(self.jump_year)
+        bar.addWidget(jump_label)
+        bar.addWidget(self.jump_year)
+        bar.addWidget(self.jump_month)
         bar.addSpacing(16)
         bar.addWidget(self.month_button)
         bar.addWidget(self.year_button)
@@ -202,17 +235,30 @@ class CalendarView(QWidget):
         return ColourBy(self.colour.currentData())
 
     def set_month(self, year: int, month: int) -> None:
-        self.year, self.month = year, month
+        self.year = min(max(year, FIRST_YEAR), LAST_YEAR)
+        self.month = month
         self.reload()
+
+    def show_month_of(self, day: dt.date) -> None:
+        """Show the month ``day`` is in, as a month (from an activity: its start)."""
+        if self.is_year_view:
+            self.month_button.setChecked(True)
+            self.stack.setCurrentIndex(0)
+            self._on_mode_texts()
+        self.set_month(day.year, day.month)
+
+    def _on_jump(self) -> None:
+        year, month = self.jump_year.value(), self.jump_month.currentIndex() + 1
+        if (year, month) != (self.year, self.month):
+            self.set_month(year, month)
 
     def step(self, direction: int) -> None:
         if self.is_year_view:
-            self.year += direction
+            self.set_month(self.year + direction, self.month)
         else:
             total = self.year * 12 + self.month - 1 + direction
-            self.year, self.month = divmod(total, 12)
-            self.month += 1
-        self.reload()
+            year, month = divmod(total, 12)
+            self.set_month(year, month + 1)
 
     def go_today(self) -> None:
         today = dt.date.today()
@@ -220,8 +266,15 @@ class CalendarView(QWidget):
 
     def _on_mode(self, mode: int) -> None:
         self.stack.setCurrentIndex(mode)
-        self.today_button.setText("今年" if mode == 1 else "本月")
+        self._on_mode_texts()
         self.reload()
+
+    def _on_mode_texts(self) -> None:
+        year_view = self.is_year_view
+        self.jump_month.setVisible(not year_view)
+        self.today_button.setToolTip("回到今年" if year_view else "回到今天所在的月份")
+        self.previous_button.setToolTip("上一年（PageUp）" if year_view else "上个月（PageUp）")
+        self.next_button.setToolTip("下一年（PageDown）" if year_view else "下个月（PageDown）")
 
     def _on_colour_by(self) -> None:
         colour_by = self.colour_by()
@@ -234,6 +287,9 @@ class CalendarView(QWidget):
     def reload(self) -> None:
         """Read the activities and special days of the month or year shown: a few queries,
         none per day; painting reads nothing."""
+        if self._names_stale:
+            self._names_stale = False
+            self._offer_departments(self.service.department_names())
         department = self.department_filter()
         ahead, self._read_ahead = self._read_ahead, None  # read ahead for the first reload only
         if self.is_year_view:
@@ -256,6 +312,13 @@ class CalendarView(QWidget):
             self.month_canvas.set_month(self.year, self.month, rows, special)
             self.title_label.setText(f"{self.year}年{self.month}月")
         self.count_label.setText(f"共 {len(rows)} 项活动")
+        for picker, value in ((self.jump_year, self.year), (self.jump_month, self.month - 1)):
+            picker.blockSignals(True)
+            if isinstance(picker, QSpinBox):
+                picker.setValue(value)
+            else:
+                picker.setCurrentIndex(value)
+            picker.blockSignals(False)
         missing = self.days.missing_years([self.year])
         self.missing_notice.setVisible(bool(missing))
         if missing:
@@ -263,6 +326,15 @@ class CalendarView(QWidget):
                 f"{missing[0]}年的节假日安排尚未收录，请在“设置 → 节假日”中录入"
             )
         self._show_legend()
+
+    def _offer_departments(self, names: Sequence[str]) -> None:
+        """The departments the filter offers; the chosen one stays while it is offered."""
+        current = self.department.currentText()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItems([ALL_DEPARTMENTS, *names])
+        self.department.setCurrentIndex(max(0, self.department.findText(current)))
+        self.department.blockSignals(False)
 
     def _show_legend(self) -> None:
         self.legend.set_entries(
@@ -280,6 +352,8 @@ class CalendarView(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """Read the month or year shown again when activities or holidays changed; while the
         calendar is not on screen, when it is next shown."""
+        if changes.departments or changes.everything:
+            self._names_stale = True
         if changes.touches_activities or changes.calendar_days:
             self._stale = True
             if self.isVisible():

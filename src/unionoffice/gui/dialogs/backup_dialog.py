@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import file_filters, messages
 from unionoffice.gui.forms import child, load_form
-from unionoffice.gui.operations.export_actions import documents_folder
+from unionoffice.gui.operations.export_actions import export_folder
 from unionoffice.gui.window.switching import replace_window
 from unionoffice.gui.workers import stop_tasks
 from unionoffice.storage import backups
@@ -133,7 +133,7 @@ class BackupDialog(QDialog):
     def backup_now(self) -> Path | None:
         """立即备份 to a file the clerk chooses (a USB stick, a shared folder …)."""
         settings = self.window.settings
-        folder = Path(settings.backup_folder or documents_folder())
+        folder = export_folder(settings.backup_folder)
         name = f"工会公文备份-{dt.datetime.now():%Y%m%d-%H%M}.sqlite"
         chosen, _ = QFileDialog.getSaveFileName(self, "备份到", str(folder / name), BACKUP_FILTER)
         if not chosen:

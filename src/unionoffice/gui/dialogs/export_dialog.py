@@ -119,6 +119,8 @@ class ExportDialog(QDialog):
         note.setVisible(self.batch)
         self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
+        # What was wrong with the target goes once the target changes (browsed or typed).
+        self.target.textChanged.connect(lambda _text: self.error_label.hide())
         buttons = child(self, QDialogButtonBox, "buttons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             f"导出 {count} 件" if self.batch else "导出"

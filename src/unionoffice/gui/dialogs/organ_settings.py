@@ -1,15 +1,19 @@
 """设置 → 机关与部门: the office's 发文机关, their 机关代字 (文号 series) and 部门 master lists.
 
-Each change is saved at once through OrganService (one transaction); when it is refused the
-reason is shown and the database is as it was. The main window reads the lists again when the
+Each change is saved at once through OrganService or DepartmentService (one transaction);
+when it is refused the reason is shown and the database is as it was. Merging a department
+into another moves the activities' links at once, tells the views, and can be undone
+(撤销合并, Ctrl+Z in the list). The main window reads the lists again when the
 设置 dialog closes. The layout is ui/organ_settings.ui.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -19,10 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionoffice.domain.changes import Changes
+from unionoffice.domain.department_names import DepartmentMerge
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.organs import OrganInfo
 from unionoffice.gui import messages
+from unionoffice.gui.dialogs.department_merge import (
+    MergeDepartmentsCommand,
+    MergeDepartmentsDialog,
+)
 from unionoffice.gui.forms import child, load_form
+from unionoffice.storage.services.departments import DepartmentService
 from unionoffice.storage.services.organs import OrganService
 
 
@@ -31,9 +42,18 @@ class OrganSettingsPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, service: OrganService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: OrganService,
+        parent: QWidget | None = None,
+        notify: Callable[[Changes], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.departments = DepartmentService(service.db)
+        self.notify = notify or (lambda _changes: None)
+        self.undo_stack = QUndoStack(self)
+        self.merge_dialog: MergeDepartmentsDialog | None = None
         self.changed_any = False
         self.infos: list[OrganInfo] = []
 
@@ -56,6 +76,10 @@ class OrganSettingsPage(QWidget):
         self.remove_button = child(self, QPushButton, "remove_button")
         self.up_button = child(self, QPushButton, "up_button")
         self.down_button = child(self, QPushButton, "down_button")
+        self.merge_button = child(self, QPushButton, "merge_button")
+        self.undo_merge_button = child(self, QPushButton, "undo_merge_button")
+        self.aliases = child(self, QLineEdit, "aliases")
+        self.save_aliases_button = child(self, QPushButton, "save_aliases_button")
         self.hint = child(self, QLabel, "hint")
 
         self.organ_list.currentRowChanged.connect(lambda _row: self._show_organ())
@@ -71,6 +95,20 @@ class OrganSettingsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_department)
         self.up_button.clicked.connect(lambda: self.move_department(-1))
         self.down_button.clicked.connect(lambda: self.move_department(1))
+        self.merge_button.clicked.connect(self.merge_department)
+        self.save_aliases_button.clicked.connect(self.save_aliases)
+        self.aliases.returnPressed.connect(self.save_aliases)
+        self.undo_merge_button.clicked.connect(self.undo_stack.undo)
+        self.undo_merge_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_merge_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._show_undo_text)
+        undo = self.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        redo = self.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.department_list.addActions([undo, redo])
         self.reload()
 
     # -- reading ------------------------------------------------------------------------------
@@ -134,8 +172,18 @@ class OrganSettingsPage(QWidget):
         self.remove_button.setEnabled(selected)
         self.up_button.setEnabled(selected and row > 0)
         self.down_button.setEnabled(selected and row < self.department_list.count() - 1)
-        if selected:
-            self.department_name.setText(self.department_list.item(row).text())
+        self.merge_button.setEnabled(selected and self.department_list.count() > 1)
+        self.aliases.setEnabled(selected)
+        self.save_aliases_button.setEnabled(selected)
+        self.aliases.clear()
+        info = self.current_organ()
+        if selected and info is not None:
+            name = self.department_list.item(row).text()
+            self.department_name.setText(name)
+            try:
+                self.aliases.setText("、".join(self.departments.aliases(info.id, name)))
+            except UnionOfficeError as exc:
+                messages.show_error(self, str(exc))
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -222,6 +270,58 @@ class OrganSettingsPage(QWidget):
         if done is not None:
             self.reload(department=name)
         return done is not None
+
+    def save_aliases(self) -> bool:
+        """Keep the other ways the selected department is written (顿号, comma or space)."""
+        info, name = self.current_organ(), self.current_department()
+        if info is None or name is None:
+            return False
+        wanted = [a for a in re.split(r"[、，,；;\s]+", self.aliases.text()) if a]
+        done = self._change(lambda: self.departments.set_aliases(info.id, name, wanted))
+        if done is not None:
+            self.reload(department=name)
+            self.notify(Changes(departments=True))
+        return done is not None
+
+    def merge_department(self) -> bool:
+        """Ask which department the selected one goes into (合并部门); the merge is made when
+        the clerk confirms, and can be undone (撤销合并)."""
+        info, name = self.current_organ(), self.current_department()
+        if info is None or name is None:
+            return False
+        try:
+            links = self.departments.links(info.id, name)
+        except UnionOfficeError as exc:
+            messages.show_error(self, str(exc))
+            return False
+        others = [d for d in info.departments if d != name]
+        if self.merge_dialog is not None:
+            self.merge_dialog.deleteLater()
+        self.merge_dialog = MergeDepartmentsDialog(name, others, links, self)
+        self.merge_dialog.accepted.connect(
+            lambda dialog=self.merge_dialog: self._merge(info.id, name, dialog.chosen())
+        )
+        self.merge_dialog.open()
+        return True
+
+    def _merge(self, organ_id: int, name: str, kept: str) -> bool:
+        done = self._change(lambda: self.departments.merge(organ_id, name, kept))
+        if not isinstance(done, DepartmentMerge):
+            return False
+        self.notify(Changes(activities=done.notice_ids, departments=True))
+        self.undo_stack.push(
+            MergeDepartmentsCommand(self.departments, done, self.notify, self._after_undo)
+        )
+        self.reload(department=kept)
+        return True
+
+    def _show_undo_text(self, text: str) -> None:
+        self.undo_merge_button.setToolTip(f"撤销：{text}" if text else "")
+
+    def _after_undo(self, department: str) -> None:
+        self.changed_any = True
+        self.changed.emit()
+        self.reload(department=department)
 
     def _change(self, change: Callable[[], object]) -> object | None:
         """Run one service call; its result (True for None), or None after showing why not."""

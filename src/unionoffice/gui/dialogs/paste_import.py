@@ -36,7 +36,13 @@ from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import ActivityData, NoticeData
 from unionoffice.gui import messages
 from unionoffice.importing.document import ImportFileError
-from unionoffice.importing.service import ImportResult, PreparedFile, prepare_text, store_prepared
+from unionoffice.importing.service import (
+    ImportResult,
+    PreparedFile,
+    prepare_text,
+    store_prepared,
+    with_listed_departments_of,
+)
 from unionoffice.importing.understood import corrected
 from unionoffice.storage.database import Database
 
@@ -122,7 +128,9 @@ class PasteImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.text, 2)
-        layout.addWidget(QLabel("识别结果（可修改标题、文号、成文日期和年份；活动保存后在公文中修改）："))
+        layout.addWidget(
+            QLabel("识别结果（可修改标题、文号、成文日期和年份；活动保存后在公文中修改）：")
+        )
         layout.addLayout(form)
         layout.addWidget(self.activities, 3)
         layout.addWidget(self.status)
@@ -150,9 +158,12 @@ class PasteImportDialog(QDialog):
         self.recognise_timer.stop()
         data = self.text.toPlainText().encode("utf-8")
         try:
-            prepared = prepare_text(data)
+            prepared = with_listed_departments_of(self.db, prepare_text(data))
         except ImportFileError as exc:
             self.show_result(None, EMPTY_PASTE if not data.strip() else str(exc))
+            return
+        except UnionOfficeError as exc:  # the department lists could not be read
+            self.show_result(None, str(exc))
             return
         self.show_result(prepared)
 

@@ -44,7 +44,7 @@ from unionoffice.exporting.register.tables import cells
 from unionoffice.gui import file_filters, messages
 from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.dialogs.print_preview import PrintPreview
-from unionoffice.gui.operations.export_actions import documents_folder
+from unionoffice.gui.operations.export_actions import export_folder
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _GREY = QColor("#888888")
@@ -248,7 +248,7 @@ class RegisterDialog(QDialog):
         return self.preview
 
     def export_excel(self) -> Path | None:
-        folder = Path(self.context.settings.export_folder or documents_folder())
+        folder = export_folder(self.context.settings.export_folder)
         start = str(folder / f"{self.title().replace('　', '-')}.xlsx")
         chosen, _ = QFileDialog.getSaveFileName(self, "导出发文登记簿", start, file_filters.EXCEL)
         if not chosen:

@@ -83,6 +83,7 @@ class SettingsDialog(QDialog):
 
         self.error_label = child(self, QLabel, "error_label")
         self.error_label.hide()
+        self.font_path.textChanged.connect(lambda _text: self.error_label.hide())
         buttons = child(self, QDialogButtonBox, "buttons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -92,7 +93,7 @@ class SettingsDialog(QDialog):
         self.tabs = child(self, QTabWidget, "tabs")
         self.holidays = HolidayEditor(window.calendar.days, window.calendar.year, self)
         self.tabs.addTab(self.holidays, "节假日")
-        self.organs = OrganSettingsPage(OrganService(window.db), self)
+        self.organs = OrganSettingsPage(OrganService(window.db), self, notify=window.context.notify)
         self.tabs.addTab(self.organs, "机关与部门")
         self.finished.connect(self._show_holiday_changes)
         self.finished.connect(self._show_organ_changes)

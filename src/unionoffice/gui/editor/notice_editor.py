@@ -50,6 +50,7 @@ from unionoffice.gui.forms import child, fill_slot, load_form
 from unionoffice.storage.services.search import recipients_in_use
 
 NO_DATE = QDate(1900, 1, 1)  # a QDateEdit at its minimum shows its special value, "未填"
+FORM_MINIMUM = 150  # the 发文机关 field's width in ui/notice_editor.ui
 BODY_TAB, ACTIVITY_TAB = 0, 1
 HEADING_BUTTONS = {  # the 正文 bar's buttons in the form, and the body level each one sets
     "heading_1": 1,
@@ -59,6 +60,13 @@ HEADING_BUTTONS = {  # the 正文 bar's buttons in the form, and the body level 
     "heading_0": 0,
     "heading_attachment": ATTACHMENT,
 }
+
+
+def fit_text_width(edit: QLineEdit, text: str, most: int = 340) -> None:
+    """Keep ``edit`` at least as wide as ``text`` (within ``most`` pixels, the form's
+    minimum at least)."""
+    needed = edit.fontMetrics().horizontalAdvance(text) + 16  # frame and text margins
+    edit.setMinimumWidth(min(max(needed, FORM_MINIMUM), most))
 
 
 def _to_qdate(value: dt.date | None) -> QDate:
@@ -163,6 +171,8 @@ class NoticeEditor(QWidget):
         self.conflict_bar.hide()
 
         self.organ = child(self, QLineEdit, "organ")
+        # The whole name stays visible however narrow the editor gets beside the preview.
+        self.organ.textChanged.connect(lambda text: fit_text_width(self.organ, text))
         self.series = child(self, QComboBox, "series")
         self.series.addItems(series_codes)
         self.year = child(self, QSpinBox, "year")

@@ -61,7 +61,22 @@ def export_options(db: Database, notice: NoticeData, choice: ExportChoice) -> Ex
 
 
 def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    """The clerk's documents folder (文档), made when the account has none yet; the home
+    folder when it cannot be made."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(found) if found else Path.home()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return folder
+
+
+def export_folder(remembered: str) -> Path:
+    """Where a save dialog starts: the folder used last, while it still exists (a USB stick
+    taken out, a folder deleted), else the documents folder."""
+    folder = Path(remembered) if remembered else None
+    return folder if folder is not None and folder.is_dir() else documents_folder()
 
 
 def open_path(path: Path) -> None:
@@ -84,8 +99,7 @@ class ExportController(QObject):
         self.task = None
 
     def _default_folder(self) -> Path:
-        folder = Path(self.context.settings.export_folder or documents_folder())
-        return folder if folder.is_dir() else documents_folder()
+        return export_folder(self.context.settings.export_folder)
 
     def export_word(self) -> None:
         """Ctrl+E: the open notice, else the notices selected in the tree."""

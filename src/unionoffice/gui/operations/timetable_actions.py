@@ -31,7 +31,7 @@ from unionoffice.gui import file_filters, messages
 from unionoffice.gui.dialogs.print_preview import PrintPreview
 from unionoffice.gui.dialogs.timetable_dialog import Purpose, TimetableDialog, TimetableRequest
 from unionoffice.gui.operations import printing
-from unionoffice.gui.operations.export_actions import documents_folder
+from unionoffice.gui.operations.export_actions import export_folder
 from unionoffice.gui.tree.tree_nodes import short_title
 from unionoffice.gui.workers import BackgroundTask, TaskContext
 from unionoffice.storage.database import Database
@@ -183,7 +183,7 @@ class TimetableController(QObject):
 
     def _ask_target(self, purpose: Purpose, request: TimetableRequest) -> Path | None:
         settings = self.context.settings
-        folder = Path(settings.export_folder or documents_folder())
+        folder = export_folder(settings.export_folder)
         name = f"{request.year}年活动安排表" if request.year else "活动安排表"
         chosen, _ = QFileDialog.getSaveFileName(
             self.parent_widget, purpose.value.rstrip("…"), str(folder / name) + _SUFFIX[purpose],
@@ -209,7 +209,7 @@ class TimetableController(QObject):
                 self.parent_widget,
             )
             self.preview.offer_pdf(
-                data, self.context.settings.export_folder or str(documents_folder())
+                data, str(export_folder(self.context.settings.export_folder))
             )
             self.preview.open()
             show_status(f"活动安排表：{output.rows} 项活动，{output.pdf.page_count} 页", 8000)

@@ -8,6 +8,7 @@ longer to import than Qt needs to show the window.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import time
 from typing import TYPE_CHECKING
@@ -181,7 +182,8 @@ class MainWindow(QMainWindow):
         self.notices: NoticeService = self.context.notices
         self.activities: ActivityQueryService = self.context.activities
         self.recovery_store: RecoveryStore = self.context.recovery_store
-        self.setWindowTitle(f"工会公文助手 — {db.describe()}")
+        # Qt adds " — 工会公文助手" (the application display name) on Windows and Linux.
+        self.setWindowTitle(db.describe())
         self.db_label.setText(f"数据库：{db.describe()}")
 
         notices, search = self.context.notices, self.context.search
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
             settings=self.settings,
         )
         self.all_activities.activity_activated.connect(self.show_activity)
+        self.all_activities.calendar_requested.connect(self.show_in_calendar)
         # An edit in 全部活动 of an open notice goes through its editor (undo, autosave).
         self.all_activities.model.open_plan = self._open_plan
         self.all_activities.model.activity_saved.connect(
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
             editor.changed.connect(self.context.notify)
             editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
+            editor.activity_view.calendar_requested.connect(self.show_in_calendar)
             self.undo_group.addStack(editor.undo_stack)
             self.tabs.addTab(editor, "")
             self._retitle(editor)
@@ -415,6 +419,11 @@ class MainWindow(QMainWindow):
         editor = self.open_notice(notice_id)
         if editor is not None:
             editor.show_activity(position)
+
+    def show_in_calendar(self, day: dt.date) -> None:
+        """The calendar, on the month of ``day`` (an activity's 在日历中查看)."""
+        self.calendar.show_month_of(day)
+        self.tabs.setCurrentWidget(self.calendar)
 
     def save_all(self, timeout_s: float | None = None) -> bool:
         """Save every open notice; all saves start at once and together wait ``timeout_s``
