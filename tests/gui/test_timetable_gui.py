@@ -24,7 +24,7 @@ def printed_pages(preview: PrintPreview, target) -> PdfReader:
 
     widget = preview.findChild(QPrintPreviewWidget)
     preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    preview.printer.setOutputFileName(str(target))
+    preview.printer().setOutputFileName(str(target))
     widget.print_()
     return PdfReader(str(target))
 

@@ -57,9 +57,9 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         results.append(import_text(ctx.db, _read_stdin(), args.duplicates))
     results.extend(import_paths(ctx.db, files, args.duplicates) if files else [])
     service = NoticeService(ctx.db)
-    created = [r for r in results if r.status == "created"]
+    created = [r.notice_id for r in results if r.status == "created" and r.notice_id is not None]
     if args.json:
-        ctx.print_json({"notices": [notice_json(service.get(r.notice_id)) for r in created]})
+        ctx.print_json({"notices": [notice_json(service.get(notice_id)) for notice_id in created]})
     for result in results:
         _report(result, ctx, service, quiet=args.json)
     failed = sum(1 for r in results if r.status == "failed")

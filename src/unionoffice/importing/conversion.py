@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from unionoffice.importing.document import ImportFileError
 
@@ -126,7 +127,7 @@ def _run(soffice: str, source: Path, folder: Path, limit: float, kind: str) -> N
         ) from None
 
 
-def _own_process_group() -> dict[str, object]:
+def _own_process_group() -> dict[str, Any]:
     """A new process group, so that a hung conversion is killed with all it started."""
     if sys.platform == "win32":
         return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}

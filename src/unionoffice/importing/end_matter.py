@@ -6,9 +6,9 @@ takes the 署名 above it, and its year still counts.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from unionoffice.domain.chinese_numerals import ChineseNumeralError, chinese_to_int
 from unionoffice.domain.headings import split_heading
@@ -33,13 +33,13 @@ class EndMatter:
     """What the end of a notice says, collected while its body is read."""
 
     signature: list[str] = field(default_factory=list)
-    date: date | None = None
+    date: dt.date | None = None
     date_year: int | None = None  # the year of a date line whose day OCR lost
     remark: list[str] = field(default_factory=list)
     attachment_note: list[str] = field(default_factory=list)
     cc: str = ""
     distributor: str = ""
-    distribution_date: date | None = None
+    distribution_date: dt.date | None = None
 
 
 def take_end_matter(text: str, members: list[Line | Table], end: EndMatter) -> bool:
@@ -58,8 +58,9 @@ def take_end_matter(text: str, members: list[Line | Table], end: EndMatter) -> b
         end.date = parse_date(compact)
         if end.date is None and damaged is not None:
             end.date_year = _year(damaged["year"])
-        while members and isinstance(members[-1], Line) and looks_like_signature(members[-1]):
-            end.signature.insert(0, members.pop().text)
+        while members and isinstance(last := members[-1], Line) and looks_like_signature(last):
+            members.pop()
+            end.signature.insert(0, last.text)
         return True
     bracketed = compact[:1] in "（(" and compact[-1:] in "）)"
     if (bracketed and (any(w in compact for w in REMARK_WORDS) or "此件" in compact)) or (

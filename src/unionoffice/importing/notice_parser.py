@@ -120,7 +120,7 @@ def parse_elements(elements: Sequence[Cleaned]) -> ParsedNotice:
             OrganMention("标题", title_organ(notice.title) or ""),
         ]
     )
-    warnings = []
+    warnings: list[str] = []
     if notice.year is None:
         notice.year = _year(notice, end, lines[header.end :], warnings)
     if notice.number is not None:
@@ -310,8 +310,10 @@ def _segments(
             members.append(element)
     last = segments[-1][1]
     # A 署名 whose date is missing or was lost.
-    if not end.signature and end.date is None and last and isinstance(last[-1], Line):
-        end.signature.extend([last.pop().text] if looks_like_signature(last[-1]) else [])
+    unsigned = not end.signature and end.date is None and bool(last)
+    if unsigned and isinstance(line := last[-1], Line) and looks_like_signature(line):
+        end.signature.append(line.text)
+        last.pop()
     return segments
 
 

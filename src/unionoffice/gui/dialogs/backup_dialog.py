@@ -72,7 +72,7 @@ class BackupDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         load_form("backup_dialog", self)
-        self.window = window
+        self.main_window = window
         self.db = window.db
         self.replacement: MainWindow | None = None
         sqlite = self.db.path is not None
@@ -132,7 +132,7 @@ class BackupDialog(QDialog):
 
     def backup_now(self) -> Path | None:
         """立即备份 to a file the clerk chooses (a USB stick, a shared folder …)."""
-        settings = self.window.settings
+        settings = self.main_window.settings
         folder = export_folder(settings.backup_folder)
         name = f"工会公文备份-{dt.datetime.now():%Y%m%d-%H%M}.sqlite"
         chosen, _ = QFileDialog.getSaveFileName(self, "备份到", str(folder / name), BACKUP_FILTER)
@@ -148,7 +148,7 @@ class BackupDialog(QDialog):
         return path
 
     def restore_from_file(self) -> MainWindow | None:
-        folder = self.window.settings.backup_folder or str(self.db.backup_dir())
+        folder = self.main_window.settings.backup_folder or str(self.db.backup_dir())
         chosen, _ = QFileDialog.getOpenFileName(self, "选择备份文件", folder, BACKUP_FILTER)
         return self.restore(Path(chosen)) if chosen else None
 
@@ -170,7 +170,7 @@ class BackupDialog(QDialog):
             "当前数据库会先另存到备份文件夹（“恢复前的数据库”），需要时仍可恢复回来。",
         ):
             return None
-        window = self.window
+        window = self.main_window
         if not window.save_all() and not messages.confirm(
             self, "有修改未能保存（见编辑器上方的提示）。仍要恢复吗？未保存的修改将丢失。"
         ):

@@ -10,7 +10,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QWidget
 
 from unionoffice.gui.forms import child, load_form
 
@@ -47,7 +47,7 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        actions = menu.actions() if menu is not None else []
+        actions = menu.actions() if isinstance(menu, QMenu) else []
         for action in actions:
             rows += _row(action)
     return rows

@@ -162,7 +162,8 @@ class ImportSummaryDialog(QDialog):
         return item.text() if item is not None else ""
 
     def _on_double_click(self, row: int, _column: int) -> None:
-        notice_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(row, 0)
+        notice_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if notice_id is not None:
             self.open_requested.emit(int(notice_id))
 

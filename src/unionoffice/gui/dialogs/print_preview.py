@@ -27,7 +27,6 @@ class PrintPreview(QPrintPreviewDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(printer, parent)
-        self.printer = printer
         self.title = title
         self.setWindowTitle(f"打印预览 — {title}")
         self.paintRequested.connect(paint)

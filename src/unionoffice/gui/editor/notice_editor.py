@@ -218,7 +218,7 @@ class NoticeEditor(QWidget):
         self.splitter.setCollapsible(0, False)
         self.preview.hide()
 
-        for edit in (
+        line_edits: tuple[QLineEdit, ...] = (
             self.organ,
             self.title,
             self.recipients,
@@ -227,8 +227,9 @@ class NoticeEditor(QWidget):
             self.remark,
             self.cc,
             self.distributor,
-        ):
-            edit.textChanged.connect(self._on_edited)
+        )
+        for line_edit in line_edits:
+            line_edit.textChanged.connect(self._on_edited)
         self.title.textChanged.connect(self.title_changed)
         self.series.currentTextChanged.connect(self._on_number_fields)
         self.year.valueChanged.connect(self._on_number_fields)

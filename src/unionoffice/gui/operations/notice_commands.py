@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -126,7 +127,7 @@ class NoticeCommands(QObject):
         deleted = self.context.notices.list(only_deleted=True)
         for summary in deleted[:MENU_ITEMS]:
             label = f"恢复：{summary.doc_number or '草稿'} {summary.title[:24]}"
-            menu.addAction(label, lambda n=summary.id: self.restore_notice(n))
+            menu.addAction(label, functools.partial(self.restore_notice, summary.id))
         if not deleted:
             menu.addAction("回收站是空的").setEnabled(False)
         else:
@@ -141,6 +142,6 @@ class NoticeCommands(QObject):
             summary = titles.get(notice_id)
             if summary is not None:
                 label = f"{summary.doc_number or '草稿'}  {summary.title[:28]}"
-                menu.addAction(label, lambda n=notice_id: self.workbench.open_notice(n))
+                menu.addAction(label, functools.partial(self.workbench.open_notice, notice_id))
         if menu.isEmpty():
             menu.addAction("（无）").setEnabled(False)

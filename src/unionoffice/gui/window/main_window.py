@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
     save_action: QAction
     close_action: QAction
     print_action: QAction
+    print_notice_action: QAction
+    paste_import_action: QAction
+    give_back_action: QAction
     find_action: QAction
     quit_action: QAction
     import_files_action: QAction
@@ -226,7 +229,8 @@ class MainWindow(QMainWindow):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, view, title)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         self._hide_close_buttons()
         self.tabs.setCurrentIndex(max(current, 0))
 
@@ -525,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, _index: int) -> None:
         editor = self.current_editor()
-        self.undo_group.setActiveStack(editor.undo_stack if editor is not None else None)
+        self.undo_group.setActiveStack(editor.undo_stack if editor is not None else None)  # type: ignore[arg-type]  # None: no stack is active
         for action in self.level_actions:
             action.setEnabled(editor is not None)
 
@@ -572,8 +576,9 @@ class MainWindow(QMainWindow):
         self.register_dialog = RegisterDialog(self.context, self, series=series)
         if editor is not None:
             self.register_dialog.year.setValue(editor.year.value())
-            if editor.number_value() is not None:
-                self.register_dialog.select_number(editor.number_value())
+            number = editor.number_value()
+            if number is not None:
+                self.register_dialog.select_number(number)
         self.register_dialog.show()
 
     def show_supervision(self) -> None:

@@ -10,6 +10,7 @@ moves under the mouse when the text changes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -164,7 +165,7 @@ def _build_menus(w: MainWindow) -> None:
         ("正文段落", 0, "Ctrl+0"),
         ("附件标题", ATTACHMENT, ""),
     ):
-        action = make_action(w, text, lambda lv=level: w.set_heading_level(lv), key)
+        action = make_action(w, text, functools.partial(w.set_heading_level, level), key)
         menu.addAction(action)
         w.level_actions.append(action)
 
