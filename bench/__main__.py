@@ -1,4 +1,4 @@
-"""python -m bench [--quick] [--runs N] [--only GROUPS]: the performance benchmark.
+"""python -m bench [--quick] [--runs N] [--only GROUPS] [--postgres URL]: the benchmark.
 
 Builds (once, then cached) an archive of 10,000 notices and 100,000 activities through the
 services, measures start-up, the tree, the 全部活动 table, the calendar, search as you type,
@@ -22,7 +22,7 @@ from bench import report
 from bench.dataset import LARGE, QUICK, ensure_dataset, working_copy
 from bench.results import Result, Target
 
-GROUPS = ("startup", "search", "gui", "numbering", "documents", "import_size")
+GROUPS = ("startup", "search", "gui", "numbering", "documents", "import_size", "server")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -33,6 +33,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rebuild", action="store_true", help="build the archive again")
     parser.add_argument("--out", type=Path, help="folder for the results (default bench/results)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL server (a role that may create databases): the server group then "
+        "measures the notices on screen from it, after copy-to",
+    )
     return parser.parse_args(argv)
 
 
@@ -70,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
             _log("start-up …")
             db = working_copy(archive, work_dir / "startup")
             results += startup.measure(db, work_dir / "startup", runs)
+        if "server" in groups and args.postgres:
+            from bench.measures import startup
+
+            _log("start-up from the PostgreSQL server …")
+            db = working_copy(archive, work_dir / "server")
+            results += startup.measure_server(db, work_dir / "server", runs, args.postgres)
         shared = working_copy(archive, work_dir / "shared")
         if "gui" in groups:
             _log("main window: tree, table, calendar, search …")
