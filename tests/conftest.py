@@ -23,7 +23,14 @@ if os.environ.get("UNIONOFFICE_BLOCK_QT"):
 
     sys.meta_path.insert(0, _BlockQt())
 
+from hypothesis import settings as hypothesis_settings
+
 from unionoffice.storage.database import Database
+
+# Hypothesis' per-example deadline is a wall-clock check, and tests assert behaviour, never
+# time: on a loaded two-core CI machine it failed examples that were merely slow.
+hypothesis_settings.register_profile("unionoffice", deadline=None)
+hypothesis_settings.load_profile("unionoffice")
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 TEST_DATA = Path(__file__).resolve().parent / "data"
