@@ -261,3 +261,23 @@ def test_batch_export_names_files_by_doc_number_and_title(tmp_path: Path) -> Non
     assert names[1].startswith("未编号 ")
     assert names[2] != names[1]
     assert all(zipfile.is_zipfile(r.path) for r in results)
+
+
+# OOXML measures Word reads as whole numbers (ST_PointMeasure, ST_EighthPointMeasure,
+# ST_TwipsMeasure…): "8.0" is invalid there, and Word may call such a file damaged.
+_WHOLE_NUMBER_ATTRIBUTES = ("space", "sz", "w", "line", "before", "after", "left", "right")
+
+
+@pytest.mark.parametrize("template", sorted(shipped_template_dir().glob("*.docx")), ids=lambda p: p.stem)
+def test_shipped_templates_write_whole_numbers_where_word_wants_them(template: Path) -> None:
+    import re
+
+    with zipfile.ZipFile(template) as archive:
+        xml = "".join(
+            archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.startswith("word/") and name.endswith(".xml")
+        )
+    names = "|".join(_WHOLE_NUMBER_ATTRIBUTES)
+    bad = re.findall(rf'w:(?:{names})="(-?\d+\.\d+)"', xml)
+    assert not bad, f"{template.name}: {bad[:5]}"

@@ -205,7 +205,7 @@ def _clear_run_fonts(document: Document) -> None:
         for run in paragraph.runs:
             rpr = run._r.rPr
             fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
-            if fonts is not None:
+            if rpr is not None and fonts is not None:
                 rpr.remove(fonts)
 
 

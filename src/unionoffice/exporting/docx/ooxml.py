@@ -4,7 +4,9 @@ character scaling, PAGE fields, repeated table headers, floating tables."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement as Node
 from docx.oxml.ns import qn
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -58,7 +60,7 @@ _ORDERS = {
 }
 
 
-def insert_ordered(parent, element) -> None:
+def insert_ordered(parent: Node, element: Node) -> None:
     """Insert ``element`` into ``parent`` before the first sibling the schema puts after it."""
     order = _ORDERS.get(parent.tag.rsplit("}", 1)[-1], [])
     name = element.tag.rsplit("}", 1)[-1]
@@ -71,7 +73,7 @@ def insert_ordered(parent, element) -> None:
     parent.append(element)
 
 
-def child(parent, tag: str):
+def child(parent: Node, tag: str) -> Node:
     """The first ``tag`` child of ``parent``, created in schema order (Word insists on it)."""
     found = parent.find(qn(tag))
     if found is None:
@@ -80,7 +82,7 @@ def child(parent, tag: str):
     return found
 
 
-def set_fonts(rpr, east_asia: str, ascii_font: str | None = None) -> None:
+def set_fonts(rpr: Node, east_asia: str, ascii_font: str | None = None) -> None:
     """Write w:rFonts with eastAsia, ascii and hAnsi set and no theme fonts.
 
     Word falls back to the theme fonts when only some attributes are present, and a theme
@@ -97,14 +99,14 @@ def set_fonts(rpr, east_asia: str, ascii_font: str | None = None) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def set_language(rpr) -> None:
+def set_language(rpr: Node) -> None:
     """Proof Chinese as Chinese (python-docx's defaults say Japanese)."""
     lang = child(rpr, "w:lang")
     lang.set(qn("w:val"), LANGUAGE[0])
     lang.set(qn("w:eastAsia"), LANGUAGE[1])
 
 
-def set_theme_language(settings) -> None:
+def set_theme_language(settings: Node) -> None:
     """The languages Word picks theme fonts for (w:themeFontLang in settings.xml)."""
     lang = settings.find(qn("w:themeFontLang"))
     if lang is None:
@@ -118,7 +120,7 @@ def set_run_style(run: Run, style_id: str) -> None:
     child(run._r.get_or_add_rPr(), "w:rStyle").set(qn("w:val"), style_id)
 
 
-def run_fonts(rpr) -> tuple[str | None, str | None]:
+def run_fonts(rpr: Node | None) -> tuple[str | None, str | None]:
     """(eastAsia, ascii) named in an rPr, or None where not set."""
     if rpr is None:
         return None, None
@@ -135,20 +137,20 @@ def set_character_scale(run: Run, percent: int) -> None:
     scale.set(qn("w:val"), str(percent))
 
 
-def set_character_spacing(rpr, twips: int) -> None:
+def set_character_spacing(rpr: Node, twips: int) -> None:
     """Expand (positive) or condense (negative) the gap after each character, in 1/20 pt."""
     spacing = child(rpr, "w:spacing")
     spacing.set(qn("w:val"), str(twips))
 
 
-def set_exact_line_pitch(ppr, twips: int = LINE_PITCH_TWIPS) -> None:
+def set_exact_line_pitch(ppr: Node, twips: int = LINE_PITCH_TWIPS) -> None:
     """Fixed line spacing ("固定值") of ``twips`` twentieths of a point."""
     spacing = child(ppr, "w:spacing")
     spacing.set(qn("w:line"), str(twips))
     spacing.set(qn("w:lineRule"), "exact")
 
 
-def set_indent_chars(ppr, *, first_line: int = 0, left: int = 0, hanging: int = 0) -> None:
+def set_indent_chars(ppr: Node, *, first_line: int = 0, left: int = 0, hanging: int = 0) -> None:
     """Indents in characters (hundredths, Word's 字符 unit) with a 16 pt twip fallback.
 
     Zero values are written too, so a template's Normal indentation cannot leak in.
@@ -172,7 +174,7 @@ def set_paragraph_border(
     style: str = "single",
     size_eighths: int = 12,
     color: str = RED,
-    space_pt: int = 0,
+    space_pt: float = 0,
 ) -> None:
     """A rule along one side (top/bottom) of a paragraph, as wide as the paragraph."""
     ppr = paragraph._p.get_or_add_pPr()
@@ -180,7 +182,7 @@ def set_paragraph_border(
     edge = child(borders, f"w:{side}")
     edge.set(qn("w:val"), style)
     edge.set(qn("w:sz"), str(size_eighths))
-    edge.set(qn("w:space"), str(space_pt))
+    edge.set(qn("w:space"), str(round(space_pt)))  # whole points: ST_PointMeasure
     edge.set(qn("w:color"), color)
 
 
@@ -204,19 +206,19 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> list[
     return runs
 
 
-def repeat_as_header_row(row) -> None:
+def repeat_as_header_row(row: _Row) -> None:
     """Mark a table row to repeat at the top of every page (w:tblHeader)."""
     trpr = row._tr.get_or_add_trPr()
     child(trpr, "w:tblHeader").set(qn("w:val"), "true")
 
 
-def keep_row_together(row) -> None:
+def keep_row_together(row: _Row) -> None:
     """Forbid a row to break across pages (w:cantSplit)."""
     trpr = row._tr.get_or_add_trPr()
     child(trpr, "w:cantSplit").set(qn("w:val"), "true")
 
 
-def set_table_borders(table, **edges: tuple[str, int]) -> None:
+def set_table_borders(table: Table, **edges: tuple[str, int]) -> None:
     """Table borders by edge name (top, bottom, insideH, left, right, insideV): (style, 1/8 pt)."""
     tblpr = table._tbl.tblPr
     borders = child(tblpr, "w:tblBorders")
@@ -230,7 +232,7 @@ def set_table_borders(table, **edges: tuple[str, int]) -> None:
 
 
 def set_cell_margins(
-    table, *, left_twips: int, right_twips: int, top_twips: int = 0, bottom_twips: int = 0
+    table: Table, *, left_twips: int, right_twips: int, top_twips: int = 0, bottom_twips: int = 0
 ) -> None:
     """Default cell padding of a table."""
     tblpr = table._tbl.tblPr
@@ -243,7 +245,7 @@ def set_cell_margins(
         edge.set(qn("w:type"), "dxa")
 
 
-def float_at_page_bottom(table, left_margin_twips: int) -> None:
+def float_at_page_bottom(table: Table, left_margin_twips: int) -> None:
     """Position a table at the foot of the text block of the page it falls on (版记).
 
     Horizontally it is placed from the page edge at the left margin: LibreOffice (before 7.6)
@@ -268,7 +270,7 @@ def float_at_page_bottom(table, left_margin_twips: int) -> None:
     child(tblpr, "w:tblOverlap").set(qn("w:val"), "never")
 
 
-def set_table_width(table, width_twips: int) -> None:
+def set_table_width(table: Table, width_twips: int) -> None:
     """A fixed table width (w:tblW dxa) and fixed layout, so Word does not autofit."""
     tblpr = table._tbl.tblPr
     width = child(tblpr, "w:tblW")
@@ -278,7 +280,7 @@ def set_table_width(table, width_twips: int) -> None:
     layout.set(qn("w:type"), "fixed")
 
 
-def paragraph_mark_rpr(paragraph: Paragraph):
+def paragraph_mark_rpr(paragraph: Paragraph) -> Node:
     """The run properties of a paragraph's mark (what an empty line is measured by)."""
     return child(paragraph._p.get_or_add_pPr(), "w:rPr")
 
@@ -290,7 +292,7 @@ def set_right_indent_chars(paragraph: Paragraph, hundredths: int) -> None:
     ind.set(qn("w:right"), str(hundredths * 320 // 100))
 
 
-def set_column_widths(table, widths_twips: list[int]) -> None:
+def set_column_widths(table: Table, widths_twips: list[int]) -> None:
     """Fixed column widths on the grid and on every cell (Word and LibreOffice read both)."""
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_twips, strict=True):

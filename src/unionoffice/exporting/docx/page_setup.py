@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from unionoffice.domain.page_spec import GBT9704, pt_to_twips
 from unionoffice.exporting.docx import ooxml
@@ -78,7 +79,7 @@ def add_page_number_footers(document: Document, section: Section) -> None:
         collapse_paragraph(header.paragraphs[0], document)
 
 
-def collapse_paragraph(paragraph, document: Document) -> None:
+def collapse_paragraph(paragraph: Paragraph, document: Document) -> None:
     """An empty header paragraph 1 pt high, so it never pushes the text block down."""
     paragraph.style = document.styles["Normal"]
     ppr = paragraph._p.get_or_add_pPr()
