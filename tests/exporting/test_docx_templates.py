@@ -268,7 +268,9 @@ def test_batch_export_names_files_by_doc_number_and_title(tmp_path: Path) -> Non
 _WHOLE_NUMBER_ATTRIBUTES = ("space", "sz", "w", "line", "before", "after", "left", "right")
 
 
-@pytest.mark.parametrize("template", sorted(shipped_template_dir().glob("*.docx")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "template", sorted(shipped_template_dir().glob("*.docx")), ids=lambda path: path.stem
+)
 def test_shipped_templates_write_whole_numbers_where_word_wants_them(template: Path) -> None:
     import re
 

@@ -4,8 +4,8 @@ character scaling, PAGE fields, repeated table headers, floating tables."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.oxml.xmlchemy import BaseOxmlElement as Node
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Node
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
