@@ -24,7 +24,8 @@ def test_conflict_bar_lists_the_differences(qtbot, db, demo_ids, shown_messages,
     text = editor.conflict_label.text()
     assert (
         "与数据库中的版本不同：标题（您改的）、主送机关（对方改的）、"
-        f"活动安排（您的 {count} 项，数据库中 {count + 1} 项；对方改的）"
+        f"活动安排（您的 {count} 项，数据库中 {count + 1} 项，"
+        "数据库中另有“另一位同事加的活动”；对方改的）"
     ) in text
     assert "没有丢失" in text
     assert editor.save_over_theirs()

@@ -51,14 +51,76 @@ def notice_differences(mine: NoticeData, theirs: NoticeData) -> list[Difference]
     ]:
         found.append(Difference("body", "正文", _counts(len(mine.body), len(theirs.body), "段")))
     if [_activity_key(a) for a in mine.activities] != [_activity_key(a) for a in theirs.activities]:
-        found.append(
-            Difference(
-                "activities",
-                "活动安排",
-                _counts(len(mine.activities), len(theirs.activities), "项"),
-            )
-        )
+        detail = _activity_detail(mine.activities, theirs.activities)
+        found.append(Difference("activities", "活动安排", detail))
     return found
+
+
+# (attribute, label) of an activity's parts a clerk reads in the plan table.
+_ACTIVITY_FIELDS = (
+    ("title", "活动内容"),
+    ("deadline", "完成时限"),
+    ("lead", "牵头部门"),
+    ("cooperating", "配合部门"),
+    ("leader", "责任领导"),
+    ("responsible_person", "责任人"),
+    ("place", "地点"),
+    ("participants", "参加人员"),
+    ("status", "进度"),
+    ("note", "备注"),
+    ("text", "说明"),
+)
+ROWS_SHOWN = 3
+
+
+def _activity_detail(mine: list[ActivityData], theirs: list[ActivityData]) -> str:
+    """Which rows differ and how: 第 2 项“读书月”完成时限：您的“4月份”，数据库中“5月份”; when
+    the counts differ, the counts and the items only one side has."""
+    if len(mine) != len(theirs):
+        parts = [_counts(len(mine), len(theirs), "项")]
+        mine_titles = {a.title for a in mine}
+        theirs_titles = {a.title for a in theirs}
+        only_theirs = [a.title for a in theirs if a.title not in mine_titles]
+        only_mine = [a.title for a in mine if a.title not in theirs_titles]
+        if only_theirs:
+            parts.append(f"数据库中另有{_titles(only_theirs)}")
+        if only_mine:
+            parts.append(f"您另有{_titles(only_mine)}")
+        return "，".join(parts)
+    rows = []
+    for number, (a, b) in enumerate(zip(mine, theirs, strict=True), start=1):
+        if _activity_key(a) == _activity_key(b):
+            continue
+        fields = [
+            f"{label}：您的“{_shown(getattr(a, key))}”，数据库中“{_shown(getattr(b, key))}”"
+            for key, label in _ACTIVITY_FIELDS
+            if _normal(_plain(getattr(a, key))) != _normal(_plain(getattr(b, key)))
+        ] or ["所属小节或次序不同"]
+        rows.append(f"第 {number} 项“{_short(b.title)}”{'，'.join(fields[:2])}")
+    text = "；".join(rows[:ROWS_SHOWN])
+    if len(rows) > ROWS_SHOWN:
+        text += f"；另有 {len(rows) - ROWS_SHOWN} 项不同"
+    return text
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value) if isinstance(value, str) else value
+
+
+def _shown(value: object) -> str:
+    plain = _plain(value)
+    return _short(str(plain)) if plain not in (None, "") else "（空）"
+
+
+def _short(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _titles(titles: list[str]) -> str:
+    named = "".join(f"“{_short(t)}”" for t in titles[:2])
+    return named + (f"等 {len(titles)} 项" if len(titles) > 2 else "")
 
 
 def describe_differences(differences: list[Difference]) -> str:
