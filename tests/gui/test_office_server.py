@@ -308,3 +308,39 @@ def test_the_connection_dialog_tests_and_gives_the_url(qtbot) -> None:
         qtbot.mouseClick(dialog.findChild(QPushButton, "connect_button"), Qt.MouseButton.LeftButton)
         assert dialog.answer.choice is Choice.CONNECT and dialog.answer.url == server.url
         Database(dialog.answer.url).dispose()  # the URL opens the database
+
+
+@pytest.mark.parametrize("keep", ["mine", "theirs"])
+def test_two_windows_change_one_activity_and_the_clerk_chooses(
+    qtbot, office_window, server, settings, shown_messages, keep
+) -> None:
+    from unionoffice.gui.activities.activity_columns import Column
+    from unionoffice.gui.window.main_window import MainWindow
+
+    window, _db, ids = office_window
+    window.change_watcher.stop()  # the conflict is met on saving, as between two busy PCs
+    other_db = Database(server.url)
+    other = MainWindow(other_db, settings)
+    qtbot.addWidget(other)
+    try:
+        mine, theirs = window.open_notice(ids[0]), other.open_notice(ids[0])
+        for editor in (mine, theirs):
+            editor.set_autosave_delay(60_000)
+        theirs.activity_model.setData(theirs.activity_model.index(0, Column.DEADLINE), "12月底前")
+        assert theirs.save()
+        mine.activity_model.setData(mine.activity_model.index(0, Column.DEADLINE), "11月份")
+        assert not mine.save()
+        bar = mine.conflict_label.text()
+        assert "第 1 项" in bar and "您的“11月份”" in bar and "数据库中“12月底前”" in bar
+        button = mine.overwrite_button if keep == "mine" else mine.theirs_button
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        expected = "11月份" if keep == "mine" else "12月底前"
+        assert not mine.is_dirty() and mine.activity_model.activities()[0].deadline == expected
+        stored = NoticeService(other_db).get(ids[0]).activities[0].deadline
+        assert stored == expected
+        for editor in (mine, theirs):
+            editor.set_autosave_delay(50)
+    finally:
+        other.close()
+        QThreadPool.globalInstance().waitForDone(20_000)
+        other_db.dispose()
