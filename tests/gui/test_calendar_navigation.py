@@ -73,6 +73,7 @@ def test_an_activity_opens_its_month_from_both_tables(qtbot, window, demo_ids) -
     table = window.all_activities
     window.tabs.setCurrentWidget(table)
     model = table.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)  # the table fetches its rows lazily
     row = next(
         r for r in range(model.rowCount())
         if (p := model.row_at(r).activity.period) is not None and p.start.month != 1

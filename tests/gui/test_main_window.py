@@ -223,3 +223,12 @@ def test_run_gui_opens_takes_todays_backup_and_closes(
     assert run_gui(str(path), settings=settings) == 0
     assert shown_messages == []
     assert len(list((tmp_path / "backups").glob("auto-*.sqlite"))) == 1
+
+
+def test_the_window_fits_a_1280_pixel_screen(qtbot, window, demo_ids) -> None:
+    """Office PCs and laptops often have 1,280 or 1,366 px: every tab must fit beside the
+    公文目录 (the calendar's bar once needed 1,361 px)."""
+    window.open_notice(demo_ids[0])
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.minimumSizeHint().width() <= 1_280, window.tabs.tabText(index)

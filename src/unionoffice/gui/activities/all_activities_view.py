@@ -99,6 +99,7 @@ class AllActivitiesView(QWidget):
         model.modelReset.connect(self._update_count)
         hint = QLabel("双击单元格直接修改；回车或双击序号打开所属公文；右击表头可隐藏列", self)
         hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.filter_bar)
         top.addStretch(1)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,11 +123,16 @@ class CalendarView(QWidget):
         self.stack.addWidget(self.month_scroll)
         self.stack.addWidget(scroll)
 
-        self.previous_button = QPushButton("◀", self)
-        self.next_button = QPushButton("▶", self)
+        # Tool buttons: a push button is at least 80 px wide, and this bar must fit a
+        # 1,280 px screen beside the 公文目录.
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("◀")
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▶")
         self.previous_button.setToolTip("上个月（PageUp）")
         self.next_button.setToolTip("下个月（PageDown）")
-        self.today_button = QPushButton("今天", self)
+        self.today_button = QToolButton(self)
+        self.today_button.setText("今天")
         self.today_button.setToolTip("回到今天所在的月份")
         self.jump_year = QSpinBox(self)
         self.jump_year.setRange(FIRST_YEAR, LAST_YEAR)
@@ -142,8 +147,10 @@ class CalendarView(QWidget):
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.month_button = QPushButton("月视图", self)
-        self.year_button = QPushButton("年视图", self)
+        self.month_button = QToolButton(self)
+        self.month_button.setText("月视图")
+        self.year_button = QToolButton(self)
+        self.year_button.setText("年视图")
         self.mode_group = QButtonGroup(self)
         for index, button in enumerate((self.month_button, self.year_button)):
             button.setCheckable(True)
@@ -152,6 +159,11 @@ class CalendarView(QWidget):
         self.department = QComboBox(self)
         self.department.addItems([ALL_DEPARTMENTS, *department_names])
         self.colour = QComboBox(self)
+        for combo in (self.department, self.colour):  # long names shown in the list, not here
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
         for colour_by in ColourBy:
             self.colour.addItem(colour_by.label, colour_by.value)
         self.colour.setCurrentIndex(self.colour.findData(self._remembered_colour_by().value))
