@@ -27,6 +27,8 @@ class PrintPreview(QPrintPreviewDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(printer, parent)
+        # Qt does not own the printer: without this reference Python frees it under the dialog
+        self._printer = printer
         self.title = title
         self.setWindowTitle(f"打印预览 — {title}")
         self.paintRequested.connect(paint)
