@@ -18,6 +18,11 @@ def notice_json(notice: NoticeData) -> dict[str, Any]:
         "title": notice.title,
         "recipients": notice.recipients,
         "date": notice.date.isoformat() if notice.date else None,
+        "copy_number": notice.copy_number or None,
+        "secrecy": notice.secrecy or None,
+        "secrecy_term": notice.secrecy_term or None,
+        "urgency": notice.urgency or None,
+        "issuer": notice.issuer or None,
         "outline": notice.outline,
         "activities": [activity_json(i, a) for i, a in enumerate(notice.activities, start=1)],
     }

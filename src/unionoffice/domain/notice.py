@@ -110,6 +110,12 @@ class NoticeData:
     distributor: str = ""
     distribution_date: dt.date | None = None
     folder: str = ""
+    # 版头 marks (GB/T 9704 7.2.1–7.2.3) and the 签发人 of an upward notice (7.2.5); empty: none.
+    copy_number: str = ""  # 份号
+    secrecy: str = ""  # 密级: 秘密, 机密 or 绝密
+    secrecy_term: str = ""  # 保密期限, e.g. 1年
+    urgency: str = ""  # 紧急程度: 加急 or 特急
+    issuer: str = ""  # 签发人 (names separated by spaces); set: an upward notice (上行文)
     activities: list[ActivityData] = field(default_factory=list)
     # Set when read from the database: the record's id and the version a save must match.
     id: int | None = None

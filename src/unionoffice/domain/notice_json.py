@@ -30,6 +30,11 @@ _TEXT_FIELDS = (
     "cc",
     "distributor",
     "folder",
+    "copy_number",
+    "secrecy",
+    "secrecy_term",
+    "urgency",
+    "issuer",
 )
 
 

@@ -1,0 +1,41 @@
+"""份号, 密级和保密期限, 紧急程度 and 签发人 on notices (GB/T 9704 7.2.1–7.2.5)
+
+Revision ID: 0014
+Revises: 0010
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0014"
+down_revision: str | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Existing notices have none of them: empty text, not NULL, as the program writes.
+_COLUMNS = (
+    ("copy_number", 20),
+    ("secrecy", 10),
+    ("secrecy_term", 20),
+    ("urgency", 10),
+    ("issuer", 100),
+)
+
+
+def upgrade() -> None:
+    # Plain ADD COLUMN on both backends: a batch copy of the table would lose its triggers.
+    for name, length in _COLUMNS:
+        op.add_column(
+            "notices", sa.Column(name, sa.String(length), nullable=False, server_default="")
+        )
+
+
+def downgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for name, _length in reversed(_COLUMNS):
+        if sqlite:
+            op.execute(f"ALTER TABLE notices DROP COLUMN {name}")
+        else:
+            op.drop_column("notices", name)
