@@ -1,4 +1,4 @@
-"""份号, 密级和保密期限, 紧急程度 and 签发人 are kept (migration 0014) and old databases gain them."""
+"""份号, 密级和保密期限, 紧急程度 and 签发人 are kept (migration 0014); old databases gain them."""
 
 import shutil
 import sqlite3

@@ -29,6 +29,7 @@ from unionoffice.domain.notice_body import (
     unfold_blocks,
     with_organ_defaults,
 )
+from unionoffice.domain.notice_marks import format_copy_number, format_secrecy, issuer_text
 from unionoffice.domain.notice_parts import place_activities, split_attachments
 from unionoffice.domain.notice_text import (
     break_title,
@@ -36,7 +37,14 @@ from unionoffice.domain.notice_text import (
     note_items,
     text_width,
 )
-from unionoffice.domain.page_layout import MM_PER_PT, Align, Page, Paragraph, Role
+from unionoffice.domain.page_layout import (
+    LINE_PITCH_MM,
+    MM_PER_PT,
+    Align,
+    Page,
+    Paragraph,
+    Role,
+)
 from unionoffice.domain.page_spec import GBT9704
 from unionoffice.domain.pagination import Item, Pagination
 from unionoffice.domain.signature_page import fit_signature
@@ -117,33 +125,70 @@ def _blank(count: int = 1) -> list[Paragraph]:
 
 
 def header_paragraphs(notice: NoticeData, letterhead: str = "") -> list[Paragraph]:
-    """The 文件式 header: 标志, 文号 with the red rule, the title and the blank line after."""
+    """The 文件式 header: 份号/密级/紧急程度, 标志, 文号 (with 签发人) and the red rule, the title
+    and the blank line after."""
     organ = (notice.organ or "").strip()
     header = letterhead.strip() or (f"{organ}文件" if organ else "")
+    marks = mark_paragraphs(notice)
     return [
+        *marks,
         Paragraph(
             Role.LETTERHEAD,
             header,
             size_pt=LETTERHEAD_SIZE_PT,
             align=Align.CENTER,
             pitch_mm=LETTERHEAD_PITCH_MM,
-            space_before_mm=LETTERHEAD_SPACE_MM,
+            # the 标志 stays 35 mm into the text block whatever marks stand above it
+            space_before_mm=max(0.0, LETTERHEAD_SPACE_MM - len(marks) * LINE_PITCH_MM),
             red=True,
             on_grid=False,
             wrap=False,
         ),
         *_blank(2),
-        Paragraph(
+        doc_number_paragraph(notice),
+        *_blank(2),
+        title_paragraph(Role.TITLE, notice.title, organ),
+        *_blank(),
+    ]
+
+
+MARK_ROLES = (Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY)
+
+
+def mark_paragraphs(notice: NoticeData) -> list[Paragraph]:
+    """份号, 密级和保密期限 and 紧急程度 flush left on the first lines (GB/T 9704 7.2.1–7.2.3)."""
+    marks = [
+        (Role.COPY_NUMBER, format_copy_number(notice.copy_number)),
+        (Role.SECRECY, format_secrecy(notice.secrecy, notice.secrecy_term)),
+        (Role.URGENCY, notice.urgency.strip()),
+    ]
+    return [Paragraph(role, text, align=Align.LEFT, wrap=False) for role, text in marks if text]
+
+
+def doc_number_paragraph(notice: NoticeData) -> Paragraph:
+    """The 文号 centred over the red rule; with a 签发人 (上行文) the 文号 居左空一字 and
+    签发人：姓名 居右空一字 on the same line (GB/T 9704 7.2.4, 7.2.5)."""
+    issuer = issuer_text(notice)
+    if not issuer:
+        return Paragraph(
             Role.DOC_NUMBER,
             notice.doc_number or "",
             align=Align.CENTER,
             rule_below_mm=RED_RULE_GAP_MM,
             rule_thickness_mm=RED_RULE_MM,
-        ),
-        *_blank(2),
-        title_paragraph(Role.TITLE, notice.title, organ),
-        *_blank(),
-    ]
+        )
+    return Paragraph(
+        Role.DOC_NUMBER,
+        notice.doc_number or "",
+        align=Align.LEFT,
+        first_indent=1,
+        right_indent=1,
+        right_text=issuer,
+        right_role=Role.ISSUER,
+        wrap=False,
+        rule_below_mm=RED_RULE_GAP_MM,
+        rule_thickness_mm=RED_RULE_MM,
+    )
 
 
 def title_paragraph(role: Role, title: str, organ: str | None) -> Paragraph:

@@ -36,8 +36,12 @@ NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 class Role(enum.StrEnum):
     """What a line is, which decides its font and colour when painted."""
 
+    COPY_NUMBER = "份号"
+    SECRECY = "密级和保密期限"
+    URGENCY = "紧急程度"
     LETTERHEAD = "发文机关标志"
     DOC_NUMBER = "发文字号"
+    ISSUER = "签发人"  # 签发人： in the body font, the names in 楷体
     TITLE = "标题"
     RECIPIENTS = "主送机关"
     BODY = "正文"
@@ -90,6 +94,7 @@ class Paragraph:
     rule_below_mm: float | None = None  # a red rule this far under the last line (文号)
     rule_thickness_mm: float = 0.0
     right_text: str = ""  # a second text flush right on the first line (版记's 印发日期)
+    right_role: Role | None = None  # the role of ``right_text`` when not the paragraph's
     on_grid: bool = True
     wrap: bool = True  # False: one line however long (the 标志 is narrowed to fit instead)
     head_length: int = -1

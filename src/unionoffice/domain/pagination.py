@@ -123,7 +123,12 @@ def _set_paragraph(pages: _Pages, paragraph: Paragraph, texts: Sequence[str]) ->
         pages.lines.append(line)
         if index == 0 and paragraph.right_text:
             pages.lines.append(
-                dataclasses.replace(line, text=paragraph.right_text, align=Align.RIGHT)
+                dataclasses.replace(
+                    line,
+                    role=paragraph.right_role or line.role,
+                    text=paragraph.right_text,
+                    align=Align.RIGHT,
+                )
             )
         pages.y += paragraph.pitch_mm
 
@@ -318,7 +323,12 @@ def _set_foot(pages: _Pages, foot: Sequence[Paragraph]) -> ImprintPlacement | No
             pages.lines.append(line)
             if line_index == 0 and paragraph.right_text:
                 pages.lines.append(
-                    dataclasses.replace(line, text=paragraph.right_text, align=Align.RIGHT)
+                    dataclasses.replace(
+                        line,
+                        role=paragraph.right_role or line.role,
+                        text=paragraph.right_text,
+                        align=Align.RIGHT,
+                    )
                 )
             y += paragraph.pitch_mm
     pages.add_rule(Rule(y, GBT9704.imprint_outer_rule_mm))

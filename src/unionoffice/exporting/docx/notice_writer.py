@@ -26,6 +26,11 @@ from unionoffice.exporting.docx.body import write_body
 from unionoffice.exporting.docx.cursor import Cursor
 from unionoffice.exporting.docx.errors import ExportError
 from unionoffice.exporting.docx.font_table import write_font_table
+from unionoffice.exporting.docx.header_marks import (
+    doc_number_paragraphs,
+    write_issuer,
+    write_marks,
+)
 from unionoffice.exporting.docx.imprint import collapse, write_imprint
 from unionoffice.exporting.docx.options import ExportOptions, FontSet
 from unionoffice.exporting.docx.placeholders import (
@@ -86,7 +91,10 @@ def render_notice_layout(
     defaults = organ_defaults(notice, options)
     filled = with_organ_defaults(notice, defaults)
     renderer = PlaceholderRenderer(template.info.name, notice_context(filled, options.letterhead))
+    number_paragraphs = doc_number_paragraphs(document)
     anchors = renderer.render_document(document)
+    write_issuer(number_paragraphs, filled)
+    write_marks(document, filled)
     anchor = anchors[0] if anchors else document.add_paragraph()
     for extra in anchors[1:]:
         _remove(extra)

@@ -47,6 +47,9 @@ class Role(enum.StrEnum):
     TABLE_HEADER = "表格标题行"
     BODY_TEXT = "正文文字"  # character style: body text inside a heading's paragraph
     ACTIVITY_NAME = "活动名称"  # character style: an activity's name in the plan table
+    COPY_NUMBER = "份号"
+    SECRECY = "密级和紧急程度"  # 密级和保密期限 and 紧急程度: 3号黑体, flush left
+    ISSUER_NAME = "签发人姓名"  # character style: the names after 签发人： in 楷体
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,11 @@ SPECS: dict[Role, StyleSpec] = {
     ),
     Role.ACTIVITY_NAME: StyleSpec(
         "UOActivityName", "body", None, exact_pitch=None, bold=True, character=True
+    ),
+    Role.COPY_NUMBER: StyleSpec("UOCopyNumber", "body", _BODY, _L),
+    Role.SECRECY: StyleSpec("UOSecrecy", "heading1", _BODY, _L),
+    Role.ISSUER_NAME: StyleSpec(
+        "UOIssuerName", "heading2", None, exact_pitch=None, character=True
     ),
 }
 

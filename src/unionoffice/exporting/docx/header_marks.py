@@ -1,0 +1,95 @@
+"""份号, 密级和保密期限 and 紧急程度 above a template's 标志, and the 签发人 beside its 文号.
+
+Any template gets them, the shipped ones and an office's own red header alike: the marks go
+flush left on the first lines of page 1, and the 标志 below moves up by as many lines so it
+stays where the template put it (35 mm into the text block in 文件式); with a 签发人 the
+paragraph that held {{ 文号 }} becomes the 上行文 line: 文号 居左空一字, 签发人：姓名 居右空一字
+(GB/T 9704 7.2.1–7.2.5). The text comes from domain.notice_layout, as the preview's does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from unionoffice.domain import page_layout as layout
+from unionoffice.domain.notice import NoticeData
+from unionoffice.domain.notice_layout import mark_paragraphs
+from unionoffice.domain.notice_marks import ISSUER_LABEL, issuer_names
+from unionoffice.exporting.docx import ooxml
+from unionoffice.exporting.docx.styles import Role, style_ids
+
+DOC_NUMBER_PLACEHOLDER = re.compile(r"\{\{-?\s*文号\s*-?\}\}")
+CHAR_TWIPS = 320  # one 3号 character, Word's 字符 unit
+_MARK_STYLES = {
+    layout.Role.COPY_NUMBER: Role.COPY_NUMBER,
+    layout.Role.SECRECY: Role.SECRECY,
+    layout.Role.URGENCY: Role.SECRECY,
+}
+
+
+def doc_number_paragraphs(document: Document) -> list[WordParagraph]:
+    """The body paragraphs that hold {{ 文号 }}, found before the placeholders are filled."""
+    return [
+        paragraph
+        for paragraph in document.paragraphs
+        if DOC_NUMBER_PLACEHOLDER.search(paragraph.text)
+    ]
+
+
+def write_marks(document: Document, notice: NoticeData) -> int:
+    """Put the notice's marks above the first paragraph; returns how many lines they take."""
+    marks = mark_paragraphs(notice)
+    body = document.element.body
+    first = body.find(qn("w:p"))
+    if not marks or first is None:
+        return 0
+    ids = style_ids(document)
+    for mark in marks:
+        paragraph = WordParagraph(ooxml.OxmlElement("w:p"), document._body)
+        first.addprevious(paragraph._p)
+        paragraph._p.style = ids[_MARK_STYLES[mark.role]]
+        paragraph.add_run(mark.text)
+    _move_up(first, len(marks) * ooxml.LINE_PITCH_TWIPS)
+    return len(marks)
+
+
+def _move_up(element, twips: int) -> None:  # type: ignore[no-untyped-def]
+    """Take ``twips`` off the space before ``element`` (the 标志 keeps its place)."""
+    ppr = element.find(qn("w:pPr"))
+    spacing = ppr.find(qn("w:spacing")) if ppr is not None else None
+    before = spacing.get(qn("w:before")) if spacing is not None else None
+    if spacing is None or before is None:
+        return
+    spacing.set(qn("w:before"), str(max(0, int(before) - twips)))
+    for attr in ("w:beforeLines", "w:beforeAutospacing"):
+        spacing.attrib.pop(qn(attr), None)
+
+
+def write_issuer(paragraphs: Sequence[WordParagraph], notice: NoticeData) -> None:
+    """Make each 文号 paragraph the 上行文 line when the notice has a 签发人."""
+    names = issuer_names(notice)
+    if not names:
+        return
+    for paragraph in paragraphs:
+        ids = style_ids(paragraph.part.document)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        ind = ooxml.child(paragraph._p.get_or_add_pPr(), "w:ind")
+        ind.attrib.clear()
+        for side in ("left", "right"):
+            ind.set(qn(f"w:{side}Chars"), "100")
+            ind.set(qn(f"w:{side}"), str(CHAR_TWIPS))
+        ind.set(qn("w:firstLineChars"), "0")
+        ind.set(qn("w:firstLine"), "0")
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            Twips(ooxml.TEXT_WIDTH_TWIPS - CHAR_TWIPS), WD_TAB_ALIGNMENT.RIGHT
+        )
+        paragraph.add_run("\t" + ISSUER_LABEL)
+        run = paragraph.add_run("\u3000".join(names))
+        ooxml.set_run_style(run, ids[Role.ISSUER_NAME])

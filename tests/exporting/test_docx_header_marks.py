@@ -1,0 +1,118 @@
+"""份号, 密级和保密期限, 紧急程度 and the 签发人 line in the Word file, measured in the PDF
+LibreOffice makes of it: the marks flush left on the first lines, the 标志 where it is
+without them, the 文号 居左空一字 and 签发人 居右空一字 on one line over the red rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from unionoffice.domain.notice import Block, NoticeData
+from unionoffice.domain.page_spec import GBT9704
+from unionoffice.exporting.docx import ExportOptions, Letterhead
+from unionoffice.exporting.docx.notice_writer import render_notice, save_atomically
+
+ORGAN = "青海省总工会"
+LETTERHEAD = Letterhead(f"{ORGAN}文件", ORGAN, ORGAN)
+CHAR_MM = GBT9704.body_char_mm
+MARKS = {"copy_number": "123", "secrecy": "秘密", "secrecy_term": "1年", "urgency": "特急"}
+
+
+def report(**fields) -> NoticeData:
+    values: dict = {
+        "title": "青海省总工会关于2021年上半年工作情况的报告",
+        "organ": ORGAN,
+        "series_code": "青工",
+        "year": 2021,
+        "number": 12,
+        "recipients": "中华全国总工会",
+        "body": [Block.paragraph("现将我会2021年上半年工作情况报告如下。")],
+        "signature": ORGAN,
+        "date": dt.date(2021, 7, 6),
+    }
+    values.update(fields)
+    return NoticeData(**values)
+
+
+CASES = {
+    "plain": ("文件式", report()),
+    "marked": ("文件式", report(**MARKS, issuer="张三 李四")),
+    "letter": ("信函式", report(**MARKS, issuer="王五")),
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(render_pdfs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("docx")
+    paths = []
+    for name, (template, notice) in CASES.items():
+        options = ExportOptions(template=template, letterhead=LETTERHEAD)
+        save_atomically(render_notice(notice, options, user_dir=out / "none"), out / f"{name}.docx")
+        paths.append(out / f"{name}.docx")
+    return dict(zip(CASES, render_pdfs(paths), strict=True))
+
+
+def _line(page, start: str):  # type: ignore[no-untyped-def]
+    return next(line for line in page if line.text.replace(" ", "").startswith(start))
+
+
+def test_the_file_names_its_marks_and_issuer_in_styles(tmp_path) -> None:
+    document = render_notice(
+        report(**MARKS, issuer="张三 李四"),
+        ExportOptions(letterhead=LETTERHEAD),
+        user_dir=tmp_path,
+    )
+    first = document.paragraphs[:4]
+    assert [(p.style.name, p.text) for p in first[:3]] == [
+        ("份号", "000123"),
+        ("密级和紧急程度", "秘密★1年"),
+        ("密级和紧急程度", "特急"),
+    ]
+    assert first[3].style.name == "发文机关标志"
+    number = next(p for p in document.paragraphs if p.text.startswith("青工"))
+    assert number.text == "青工〔2021〕12号\t签发人：张三\u3000李四"
+    assert number.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert number.runs[-1].style.name == "签发人姓名"
+    assert all(run.font.name is None for run in number.runs)  # the styles carry the fonts
+
+
+def test_marks_stand_flush_left_on_the_first_lines(pdfs) -> None:
+    page = pdfs["marked"][0]
+    marks = [_line(page, text) for text in ("000123", "秘密★1年", "特急")]
+    pitch = GBT9704.line_pitch_mm
+    for index, line in enumerate(marks):
+        assert abs(line.left) < 0.5, line
+        assert index * pitch < (line.top + line.bottom) / 2 < (index + 1) * pitch, line
+    # one line apart (the digits' font has other ascent and descent than the Chinese one's)
+    assert abs(marks[2].top - marks[1].top - pitch) < 0.3
+    assert abs(marks[1].bottom - marks[0].bottom - pitch) < 1.0
+
+
+def test_the_letterhead_keeps_its_place_below_the_marks(pdfs) -> None:
+    plain = _line(pdfs["plain"][0], ORGAN)
+    marked = _line(pdfs["marked"][0], ORGAN)
+    assert abs(marked.top - plain.top) < 0.5
+    title = _line(pdfs["plain"][0], "青海省总工会关于")
+    assert abs(_line(pdfs["marked"][0], "青海省总工会关于").top - title.top) < 0.5
+
+
+def test_the_number_is_left_and_the_issuer_right_on_one_line(pdfs) -> None:
+    centred = _line(pdfs["plain"][0], "青工〔2021〕12号")
+    line = _line(pdfs["marked"][0], "青工〔2021〕12号")
+    assert line.text.replace(" ", "").endswith("签发人：张三李四")
+    assert abs(line.left - CHAR_MM) < 1.0  # 居左空一字
+    assert abs(line.right - (GBT9704.text_width_mm - CHAR_MM)) < 1.0  # 居右空一字
+    assert abs(line.top - centred.top) < 0.5
+    assert centred.left > 40  # without a 签发人 the 文号 stays centred
+
+
+def test_a_letter_takes_marks_and_issuer_too(pdfs) -> None:
+    page = pdfs["letter"][0]
+    marks = [_line(page, text) for text in ("000123", "秘密★1年", "特急")]
+    number = _line(page, "青工〔2021〕12号")
+    assert all(abs(mark.left) < 0.5 for mark in marks)
+    assert marks[0].top < marks[1].top < marks[2].top < number.top
+    assert number.text.replace(" ", "").endswith("签发人：王五")
+    assert abs(number.right - (GBT9704.text_width_mm - CHAR_MM)) < 1.0
