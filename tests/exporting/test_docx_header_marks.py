@@ -5,9 +5,11 @@ without them, the 文号 居左空一字 and 签发人 居右空一字 on one li
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from tests.exporting.conftest import convert_to_pdf, pdf_pages, red_rules
 
 from unionoffice.domain.notice import Block, NoticeData
 from unionoffice.domain.page_spec import GBT9704
@@ -44,14 +46,20 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def pdfs(render_pdfs, tmp_path_factory):
+def files(tmp_path_factory) -> dict[str, Path]:
+    """Each case's PDF, converted by one LibreOffice run."""
     out = tmp_path_factory.mktemp("docx")
     paths = []
     for name, (template, notice) in CASES.items():
         options = ExportOptions(template=template, letterhead=LETTERHEAD)
         save_atomically(render_notice(notice, options, user_dir=out / "none"), out / f"{name}.docx")
         paths.append(out / f"{name}.docx")
-    return dict(zip(CASES, render_pdfs(paths), strict=True))
+    return dict(zip(CASES, convert_to_pdf(paths, out), strict=True))
+
+
+@pytest.fixture(scope="module")
+def pdfs(files):
+    return {name: pdf_pages(pdf) for name, pdf in files.items()}
 
 
 def _line(page, start: str):  # type: ignore[no-untyped-def]
@@ -116,3 +124,13 @@ def test_a_letter_takes_marks_and_issuer_too(pdfs) -> None:
     assert marks[0].top < marks[1].top < marks[2].top < number.top
     assert number.text.replace(" ", "").endswith("签发人：王五")
     assert abs(number.right - (GBT9704.text_width_mm - CHAR_MM)) < 1.0
+
+
+@pytest.mark.parametrize("name", ["plain", "marked"])
+def test_the_red_rule_is_as_wide_as_the_text_block(files, pdfs, name: str) -> None:
+    rules = red_rules(files[name])
+    assert len(rules) == 1, rules
+    top, left, right = rules[0]
+    assert abs(left) < 0.6 and abs(right - GBT9704.text_width_mm) < 0.6, rules
+    number = _line(pdfs[name][0], "青工〔2021〕12号")
+    assert 3.0 < top - number.bottom < 6.0  # 4 mm under the 文号

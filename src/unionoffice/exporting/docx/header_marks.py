@@ -26,7 +26,7 @@ from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.styles import Role, style_ids
 
 DOC_NUMBER_PLACEHOLDER = re.compile(r"\{\{-?\s*文号\s*-?\}\}")
-CHAR_TWIPS = 320  # one 3号 character, Word's 字符 unit
+CHAR_TWIPS = 320  # one 3号 character, Word's 字符 unit: the 签发人 ends one before the edge
 _MARK_STYLES = {
     layout.Role.COPY_NUMBER: Role.COPY_NUMBER,
     layout.Role.SECRECY: Role.SECRECY,
@@ -80,13 +80,11 @@ def write_issuer(paragraphs: Sequence[WordParagraph], notice: NoticeData) -> Non
     for paragraph in paragraphs:
         ids = style_ids(paragraph.part.document)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        ind = ooxml.child(paragraph._p.get_or_add_pPr(), "w:ind")
-        ind.attrib.clear()
-        for side in ("left", "right"):
-            ind.set(qn(f"w:{side}Chars"), "100")
-            ind.set(qn(f"w:{side}"), str(CHAR_TWIPS))
-        ind.set(qn("w:firstLineChars"), "0")
-        ind.set(qn("w:firstLine"), "0")
+        # 居左空一字 by a first-line indent: side indents would shorten the red rule under it
+        ooxml.set_indent_chars(paragraph._p.get_or_add_pPr(), first_line=100)
+        ind = paragraph._p.pPr.find(qn("w:ind"))
+        ind.set(qn("w:rightChars"), "0")
+        ind.set(qn("w:right"), "0")
         paragraph.paragraph_format.tab_stops.add_tab_stop(
             Twips(ooxml.TEXT_WIDTH_TWIPS - CHAR_TWIPS), WD_TAB_ALIGNMENT.RIGHT
         )
