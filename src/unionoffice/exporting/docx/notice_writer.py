@@ -79,10 +79,31 @@ def export_warnings(notice: NoticeData, options: ExportOptions | None = None) ->
     return missing_field_warnings(filled)
 
 
-def render_notice_layout(
+@dataclass
+class FilledTemplate:
+    """A template with its placeholders filled, before the body is written at ``anchor``."""
+
+    document: Document
+    anchor: Paragraph
+    notice: NoticeData  # with the organ's defaults filled in
+    defaults: OrganDefaults
+    choices: LayoutChoices
+
+    def layout(self) -> NoticeLayout:
+        """The notice laid out from where the template's header ends on page 1."""
+        return lay_out_notice(
+            self.notice,
+            defaults=self.defaults,
+            choices=self.choices,
+            body_top_mm=body_top_mm(self.document, self.anchor),
+        )
+
+
+def fill_template(
     notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
-) -> tuple[Document, NoticeLayout]:
-    """The filled document and the layout it was written from (its pages, its warnings)."""
+) -> FilledTemplate:
+    """Open the template, set its styles and fonts, fill its placeholders in the sandbox and
+    add the marks and the 签发人; the body is not written yet."""
     options = options or ExportOptions()
     template = load_template(find_template(options.template, user_dir))
     document = template.document
@@ -107,15 +128,21 @@ def render_notice_layout(
         signature=options.signature or settings.signature,
         distributor_line=settings.distributor_line,
     )
-    layout = lay_out_notice(
-        filled, defaults=defaults, choices=choices, body_top_mm=body_top_mm(document, anchor)
-    )
-    cursor = Cursor(document, anchor)
+    return FilledTemplate(document, anchor, filled, defaults, choices)
+
+
+def render_notice_layout(
+    notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
+) -> tuple[Document, NoticeLayout]:
+    """The filled document and the layout it was written from (its pages, its warnings)."""
+    prepared = fill_template(notice, options, user_dir=user_dir)
+    layout = prepared.layout()
+    cursor = Cursor(prepared.document, prepared.anchor)
     write_body(cursor, layout.body)
     write_imprint(cursor, layout.imprint, layout.pagination.imprint)
-    _end_after_table(anchor)
-    _set_properties(document, notice)
-    return document, layout
+    _end_after_table(prepared.anchor)
+    _set_properties(prepared.document, notice)
+    return prepared.document, layout
 
 
 def export_notice(
