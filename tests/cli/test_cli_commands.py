@@ -33,6 +33,7 @@ def test_demo_list_and_show_json(run):
     assert set(shown) == {
         "id", "org", "doc_number", "title", "recipients", "date", "outline", "activities",
         "copy_number", "secrecy", "secrecy_term", "urgency", "issuer",
+        "attendees", "absentees", "observers",
     }  # fmt: skip
     assert shown["issuer"] is None and shown["secrecy"] is None  # a 下行文 without marks
     assert shown["org"] == "青海省总工会办公室"

@@ -94,3 +94,24 @@ def test_an_upward_notice_has_its_number_left_and_the_issuer_right() -> None:
     centred = next(line for line in _page_one(notice()).lines if line.role is Role.DOC_NUMBER)
     assert centred.align is Align.CENTER
     assert centred.top_mm == number.top_mm
+
+
+def test_minutes_list_attendance_after_the_body_in_its_own_rows() -> None:
+    from unionoffice.domain.notice import Block
+    from unionoffice.domain.notice_layout import LayoutChoices, SignatureLayout, lay_out_notice
+
+    minutes = notice(
+        body=[Block.paragraph("会议研究了有关事项。")],
+        attendees="出席：张三、李四",  # a label typed by the clerk is not doubled
+        observers="王五",
+    )
+    layout = lay_out_notice(minutes, choices=LayoutChoices(signature=SignatureLayout.NONE))
+    roles = [getattr(item, "role", None) for item in layout.body]
+    at = roles.index(Role.ATTENDANCE)
+    assert roles[at - 1] is Role.BLANK and roles[at - 2] is Role.BODY
+    rows = [item for item in layout.body if getattr(item, "role", None) is Role.ATTENDANCE]
+    assert [row.text for row in rows] == ["出席：张三、李四", "列席：王五"]
+    assert all((r.first_indent, r.left_indent, r.head_length) == (2, 5, 3) for r in rows)
+    assert Role.ATTENDANCE not in {
+        getattr(item, "role", None) for item in lay_out_notice(notice()).body
+    }

@@ -42,6 +42,7 @@ CASES = {
     "plain": ("文件式", report()),
     "marked": ("文件式", report(**MARKS, issuer="张三 李四")),
     "letter": ("信函式", report(**MARKS, issuer="王五")),
+    "minutes": ("纪要式", report(attendees="张三、李四")),
 }
 
 
@@ -126,11 +127,12 @@ def test_a_letter_takes_marks_and_issuer_too(pdfs) -> None:
     assert abs(number.right - (GBT9704.text_width_mm - CHAR_MM)) < 1.0
 
 
-@pytest.mark.parametrize("name", ["plain", "marked"])
-def test_the_red_rule_is_as_wide_as_the_text_block(files, pdfs, name: str) -> None:
+@pytest.mark.parametrize(("name", "above"), [("plain", "青工"), ("marked", "青工"),
+                                             ("minutes", f"{ORGAN}2021年")])  # fmt: skip
+def test_the_red_rule_is_as_wide_as_the_text_block(files, pdfs, name: str, above: str) -> None:
     rules = red_rules(files[name])
     assert len(rules) == 1, rules
     top, left, right = rules[0]
     assert abs(left) < 0.6 and abs(right - GBT9704.text_width_mm) < 0.6, rules
-    number = _line(pdfs[name][0], "青工〔2021〕12号")
-    assert 3.0 < top - number.bottom < 6.0  # 4 mm under the 文号
+    line = _line(pdfs[name][0], above)
+    assert 3.0 < top - line.bottom < 6.0  # 4 mm under the 文号 (纪要: the organ and date)

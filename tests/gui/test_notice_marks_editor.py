@@ -38,18 +38,24 @@ def test_marks_are_typed_saved_undone_and_previewed(qtbot, db, shown_messages, t
     editor.marks.secrecy.setCurrentText("机密")
     type_text(editor.marks.secrecy_term, "5年")
     editor.marks.urgency.setCurrentText("加急")
+    type_text(editor.marks.attendees, "王五、赵六")
     qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
     stored = service.get(notice_id)
     assert (stored.issuer, stored.copy_number, stored.secrecy) == ("张三 李四", "12", "机密")
     assert (stored.secrecy_term, stored.urgency) == ("5年", "加急")
+    assert stored.attendees == "王五、赵六"
 
     qtbot.waitUntil(lambda: not editor.preview.is_pending(), timeout=3000)
     page = editor.preview.pages()[0]
     assert page.texts()[:3] == ["000012", "机密★5年", "加急"]
     issuer = next(line for line in page.lines if line.role is Role.ISSUER)
     assert issuer.text == "签发人：张三\u3000李四" and issuer.align is Align.RIGHT
+    texts = [line.text for page in editor.preview.pages() for line in page.lines]
+    assert "出席：王五、赵六" in texts
 
-    editor.undo_stack.undo()  # the 紧急程度 first
+    editor.undo_stack.undo()  # the 出席 first, then the 紧急程度
+    assert editor.marks.attendees.text() == ""
+    editor.undo_stack.undo()
     assert editor.marks.urgency.currentText() == ""
     qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
     assert service.get(notice_id).urgency == ""

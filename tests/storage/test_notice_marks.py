@@ -24,6 +24,9 @@ def upward_notice() -> NoticeData:
         secrecy_term="1年",
         urgency="特急",
         issuer="张三 李四",
+        attendees="王五、赵六",
+        absentees="钱七",
+        observers="各部室负责人",
     )
 
 
@@ -37,6 +40,11 @@ def test_marks_are_saved_and_read_back(db):
         "1年",
         "特急",
         "张三 李四",
+    )
+    assert (again.attendees, again.absentees, again.observers) == (
+        "王五、赵六",
+        "钱七",
+        "各部室负责人",
     )
     again.issuer = ""
     again.urgency = "加急"
@@ -74,3 +82,21 @@ def test_an_old_database_gains_empty_marks_and_keeps_its_triggers(tmp_path, test
             )
         }
     assert "change_log_notice_ai" in triggers
+
+
+def test_0014_goes_down_and_up_again_keeping_the_notices(tmp_path) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    database = Database(tmp_path / "down.sqlite")
+    try:
+        notice_id = NoticeService(database).create(upward_notice())
+        with database.engine.begin() as connection:
+            command.downgrade(migrations.alembic_config(connection), "0010")
+            columns = {c["name"] for c in inspect(connection).get_columns("notices")}
+            assert "issuer" not in columns and "attendees" not in columns
+            command.upgrade(migrations.alembic_config(connection), "head")
+        again = NoticeService(database).get(notice_id)
+        assert again.title == upward_notice().title and again.issuer == ""
+    finally:
+        database.dispose()

@@ -23,6 +23,9 @@ def notice_json(notice: NoticeData) -> dict[str, Any]:
         "secrecy_term": notice.secrecy_term or None,
         "urgency": notice.urgency or None,
         "issuer": notice.issuer or None,
+        "attendees": notice.attendees or None,
+        "absentees": notice.absentees or None,
+        "observers": notice.observers or None,
         "outline": notice.outline,
         "activities": [activity_json(i, a) for i, a in enumerate(notice.activities, start=1)],
     }

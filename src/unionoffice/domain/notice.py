@@ -116,6 +116,10 @@ class NoticeData:
     secrecy_term: str = ""  # 保密期限, e.g. 1年
     urgency: str = ""  # 紧急程度: 加急 or 特急
     issuer: str = ""  # 签发人 (names separated by spaces); set: an upward notice (上行文)
+    # 纪要 (GB/T 9704 8): who attended, who was excused (请假) and who sat in (列席), as written
+    attendees: str = ""
+    absentees: str = ""
+    observers: str = ""
     activities: list[ActivityData] = field(default_factory=list)
     # Set when read from the database: the record's id and the version a save must match.
     id: int | None = None

@@ -35,6 +35,9 @@ _TEXT_FIELDS = (
     "secrecy_term",
     "urgency",
     "issuer",
+    "attendees",
+    "absentees",
+    "observers",
 )
 
 

@@ -216,6 +216,7 @@ def body_items(notice: NoticeData, choices: LayoutChoices) -> list[Item]:
     in_main = notice.activities if plan_at == MAIN_TEXT else []
     result += block_items(main, in_main, choices.plan_layout)
     result += attachment_note(notice.attachment_note, [a.title for a in attachments])
+    result += attendance_paragraphs(notice)
     if choices.signature is not SignatureLayout.NONE:
         result += signature_paragraphs(notice, choices.signature)
     result += remark_paragraphs(notice.remark)
@@ -298,6 +299,31 @@ def attachment_note(note: str, titles: Sequence[str]) -> list[Paragraph]:
             )
         )
     return result
+
+
+ATTENDANCE_LABELS = (("attendees", "出席"), ("absentees", "请假"), ("observers", "列席"))
+
+
+def attendance_paragraphs(notice: NoticeData) -> list[Paragraph]:
+    """A 纪要's 出席, 请假 and 列席 (GB/T 9704 8): one blank line under the body or 附件说明,
+    左空二字, the label and its colon in 黑体, wrapped names under the first one."""
+    rows = []
+    for field_name, label in ATTENDANCE_LABELS:
+        names = getattr(notice, field_name).strip()
+        if names.startswith((f"{label}：", f"{label}:")):
+            names = names[len(label) + 1 :].strip()
+        if names:
+            rows.append(
+                Paragraph(
+                    Role.ATTENDANCE,
+                    f"{label}：{names}",
+                    align=Align.LEFT,
+                    first_indent=2,
+                    left_indent=2 + len(label) + 1,
+                    head_length=len(label) + 1,
+                )
+            )
+    return [*_blank(), *rows] if rows else []
 
 
 def signature_paragraphs(notice: NoticeData, layout: SignatureLayout) -> list[Paragraph]:

@@ -50,6 +50,7 @@ class Role(enum.StrEnum):
     HEADING3 = "三级标题"
     HEADING4 = "四级标题"
     ATTACHMENT_NOTE = "附件说明"
+    ATTENDANCE = "出席人员"  # 纪要's 出席/请假/列席: the label in 黑体, the names in 仿宋
     SIGNATURE = "署名"
     DATE = "成文日期"
     REMARK = "附注"

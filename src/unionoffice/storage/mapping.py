@@ -51,6 +51,9 @@ def notice_to_data(notice: Notice) -> NoticeData:
         secrecy_term=notice.secrecy_term,
         urgency=notice.urgency,
         issuer=notice.issuer,
+        attendees=notice.attendees,
+        absentees=notice.absentees,
+        observers=notice.observers,
         activities=[activity_to_data(a) for a in notice.activities],
     )
 
@@ -121,6 +124,9 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     notice.secrecy_term = data.secrecy_term
     notice.urgency = data.urgency
     notice.issuer = data.issuer
+    notice.attendees = data.attendees
+    notice.absentees = data.absentees
+    notice.observers = data.observers
     if notice.blocks:
         # Old rows must be gone before new ones take their (notice, position) places.
         notice.blocks.clear()

@@ -1,4 +1,5 @@
-"""The editor's 签发人, 份号, 密级, 保密期限 and 紧急程度 fields (ui/notice_editor.ui, 版头).
+"""The editor's 签发人, 份号, 密级, 保密期限 and 紧急程度 fields (ui/notice_editor.ui, 版头) and
+a 纪要's 出席, 请假 and 列席 (落款与版记).
 
 Kept apart from the editor: it fills them from a notice, reads them back as NoticeData
 fields, and tells the undo history and the editor when one changes.
@@ -25,10 +26,16 @@ class MarkFields:
         self.secrecy = child(form, QComboBox, "secrecy")
         self.secrecy_term = child(form, QLineEdit, "secrecy_term")
         self.urgency = child(form, QComboBox, "urgency")
+        self.attendees = child(form, QLineEdit, "attendees")
+        self.absentees = child(form, QLineEdit, "absentees")
+        self.observers = child(form, QLineEdit, "observers")
         self._lines = {
             "issuer": self.issuer,
             "copy_number": self.copy_number,
             "secrecy_term": self.secrecy_term,
+            "attendees": self.attendees,
+            "absentees": self.absentees,
+            "observers": self.observers,
         }
         self._combos = {"secrecy": self.secrecy, "urgency": self.urgency}
 
@@ -45,6 +52,9 @@ class MarkFields:
         history.watch_combo("密级", self.secrecy)
         history.watch_line_edit("保密期限", self.secrecy_term)
         history.watch_combo("紧急程度", self.urgency)
+        history.watch_line_edit("出席", self.attendees)
+        history.watch_line_edit("请假", self.absentees)
+        history.watch_line_edit("列席", self.observers)
 
     def fill(self, data: NoticeData) -> None:
         for name, line in self._lines.items():

@@ -68,6 +68,7 @@ _ROLE_FONTS = {
     Role.TABLE_HEADER: "hei",
     Role.HEADING2: "kai",
     Role.SECRECY: "hei",
+    Role.ATTENDANCE: "hei",
     Role.URGENCY: "hei",
 }
 # The fonts the notice names (its template's, Windows names first), as a clerk reads them.

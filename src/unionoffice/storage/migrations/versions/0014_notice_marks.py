@@ -1,4 +1,5 @@
-"""份号, 密级和保密期限, 紧急程度 and 签发人 on notices (GB/T 9704 7.2.1–7.2.5)
+"""份号, 密级和保密期限, 紧急程度 and 签发人 on notices (GB/T 9704 7.2.1–7.2.5); 出席, 请假 and
+列席 of a 纪要 (GB/T 9704 8)
 
 Revision ID: 0014
 Revises: 0010
@@ -22,6 +23,7 @@ _COLUMNS = (
     ("urgency", 10),
     ("issuer", 100),
 )
+_TEXT_COLUMNS = ("attendees", "absentees", "observers")
 
 
 def upgrade() -> None:
@@ -30,11 +32,13 @@ def upgrade() -> None:
         op.add_column(
             "notices", sa.Column(name, sa.String(length), nullable=False, server_default="")
         )
+    for name in _TEXT_COLUMNS:
+        op.add_column("notices", sa.Column(name, sa.Text(), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
-    for name, _length in reversed(_COLUMNS):
+    for name in (*reversed(_TEXT_COLUMNS), *(c for c, _l in reversed(_COLUMNS))):
         if sqlite:
             op.execute(f"ALTER TABLE notices DROP COLUMN {name}")
         else:
