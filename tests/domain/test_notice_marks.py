@@ -115,3 +115,19 @@ def test_minutes_list_attendance_after_the_body_in_its_own_rows() -> None:
     assert Role.ATTENDANCE not in {
         getattr(item, "role", None) for item in lay_out_notice(notice()).body
     }
+
+
+def test_more_issuers_take_rows_of_two_with_the_number_on_the_last() -> None:
+    page = _page_one(notice(issuer="张三 李四 欧阳明 赵六 孙七"))
+    rows = [line for line in page.lines if line.role is Role.ISSUER]
+    assert [line.text for line in rows] == ["签发人：张三\u3000李四", "欧阳明\u3000赵六", "孙七"]
+    char = GBT9704.body_char_mm
+    names_at = (28 - 1 - 6) * char  # the widest row, 欧阳明　赵六, ends 一字 from the edge
+    assert rows[0].left_mm == pytest.approx(names_at - 4 * char)  # 签发人： before the names
+    assert rows[1].left_mm == pytest.approx(names_at) == rows[2].left_mm
+    number = next(line for line in page.lines if line.role is Role.DOC_NUMBER and line.text)
+    assert number.top_mm == rows[2].top_mm  # the 文号 beside the last 签发人
+    assert [round(r.top_mm - rows[0].top_mm, 2) for r in rows] == [
+        0, round(LINE_PITCH_MM, 2), round(2 * LINE_PITCH_MM, 2)
+    ]
+    assert page.rules[0].top_mm > number.top_mm

@@ -43,6 +43,7 @@ CASES = {
     "marked": ("文件式", report(**MARKS, issuer="张三 李四")),
     "letter": ("信函式", report(**MARKS, issuer="王五")),
     "minutes": ("纪要式", report(attendees="张三、李四")),
+    "many": ("文件式", report(issuer="张三 李四 欧阳明 赵六 孙七")),
 }
 
 
@@ -136,3 +137,20 @@ def test_the_red_rule_is_as_wide_as_the_text_block(files, pdfs, name: str, above
     assert abs(left) < 0.6 and abs(right - GBT9704.text_width_mm) < 0.6, rules
     line = _line(pdfs[name][0], above)
     assert 3.0 < top - line.bottom < 6.0  # 4 mm under the 文号 (纪要: the organ and date)
+
+
+def test_more_issuers_stand_in_rows_of_two_over_the_number(files, pdfs) -> None:
+    page = pdfs["many"][0]
+    first = _line(page, "签发人")
+    second = _line(page, "欧阳明")
+    last = _line(page, "青工〔2021〕12号")
+    assert last.text.replace(" ", "").endswith("孙七")
+    pitch = GBT9704.line_pitch_mm
+    assert abs(second.top - first.top - pitch) < 0.5 and abs(last.top - second.top - pitch) < 0.5
+    assert abs(second.right - (GBT9704.text_width_mm - CHAR_MM)) < 1.0  # the widest row
+    names_at = second.left
+    label = 4 * CHAR_MM  # 签发人： before the first row's names
+    assert abs(first.left + label - names_at) < 1.0
+    assert abs(last.left - CHAR_MM) < 1.0  # the 文号 居左空一字 on the last row
+    [(top, left, right)] = red_rules(files["many"])
+    assert top > last.bottom and abs(right - left - GBT9704.text_width_mm) < 1.0

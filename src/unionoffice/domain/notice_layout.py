@@ -8,6 +8,7 @@ and the preview paints the pages it sets, so the two agree page for page.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,12 @@ from unionoffice.domain.notice_body import (
     unfold_blocks,
     with_organ_defaults,
 )
-from unionoffice.domain.notice_marks import format_copy_number, format_secrecy, issuer_text
+from unionoffice.domain.notice_marks import (
+    ISSUER_LABEL,
+    format_copy_number,
+    format_secrecy,
+    issuer_rows,
+)
 from unionoffice.domain.notice_parts import place_activities, split_attachments
 from unionoffice.domain.notice_text import (
     break_title,
@@ -38,6 +44,7 @@ from unionoffice.domain.notice_text import (
     text_width,
 )
 from unionoffice.domain.page_layout import (
+    CHARS_PER_LINE,
     LINE_PITCH_MM,
     MM_PER_PT,
     Align,
@@ -145,7 +152,7 @@ def header_paragraphs(notice: NoticeData, letterhead: str = "") -> list[Paragrap
             wrap=False,
         ),
         *_blank(2),
-        doc_number_paragraph(notice),
+        *doc_number_paragraphs(notice),
         *_blank(2),
         title_paragraph(Role.TITLE, notice.title, organ),
         *_blank(),
@@ -165,30 +172,47 @@ def mark_paragraphs(notice: NoticeData) -> list[Paragraph]:
     return [Paragraph(role, text, align=Align.LEFT, wrap=False) for role, text in marks if text]
 
 
-def doc_number_paragraph(notice: NoticeData) -> Paragraph:
+def doc_number_paragraphs(notice: NoticeData) -> list[Paragraph]:
     """The 文号 centred over the red rule; with a 签发人 (上行文) the 文号 居左空一字 and
-    签发人：姓名 居右空一字 on the same line (GB/T 9704 7.2.4, 7.2.5)."""
-    issuer = issuer_text(notice)
-    if not issuer:
-        return Paragraph(
-            Role.DOC_NUMBER,
-            notice.doc_number or "",
-            align=Align.CENTER,
-            rule_below_mm=RED_RULE_GAP_MM,
-            rule_thickness_mm=RED_RULE_MM,
-        )
-    return Paragraph(
-        Role.DOC_NUMBER,
-        notice.doc_number or "",
-        align=Align.LEFT,
-        first_indent=1,
-        right_indent=1,
-        right_text=issuer,
-        right_role=Role.ISSUER,
-        wrap=False,
-        rule_below_mm=RED_RULE_GAP_MM,
-        rule_thickness_mm=RED_RULE_MM,
+    签发人：姓名 居右空一字 on the same line (GB/T 9704 7.2.4, 7.2.5). More than two 签发人 take
+    two names a row, each row's names under the first name above, the 文号 on the last row."""
+    rows = issuer_rows(notice)
+    number = notice.doc_number or ""
+    if not rows:
+        return [_over_the_rule(Paragraph(Role.DOC_NUMBER, number, align=Align.CENTER))]
+    if len(rows) == 1:
+        line = Paragraph(
+            Role.DOC_NUMBER, number, align=Align.LEFT, first_indent=1, right_indent=1,
+            right_text=ISSUER_LABEL + rows[0], right_role=Role.ISSUER, wrap=False,
+        )  # fmt: skip
+        return [_over_the_rule(line)]
+    names_at = issuer_names_indent(rows)
+    first = Paragraph(
+        Role.ISSUER, ISSUER_LABEL + rows[0], align=Align.LEFT,
+        first_indent=names_at - text_width(ISSUER_LABEL), wrap=False,
+    )  # fmt: skip
+    middle = [
+        Paragraph(Role.ISSUER, row, align=Align.LEFT, first_indent=names_at, wrap=False)
+        for row in rows[1:-1]
+    ]
+    last = Paragraph(
+        Role.DOC_NUMBER, number, align=Align.LEFT, first_indent=1, right_text=rows[-1],
+        right_role=Role.ISSUER, right_text_indent=names_at, wrap=False,
+    )  # fmt: skip
+    return [first, *middle, _over_the_rule(last)]
+
+
+def _over_the_rule(paragraph: Paragraph) -> Paragraph:
+    """The red rule 4 mm under the paragraph."""
+    return dataclasses.replace(
+        paragraph, rule_below_mm=RED_RULE_GAP_MM, rule_thickness_mm=RED_RULE_MM
     )
+
+
+def issuer_names_indent(rows: Sequence[str]) -> float:
+    """Where the 签发人 names start, in 字 from the left: the widest row ends 一字 before the
+    right edge of the text block."""
+    return CHARS_PER_LINE - 1 - max(text_width(row) for row in rows)
 
 
 def title_paragraph(role: Role, title: str, organ: str | None) -> Paragraph:

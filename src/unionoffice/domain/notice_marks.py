@@ -49,4 +49,17 @@ def issuer_names(notice: NoticeData) -> list[str]:
 def issuer_text(notice: NoticeData) -> str:
     """签发人：张三 李四 (the names in 楷体, the label in 仿宋), or "" for no 签发人."""
     names = issuer_names(notice)
-    return ISSUER_LABEL + "\u3000".join(names) if names else ""
+    return ISSUER_LABEL + NAME_GAP.join(names) if names else ""
+
+
+NAME_GAP = "\u3000"
+NAMES_PER_ROW = 2
+
+
+def issuer_rows(notice: NoticeData) -> list[str]:
+    """The 签发人 names two to a row, left to right and top down (GB/T 9704 7.2.5)."""
+    names = issuer_names(notice)
+    return [
+        NAME_GAP.join(names[start : start + NAMES_PER_ROW])
+        for start in range(0, len(names), NAMES_PER_ROW)
+    ]

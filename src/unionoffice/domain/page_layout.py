@@ -96,6 +96,7 @@ class Paragraph:
     rule_thickness_mm: float = 0.0
     right_text: str = ""  # a second text flush right on the first line (版记's 印发日期)
     right_role: Role | None = None  # the role of ``right_text`` when not the paragraph's
+    right_text_indent: float | None = None  # ``right_text`` starts this many 字 in, not flush right
     on_grid: bool = True
     wrap: bool = True  # False: one line however long (the 标志 is narrowed to fit instead)
     head_length: int = -1

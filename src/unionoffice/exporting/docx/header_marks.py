@@ -20,8 +20,10 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from unionoffice.domain import page_layout as layout
 from unionoffice.domain.notice import NoticeData
-from unionoffice.domain.notice_layout import mark_paragraphs
-from unionoffice.domain.notice_marks import ISSUER_LABEL, issuer_names
+from unionoffice.domain.notice_layout import issuer_names_indent, mark_paragraphs
+from unionoffice.domain.notice_marks import ISSUER_LABEL, issuer_rows
+from unionoffice.domain.notice_text import text_width
+from unionoffice.domain.page_spec import GBT9704, mm_to_twips
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.styles import Role, style_ids
 
@@ -73,21 +75,43 @@ def _move_up(element, twips: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def write_issuer(paragraphs: Sequence[WordParagraph], notice: NoticeData) -> None:
-    """Make each 文号 paragraph the 上行文 line when the notice has a 签发人."""
-    names = issuer_names(notice)
-    if not names:
+    """Make each 文号 paragraph the 上行文 line when the notice has a 签发人; more than two
+    签发人 take rows of two above it, their names under the first name (GB/T 9704 7.2.5)."""
+    rows = issuer_rows(notice)
+    if not rows:
         return
+    names_at = _twips(issuer_names_indent(rows))
     for paragraph in paragraphs:
         ids = style_ids(paragraph.part.document)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # 居左空一字 by a first-line indent: side indents would shorten the red rule under it
         ooxml.set_indent_chars(paragraph._p.get_or_add_pPr(), first_line=100)
-        ind = paragraph._p.pPr.find(qn("w:ind"))
-        ind.set(qn("w:rightChars"), "0")
-        ind.set(qn("w:right"), "0")
-        paragraph.paragraph_format.tab_stops.add_tab_stop(
-            Twips(ooxml.TEXT_WIDTH_TWIPS - CHAR_TWIPS), WD_TAB_ALIGNMENT.RIGHT
-        )
-        paragraph.add_run("\t" + ISSUER_LABEL)
-        run = paragraph.add_run("\u3000".join(names))
-        ooxml.set_run_style(run, ids[Role.ISSUER_NAME])
+        if len(rows) == 1:
+            tab = Twips(ooxml.TEXT_WIDTH_TWIPS - CHAR_TWIPS)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(tab, WD_TAB_ALIGNMENT.RIGHT)
+            paragraph.add_run("\t" + ISSUER_LABEL)
+            ooxml.set_run_style(paragraph.add_run(rows[0]), ids[Role.ISSUER_NAME])
+            continue
+        label_at = names_at - _twips(text_width(ISSUER_LABEL))
+        for index, row in enumerate(rows[:-1]):
+            above = _row_before(paragraph, label_at if index == 0 else names_at)
+            above.add_run("\t" + ISSUER_LABEL if index == 0 else "\t")
+            ooxml.set_run_style(above.add_run(row), ids[Role.ISSUER_NAME])
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(names_at))
+        paragraph.add_run("\t")
+        ooxml.set_run_style(paragraph.add_run(rows[-1]), ids[Role.ISSUER_NAME])
+
+
+def _twips(chars: float) -> int:
+    """A width in the body grid's 字 as twips."""
+    return mm_to_twips(chars * GBT9704.body_char_mm)
+
+
+def _row_before(number: WordParagraph, tab_twips: int) -> WordParagraph:
+    """An empty row above the 文号 paragraph, in its style, with a left tab stop; no rule."""
+    row = number.insert_paragraph_before()
+    row._p.style = number._p.style
+    ooxml.set_indent_chars(row._p.get_or_add_pPr())
+    row.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    row.paragraph_format.tab_stops.add_tab_stop(Twips(tab_twips))
+    return row

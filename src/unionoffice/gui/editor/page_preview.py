@@ -184,9 +184,9 @@ class PageCanvas(QWidget):
         table), the rest as body text."""
         font = self._font(line.role, line.size_pt, scale)
         if line.role is Role.ISSUER:  # 签发人： in the body font, the names in 楷体
-            label = line.text.partition("：")
             names = self._font(Role.HEADING2, line.size_pt, scale)
-            return [(label[0] + label[1], font), (label[2], names)]
+            label, colon, rest = line.text.rpartition("：")
+            return [(label + colon, font), (rest, names)]
         if line.head_chars < 0 or line.head_chars >= len(line.text):
             return [(line.text, font)]
         body = self._font(line.role, line.size_pt, scale, body=True)
