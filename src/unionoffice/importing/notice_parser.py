@@ -97,7 +97,9 @@ def parse_elements(elements: Sequence[Cleaned]) -> ParsedNotice:
     segments = _segments(elements[header.end :], header, end)
     lines = [e.text for e in elements if isinstance(e, Line)]
     first_leads = any("为牵头" in text and FIRST_LEADS_RE.search(text) for text in lines)
-    notice = NoticeData(title=header.title, recipients=header.recipients, **header.marks)
+    notice = NoticeData(title=header.title, recipients=header.recipients)
+    for name, value in header.marks.items():  # 份号, 密级, 紧急程度, 签发人: text fields
+        setattr(notice, name, value)
     notice.set_doc_number(header.doc_number)
     for attachment_title, members in segments:
         if attachment_title is not None:

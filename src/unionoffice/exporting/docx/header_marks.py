@@ -74,15 +74,17 @@ def _move_up(element, twips: int) -> None:  # type: ignore[no-untyped-def]
         spacing.attrib.pop(qn(attr), None)
 
 
-def write_issuer(paragraphs: Sequence[WordParagraph], notice: NoticeData) -> None:
+def write_issuer(
+    document: Document, paragraphs: Sequence[WordParagraph], notice: NoticeData
+) -> None:
     """Make each 文号 paragraph the 上行文 line when the notice has a 签发人; more than two
     签发人 take rows of two above it, their names under the first name (GB/T 9704 7.2.5)."""
     rows = issuer_rows(notice)
     if not rows:
         return
     names_at = _twips(issuer_names_indent(rows))
+    ids = style_ids(document)
     for paragraph in paragraphs:
-        ids = style_ids(paragraph.part.document)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # 居左空一字 by a first-line indent: side indents would shorten the red rule under it
         ooxml.set_indent_chars(paragraph._p.get_or_add_pPr(), first_line=100)

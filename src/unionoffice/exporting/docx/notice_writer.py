@@ -114,7 +114,7 @@ def fill_template(
     renderer = PlaceholderRenderer(template.info.name, notice_context(filled, options.letterhead))
     number_paragraphs = doc_number_paragraphs(document)
     anchors = renderer.render_document(document)
-    write_issuer(number_paragraphs, filled)
+    write_issuer(document, number_paragraphs, filled)
     write_marks(document, filled)
     anchor = anchors[0] if anchors else document.add_paragraph()
     for extra in anchors[1:]:

@@ -179,7 +179,7 @@ def make_office_template(
     if not _has_page_numbers(document):
         add_page_number_footers(document, section)
     if number is not None:
-        _write_number_placeholder(paragraphs[number])
+        _write_number_placeholder(document, paragraphs[number])
     _settle_header(document, paragraphs[:body])
     apply_normal_style(document)  # no space after by default, 3号 text on the 22-line grid
     _replace_body(document, paragraphs, body)
@@ -231,11 +231,11 @@ def _settle_header(document: Document, paragraphs: list[Paragraph]) -> None:
             ooxml.child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
 
 
-def _write_number_placeholder(paragraph: Paragraph) -> None:
+def _write_number_placeholder(document: Document, paragraph: Paragraph) -> None:
     """{{ 文号 }} in place of the 文号 the paragraph shows, in the first text run's format;
     pictures and drawn lines in the paragraph stay, a rule under it moves to 4 mm below."""
     if paragraph._p.style is None:  # Normal: 3号 仿宋 as GB/T 9704 sets the 文号
-        paragraph._p.style = style_ids(paragraph.part.document)[Role.DOC_NUMBER]
+        paragraph._p.style = style_ids(document)[Role.DOC_NUMBER]
     runs = [run for run in paragraph.runs if run.text]
     if not runs:
         paragraph.add_run("{{ 文号 }}")
