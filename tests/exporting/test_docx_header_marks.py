@@ -43,6 +43,7 @@ CASES = {
     "marked": ("文件式", report(**MARKS, issuer="张三 李四")),
     "letter": ("信函式", report(**MARKS, issuer="王五")),
     "minutes": ("纪要式", report(attendees="张三、李四")),
+    "letter-marks": ("信函式", report(**MARKS)),
     "many": ("文件式", report(issuer="张三 李四 欧阳明 赵六 孙七")),
 }
 
@@ -154,3 +155,18 @@ def test_more_issuers_stand_in_rows_of_two_over_the_number(files, pdfs) -> None:
     assert abs(last.left - CHAR_MM) < 1.0  # the 文号 居左空一字 on the last row
     [(top, left, right)] = red_rules(files["many"])
     assert top > last.bottom and abs(right - left - GBT9704.text_width_mm) < 1.0
+
+
+def test_a_letter_puts_the_number_beside_the_first_mark(pdfs) -> None:
+    """信函式 (GB/T 9704 10.1): 份号 顶格 and the 文号 flush right on the first line under the
+    double rule, the other marks below, the title two lines under the last."""
+    page = pdfs["letter-marks"][0]
+    first = _line(page, "000123")
+    assert first.text.replace(" ", "") == "000123青工〔2021〕12号"
+    assert abs(first.left) < 0.5 and abs(first.right - GBT9704.text_width_mm) < 0.8
+    secrecy, urgency = _line(page, "秘密★1年"), _line(page, "特急")
+    pitch = GBT9704.line_pitch_mm
+    assert abs(secrecy.left) < 0.5 and abs(urgency.top - secrecy.top - pitch) < 0.3
+    assert abs(secrecy.bottom - first.bottom - pitch) < 1.0
+    title = _line(page, "青海省总工会关于")
+    assert 2.5 * pitch < title.top - urgency.top < 3.5 * pitch

@@ -34,6 +34,12 @@ _MARK_STYLES = {
     layout.Role.SECRECY: Role.SECRECY,
     layout.Role.URGENCY: Role.SECRECY,
 }
+# a mark on the 文号's line (信函式): 份号 in the line's own font, the others in 黑体
+_MARK_TEXT_STYLES = {
+    layout.Role.COPY_NUMBER: None,
+    layout.Role.SECRECY: Role.SECRECY_TEXT,
+    layout.Role.URGENCY: Role.SECRECY_TEXT,
+}
 
 
 def doc_number_paragraphs(document: Document) -> list[WordParagraph]:
@@ -45,14 +51,23 @@ def doc_number_paragraphs(document: Document) -> list[WordParagraph]:
     ]
 
 
-def write_marks(document: Document, notice: NoticeData) -> int:
-    """Put the notice's marks above the first paragraph; returns how many lines they take."""
+def write_marks(
+    document: Document, notice: NoticeData, numbers: Sequence[WordParagraph] = ()
+) -> int:
+    """Put the notice's marks above the first paragraph; returns how many lines they take.
+
+    When the page opens with the 文号 (信函式: the 标志 is in the page header), the first mark
+    shares its line, 顶格 at the left with the 文号 flush right, and the others follow below
+    (GB/T 9704 10.1)."""
     marks = mark_paragraphs(notice)
     body = document.element.body
     first = body.find(qn("w:p"))
     if not marks or first is None:
         return 0
     ids = style_ids(document)
+    if any(p._p is first for p in numbers) and not issuer_rows(notice):
+        _marks_beside_number(document, WordParagraph(first, document._body), marks, ids)
+        return len(marks) - 1
     for mark in marks:
         paragraph = WordParagraph(ooxml.OxmlElement("w:p"), document._body)
         first.addprevious(paragraph._p)
@@ -60,6 +75,35 @@ def write_marks(document: Document, notice: NoticeData) -> int:
         paragraph.add_run(mark.text)
     _move_up(first, len(marks) * ooxml.LINE_PITCH_TWIPS)
     return len(marks)
+
+
+def _marks_beside_number(
+    document: Document,
+    number: WordParagraph,
+    marks: Sequence[layout.Paragraph],
+    ids: dict[Role, str],
+) -> None:
+    """信函式: the first mark and the 文号 on one line, the other marks on lines below."""
+    head, *rest = marks
+    runs = number.runs
+    for text, style in ((head.text, _MARK_TEXT_STYLES[head.role]), ("\t", None)):
+        run = number.add_run(text)
+        if style is not None:
+            ooxml.set_run_style(run, ids[style])
+        if runs:
+            number._p.remove(run._r)
+            runs[0]._r.addprevious(run._r)
+    number.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    number.paragraph_format.tab_stops.add_tab_stop(
+        Twips(ooxml.TEXT_WIDTH_TWIPS), WD_TAB_ALIGNMENT.RIGHT
+    )
+    after = number._p
+    for mark in rest:
+        paragraph = WordParagraph(ooxml.OxmlElement("w:p"), document._body)
+        after.addnext(paragraph._p)
+        after = paragraph._p
+        paragraph._p.style = ids[_MARK_STYLES[mark.role]]
+        paragraph.add_run(mark.text)
 
 
 def _move_up(element, twips: int) -> None:  # type: ignore[no-untyped-def]

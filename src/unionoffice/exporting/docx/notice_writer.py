@@ -115,7 +115,7 @@ def fill_template(
     number_paragraphs = doc_number_paragraphs(document)
     anchors = renderer.render_document(document)
     write_issuer(document, number_paragraphs, filled)
-    write_marks(document, filled)
+    write_marks(document, filled, number_paragraphs)
     anchor = anchors[0] if anchors else document.add_paragraph()
     for extra in anchors[1:]:
         _remove(extra)

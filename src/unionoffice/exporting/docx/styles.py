@@ -50,6 +50,7 @@ class Role(enum.StrEnum):
     COPY_NUMBER = "份号"
     SECRECY = "密级和紧急程度"  # 密级和保密期限 and 紧急程度: 3号黑体, flush left
     ISSUER_NAME = "签发人姓名"  # character style: the names after 签发人： in 楷体
+    SECRECY_TEXT = "密级文字"  # character style: 密级 or 紧急程度 on the 文号's line (信函式)
     ATTENDANCE = "出席人员"  # 纪要's 出席/请假/列席: label 黑体, names 正文文字
 
 
@@ -151,6 +152,9 @@ SPECS: dict[Role, StyleSpec] = {
     Role.SECRECY: StyleSpec("UOSecrecy", "heading1", _BODY, _L),
     Role.ISSUER_NAME: StyleSpec(
         "UOIssuerName", "heading2", None, exact_pitch=None, character=True
+    ),
+    Role.SECRECY_TEXT: StyleSpec(
+        "UOSecrecyText", "heading1", None, exact_pitch=None, character=True
     ),
 }
 
