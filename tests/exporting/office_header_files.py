@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
+from io import BytesIO
 from pathlib import Path
 
 import docx
@@ -52,5 +55,39 @@ def office_header_docx(
     )
     document.add_paragraph("各基层工会：")
     document.add_paragraph("这是样文，不应出现在模板中。" * 4)
+    document.save(str(path))
+    return path
+
+
+def red_png(width: int = 600, height: int = 80) -> bytes:
+    """A red picture, as a scanned 标志 would be."""
+    row = b"\x00" + b"\xe6\x00\x12" * width
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
+
+
+def picture_header_docx(path: Path) -> Path:
+    """A red header whose 标志 is a picture in its own line, 150 × 20 mm."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    top = document.add_paragraph()
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    top.add_run().add_picture(BytesIO(red_png()), width=Mm(150), height=Mm(20))
+    number = document.add_paragraph()
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number.add_run(NUMBER_TEXT)
+    _red_border(number)
+    document.add_paragraph("样文，不应出现在模板中。")
     document.save(str(path))
     return path

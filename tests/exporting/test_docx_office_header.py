@@ -11,7 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 from tests.exporting.conftest import convert_to_pdf, pdf_pages, red_rules
-from tests.exporting.office_header_files import NUMBER_TEXT, OFFICE, office_header_docx
+from tests.exporting.office_header_files import (
+    NUMBER_TEXT,
+    OFFICE,
+    office_header_docx,
+    picture_header_docx,
+)
 
 from unionoffice.domain.page_layout import Role
 from unionoffice.domain.page_spec import GBT9704
@@ -98,20 +103,36 @@ def _notice():  # type: ignore[no-untyped-def]
     return dataclasses.replace(notice, issuer="张三", date=dt.date(2021, 4, 6))
 
 
+PICTURE = "图片红头"
+
+
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory):
-    """The notice exported with the office's template, its layout, preview and PDF."""
+def all_printed(tmp_path_factory):
+    """The notice exported with each office template: its layout, preview and PDF."""
     out = tmp_path_factory.mktemp("office")
     folder = out / "templates"
-    source = office_header_docx(out / "红头.docx")
-    places = _places(source)
-    make_office_template(source, NAME, number=places.number, body=places.body, user_dir=folder)
-    options = ExportOptions(template=NAME, letterhead=SPECIMEN_LETTERHEAD)
-    document, layout = render_notice_layout(_notice(), options, user_dir=folder)
-    save_atomically(document, out / "notice.docx")
-    [pdf] = convert_to_pdf([out / "notice.docx"], out)
-    preview = template_pages(NAME, _notice(), user_dir=folder)
-    return layout, preview, pdf, pdf_pages(pdf)
+    sources = {
+        NAME: office_header_docx(out / "红头.docx"),
+        PICTURE: picture_header_docx(out / "图片红头.docx"),
+    }
+    made = {}
+    for name, source in sources.items():
+        places = _places(source)
+        make_office_template(source, name, number=places.number, body=places.body,
+                             user_dir=folder)  # fmt: skip
+        options = ExportOptions(template=name, letterhead=SPECIMEN_LETTERHEAD)
+        document, layout = render_notice_layout(_notice(), options, user_dir=folder)
+        save_atomically(document, out / f"{name}.docx")
+        made[name] = (layout, template_pages(name, _notice(), user_dir=folder))
+    pdfs = convert_to_pdf([out / f"{name}.docx" for name in sources], out)
+    return {
+        name: (*made[name], pdf, pdf_pages(pdf)) for name, pdf in zip(sources, pdfs, strict=True)
+    }
+
+
+@pytest.fixture(scope="module")
+def printed(all_printed):
+    return all_printed[NAME]
 
 
 def _clean(text: str) -> str:
@@ -149,3 +170,16 @@ def test_the_preview_shows_the_printed_page(printed) -> None:
         assert all(text.rstrip("，。") in {g.rstrip("，。") for g in got} for text in expected), (
             f"page {number}"
         )
+
+
+def test_a_picture_header_keeps_its_height(tmp_path, all_printed) -> None:
+    places = _places(picture_header_docx(tmp_path / "p.docx"))
+    assert (places.number, places.body) == (1, 2)
+    assert places.paragraphs[0].label() == "第 1 段：（图片）"
+    layout, preview, _, pages = all_printed[PICTURE]
+    assert preview[0].lines[0].text == "（红头图片）"
+    number = next(line for line in preview[0].lines if line.text.startswith("青总办"))
+    assert 19.5 < number.top_mm < 21  # under the 20 mm picture, not over it
+    printed_number = next(line for line in pages[0] if _clean(line.text).startswith("青总办"))
+    assert 0 <= printed_number.top - number.top_mm < 2.5
+    assert len(preview) == len(pages) == len(layout.pages)

@@ -63,13 +63,15 @@ class HeaderParagraph:
     red: bool  # red text: the 标志
     rule: bool  # carries a rule: a border under or over it, or a drawn line
     number: bool  # holds a 文号 such as 〔2021〕12号
+    picture: bool = False  # holds a picture (a 标志 scanned or drawn as an image)
 
     def label(self) -> str:
         """第 3 段：青工〔2021〕12号 (红线)"""
         text = self.text if len(self.text) <= _PREVIEW_CHARS else self.text[:_PREVIEW_CHARS] + "…"
         notes = [word for word, on in (("红字", self.red), ("红线", self.rule)) if on]
         suffix = f"（{'、'.join(notes)}）" if notes else ""
-        return f"第 {self.index + 1} 段：{text or '（空行）'}{suffix}"
+        empty = "（图片）" if self.picture else "（空行）"
+        return f"第 {self.index + 1} 段：{text or empty}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ def describe_paragraphs(document: Document) -> tuple[HeaderParagraph, ...]:
             _is_red(paragraph),
             _has_rule(paragraph),
             bool(DOC_NUMBER.search(paragraph.text)),
+            paragraph._p.find(f".//{qn('w:drawing')}") is not None,
         )
         for index, paragraph in enumerate(_paragraphs(document))
     )
@@ -227,6 +230,10 @@ def _settle_header(document: Document, paragraphs: list[Paragraph]) -> None:
             ooxml.set_exact_line_pitch(
                 ppr, max(ooxml.LINE_PITCH_TWIPS, round(size * LETTERHEAD_RATIO * 20))
             )
+        if picture:  # single spacing of its own: Normal's exact pitch would cut it
+            spacing = ooxml.child(ppr, "w:spacing")
+            spacing.set(qn("w:line"), "240")
+            spacing.set(qn("w:lineRule"), "auto")
         if picture or styles.metrics(paragraph._p).pitch != ooxml.LINE_PITCH_TWIPS:
             ooxml.child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
 

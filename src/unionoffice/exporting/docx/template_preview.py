@@ -34,6 +34,7 @@ _STYLE_ROLES = {
     SPECS[StyleRole.SECRECY].style_id: Role.SECRECY,
 }
 BIG_PT = 22.0  # red text this large or larger is a 发文机关标志
+PICTURE_TEXT = "（红头图片）"
 
 
 def template_pages(
@@ -75,7 +76,10 @@ def header_lines(document: Document, anchor: WordParagraph) -> tuple[list[Line],
             role = Role.LETTERHEAD
         left, right = _indents_mm(element)
         align = _ALIGN.get(metrics.align, Align.LEFT)
-        for index, text in enumerate(paragraph.text.split("\n")):
+        shown = paragraph.text
+        if not shown.strip() and element.find(f".//{qn('w:drawing')}") is not None:
+            shown, red, align = PICTURE_TEXT, True, Align.CENTER  # painted as words, not pixels
+        for index, text in enumerate(shown.split("\n")):
             first, _tab, rest = text.partition("\t")
             line = Line(
                 role=role,
