@@ -48,6 +48,28 @@ def test_the_number_and_the_body_are_found_under_the_red_rule(tmp_path) -> None:
     assert (apart.number, apart.body) == (2, 4)  # the rule's own paragraph stays
 
 
+def test_a_rule_drawn_as_a_line_shape_is_found(tmp_path) -> None:
+    """Many offices draw the red rule as a line (Word's 插入 → 形状) anchored in a paragraph."""
+    from lxml import etree
+
+    path = tmp_path / "line.docx"
+    document = docx.Document()
+    document.add_paragraph(f"{OFFICE}文件")
+    document.add_paragraph(NUMBER_TEXT)
+    anchor = document.add_paragraph()
+    picture = etree.fromstring(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+        '<v:line from="0,0" to="442pt,0" strokecolor="red" strokeweight="2.25pt"/>'
+        "</w:pict></w:r>"
+    )
+    anchor._p.append(picture)
+    document.add_paragraph("样文")
+    document.save(str(path))
+    places = _places(path)
+    assert places.paragraphs[2].rule and (places.number, places.body) == (1, 3)
+
+
 def test_a_header_without_number_or_rule_is_left_to_the_clerk(tmp_path) -> None:
     path = tmp_path / "plain.docx"
     document = docx.Document()
