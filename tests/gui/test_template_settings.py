@@ -128,3 +128,19 @@ def test_settings_has_a_template_page_that_feeds_the_default_choice(
     dialog.templates.add_from(office_header_docx(tmp_path / "城东.docx"))
     assert dialog.template.findData("城东") >= 0
     dialog.reject()
+
+
+def test_a_template_of_the_same_name_is_replaced_only_when_the_clerk_agrees(
+    qtbot, tmp_path, shown_messages, monkeypatch
+) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "城东.docx").write_bytes(b"old")
+    dialog = OfficeHeaderDialog(office_header_docx(tmp_path / "城东.docx"), folder)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr("unionoffice.gui.messages.confirm", lambda _parent, _text: False)
+    dialog.accept()
+    assert dialog.made is None and (folder / "城东.docx").read_bytes() == b"old"
+    monkeypatch.setattr("unionoffice.gui.messages.confirm", lambda _parent, _text: True)
+    dialog.accept()
+    assert dialog.made is not None and (folder / "城东.docx").read_bytes() != b"old"

@@ -158,8 +158,14 @@ class OfficeHeaderDialog(QDialog):
         number, body = self.chosen()
         if body is None:
             return
+        name = self.name.text().strip()
+        existing = self.user_dir / f"{name}.docx"
+        if name and existing.is_file() and not messages.confirm(
+            self, f"本单位已有名为“{name}”的模板，用这个红头替换它吗？"
+        ):
+            return
         try:
-            self.made = self._make(self.name.text(), number, body, self.user_dir)
+            self.made = self._make(name, number, body, self.user_dir)
         except UnionOfficeError as exc:
             messages.show_error(self, str(exc))
             return
