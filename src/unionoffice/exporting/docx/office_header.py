@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,17 +193,16 @@ def make_office_template(
     document.save(content)
     folder = user_dir or user_template_dir()
     target = folder / f"{name}.docx"
-    trial = folder / f".{name}.checking.docx"
+    with tempfile.TemporaryDirectory(prefix="unionoffice-template-") as scratch:
+        trial = Path(scratch) / f"{name}.docx"  # checked before the clerk's folder sees it
+        trial.write_bytes(content.getvalue())
+        options = ExportOptions(template=str(trial), letterhead=SPECIMEN_LETTERHEAD)
+        render_notice(specimen_notice(), options, user_dir=Path(scratch))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(trial, content.getvalue(), error=TemplateError)
-        options = ExportOptions(template=str(trial), letterhead=SPECIMEN_LETTERHEAD)
-        render_notice(specimen_notice(), options, user_dir=folder)
-        write_atomically(target, content.getvalue(), error=TemplateError)
     except OSError as exc:
         raise TemplateError(f"无法保存模板到“{folder}”：{exc.strerror or exc}") from None
-    finally:
-        trial.unlink(missing_ok=True)
+    write_atomically(target, content.getvalue(), error=TemplateError)
     return TemplateInfo(name, target, False)
 
 
