@@ -31,8 +31,11 @@ def test_demo_list_and_show_json(run):
     shown = json.loads(out)
     assert code == 0
     assert set(shown) == {
-        "id", "org", "doc_number", "title", "recipients", "date", "outline", "activities"
+        "id", "org", "doc_number", "title", "recipients", "date", "outline", "activities",
+        "copy_number", "secrecy", "secrecy_term", "urgency", "issuer",
+        "attendees", "absentees", "observers",
     }  # fmt: skip
+    assert shown["issuer"] is None and shown["secrecy"] is None  # a 下行文 without marks
     assert shown["org"] == "青海省总工会办公室"
     assert shown["outline"] == ["总体要求", "活动内容", "工作要求"]
     assert shown["date"].startswith("2021-04-")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,3 +103,35 @@ def render_pdfs(tmp_path_factory) -> Callable[[Sequence[Path]], list[list[list[P
         return [pdf_pages(pdf) for pdf in convert_to_pdf(documents, out)]
 
     return render
+
+
+def red_rules(pdf: Path, page: int = 1, dpi: int = 100) -> list[tuple[float, float, float]]:
+    """The red rules drawn across ``page``: (top, left, right) in mm from the top left of the
+    text block, read from the pixels of pdftoppm's picture of the page."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "page"
+        subprocess.run(
+            [_tool("pdftoppm"), "-r", str(dpi), "-f", str(page), "-l", str(page),
+             "-singlefile", str(pdf), str(root)],
+            check=True, timeout=120,
+        )  # fmt: skip
+        data = (root.with_suffix(".ppm")).read_bytes()
+    header = data.split(maxsplit=4)
+    width, height = int(header[1]), int(header[2])
+    pixels = header[4]
+    mm = 25.4 / dpi
+    rows: list[tuple[int, int, int]] = []
+    for y in range(height):
+        line = pixels[y * width * 3 : (y + 1) * width * 3]
+        red = [x for x in range(width) if line[3 * x] > 180 and line[3 * x + 1] < 90
+               and line[3 * x + 2] < 90]  # fmt: skip
+        # a rule, not a row through red letters: long and without gaps
+        if len(red) > width // 4 and len(red) > 0.97 * (red[-1] - red[0] + 1):
+            rows.append((y, red[0], red[-1]))
+    rules: list[tuple[float, float, float]] = []
+    for index, (y, first, last) in enumerate(rows):
+        if index and rows[index - 1][0] == y - 1:
+            continue  # the same rule, one pixel lower
+        rules.append((y * mm - GBT9704.top_margin_mm, first * mm - GBT9704.left_margin_mm,
+                      (last + 1) * mm - GBT9704.left_margin_mm))  # fmt: skip
+    return rules

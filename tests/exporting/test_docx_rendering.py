@@ -86,6 +86,28 @@ def plan_notice() -> NoticeData:
     return _notice([Block.paragraph(SENTENCE)], activities=activities)
 
 
+ATTENDEES = "省总工会党组书记、常务副主席张明，省总工会副主席王芳、李强、赵丽，" * 2 + (
+    "办公室主任陈刚"
+)
+
+
+def upward_notice() -> NoticeData:
+    """A 上行文 with 签发人 and every mark above the 标志, spilling onto page 2."""
+    return _notice(
+        [Block.paragraph(SENTENCE * 2) for _ in range(5)],
+        copy_number="12", secrecy="秘密", secrecy_term="1年", urgency="特急", issuer="张三 李四",
+    )  # fmt: skip
+
+
+def minutes_notice() -> NoticeData:
+    """A 纪要 whose 出席 wraps, with 请假 and 列席."""
+    return _notice(
+        [Block.paragraph(SENTENCE * 2) for _ in range(3)],
+        title="2021年第3次主席办公会议纪要",
+        attendees=ATTENDEES, absentees="省总工会副主席刘洋（出差）", observers="各部室负责人",
+    )  # fmt: skip
+
+
 def _with_lines(count: int) -> NoticeData:
     return _notice([Block.paragraph(SENTENCE[:26]) for _ in range(count)])
 
@@ -131,6 +153,8 @@ CASES = {
     "ends-odd": (lambda: _first(_ends_odd), PlanLayout.PARAGRAPHS, "文件式"),
     "ends-even-full": (lambda: _first(_ends_even_full), PlanLayout.PARAGRAPHS, "文件式"),
     "ends-even": (lambda: _first(_ends_even), PlanLayout.PARAGRAPHS, "套打"),
+    "upward": (upward_notice, PlanLayout.PARAGRAPHS, "文件式"),
+    "minutes": (minutes_notice, PlanLayout.PARAGRAPHS, "纪要式"),
 }
 
 
@@ -295,3 +319,21 @@ def test_the_plan_is_an_attachment_of_its_own(rendered, name: str) -> None:
     if name == "plan-table":  # the header row repeats on every page of the table
         table_pages = [page for page in texts[label:] if any("序号" in t for t in page)]
         assert len(table_pages) >= 2
+
+
+def test_the_minutes_list_who_attended_under_the_body(rendered) -> None:
+    _, layout, pdf = rendered["minutes"]
+    lines = [line for page in pdf for line in page]
+    texts = [_clean(line.text) for line in lines]
+    first = texts.index(next(t for t in texts if t.startswith("出席：")))
+    char = GBT9704.body_char_mm
+    assert abs(lines[first].left - 2 * char) < 0.8  # 左空二字
+    excused = next(i for i, t in enumerate(texts) if t.startswith("请假："))
+    assert excused > first + 1
+    for wrapped in lines[first + 1 : excused]:  # under the first name, after the colon
+        assert abs(wrapped.left - 5 * char) < 0.8, wrapped
+    assert texts[excused + 1].startswith("列席：")
+    body_end = max(i for i, t in enumerate(texts) if t.endswith("落实落地"))
+    pitch = GBT9704.line_pitch_mm
+    assert first > body_end and abs(lines[first].top - lines[body_end].top - 2 * pitch) < 0.5
+    assert not any(line.role is Role.SIGNATURE for page in layout.pages for line in page.lines)

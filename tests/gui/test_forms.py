@@ -100,7 +100,7 @@ def test_every_form_is_used_by_the_code_and_every_form_used_exists() -> None:
         "notice_editor", "settings_dialog", "organ_settings", "holiday_editor",
         "first_run_welcome", "first_run_organ", "first_run_series", "first_run_departments",
         "first_run_summary", "export_dialog", "backup_dialog", "timetable_dialog", "help_dialog",
-        "merge_departments", "connection_dialog",
+        "merge_departments", "connection_dialog", "template_settings", "office_header_dialog",
     }  # fmt: skip
     assert files == expected
 

@@ -113,6 +113,16 @@ class NoticeData:
     distributor: str = ""
     distribution_date: dt.date | None = None
     folder: str = ""
+    # 版头 marks (GB/T 9704 7.2.1–7.2.3) and the 签发人 of an upward notice (7.2.5); empty: none.
+    copy_number: str = ""  # 份号
+    secrecy: str = ""  # 密级: 秘密, 机密 or 绝密
+    secrecy_term: str = ""  # 保密期限, e.g. 1年
+    urgency: str = ""  # 紧急程度: 加急 or 特急
+    issuer: str = ""  # 签发人 (names separated by spaces); set: an upward notice (上行文)
+    # 纪要 (GB/T 9704 8): who attended, who was excused (请假) and who sat in (列席), as written
+    attendees: str = ""
+    absentees: str = ""
+    observers: str = ""
     activities: list[ActivityData] = field(default_factory=list)
     # Set when read from the database: the record's id and the version a save must match.
     id: int | None = None

@@ -13,11 +13,19 @@ from unionoffice.domain.notice import ActivityData, NoticeData
 
 # (attribute, label) of the single-value fields, in the order the editor shows them.
 _FIELDS = (
+    ("copy_number", "份号"),
+    ("secrecy", "密级"),
+    ("secrecy_term", "保密期限"),
+    ("urgency", "紧急程度"),
     ("organ", "发文机关"),
     ("doc_number", "文号"),
+    ("issuer", "签发人"),
     ("title", "标题"),
     ("recipients", "主送机关"),
     ("attachment_note", "附件说明"),
+    ("attendees", "出席"),
+    ("absentees", "请假"),
+    ("observers", "列席"),
     ("signature", "署名"),
     ("date", "成文日期"),
     ("remark", "附注"),

@@ -30,6 +30,14 @@ _TEXT_FIELDS = (
     "cc",
     "distributor",
     "folder",
+    "copy_number",
+    "secrecy",
+    "secrecy_term",
+    "urgency",
+    "issuer",
+    "attendees",
+    "absentees",
+    "observers",
 )
 
 

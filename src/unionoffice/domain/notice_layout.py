@@ -8,6 +8,7 @@ and the preview paints the pages it sets, so the two agree page for page.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,12 @@ from unionoffice.domain.notice_body import (
     unfold_blocks,
     with_organ_defaults,
 )
+from unionoffice.domain.notice_marks import (
+    ISSUER_LABEL,
+    format_copy_number,
+    format_secrecy,
+    issuer_rows,
+)
 from unionoffice.domain.notice_parts import place_activities, split_attachments
 from unionoffice.domain.notice_text import (
     break_title,
@@ -36,7 +43,15 @@ from unionoffice.domain.notice_text import (
     note_items,
     text_width,
 )
-from unionoffice.domain.page_layout import MM_PER_PT, Align, Page, Paragraph, Role
+from unionoffice.domain.page_layout import (
+    CHARS_PER_LINE,
+    LINE_PITCH_MM,
+    MM_PER_PT,
+    Align,
+    Page,
+    Paragraph,
+    Role,
+)
 from unionoffice.domain.page_spec import GBT9704
 from unionoffice.domain.pagination import Item, Pagination
 from unionoffice.domain.signature_page import fit_signature
@@ -117,33 +132,87 @@ def _blank(count: int = 1) -> list[Paragraph]:
 
 
 def header_paragraphs(notice: NoticeData, letterhead: str = "") -> list[Paragraph]:
-    """The 文件式 header: 标志, 文号 with the red rule, the title and the blank line after."""
+    """The 文件式 header: 份号/密级/紧急程度, 标志, 文号 (with 签发人) and the red rule, the title
+    and the blank line after."""
     organ = (notice.organ or "").strip()
     header = letterhead.strip() or (f"{organ}文件" if organ else "")
+    marks = mark_paragraphs(notice)
     return [
+        *marks,
         Paragraph(
             Role.LETTERHEAD,
             header,
             size_pt=LETTERHEAD_SIZE_PT,
             align=Align.CENTER,
             pitch_mm=LETTERHEAD_PITCH_MM,
-            space_before_mm=LETTERHEAD_SPACE_MM,
+            # the 标志 stays 35 mm into the text block whatever marks stand above it
+            space_before_mm=max(0.0, LETTERHEAD_SPACE_MM - len(marks) * LINE_PITCH_MM),
             red=True,
             on_grid=False,
             wrap=False,
         ),
         *_blank(2),
-        Paragraph(
-            Role.DOC_NUMBER,
-            notice.doc_number or "",
-            align=Align.CENTER,
-            rule_below_mm=RED_RULE_GAP_MM,
-            rule_thickness_mm=RED_RULE_MM,
-        ),
+        *doc_number_paragraphs(notice),
         *_blank(2),
         title_paragraph(Role.TITLE, notice.title, organ),
         *_blank(),
     ]
+
+
+MARK_ROLES = (Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY)
+
+
+def mark_paragraphs(notice: NoticeData) -> list[Paragraph]:
+    """份号, 密级和保密期限 and 紧急程度 flush left on the first lines (GB/T 9704 7.2.1–7.2.3)."""
+    marks = [
+        (Role.COPY_NUMBER, format_copy_number(notice.copy_number)),
+        (Role.SECRECY, format_secrecy(notice.secrecy, notice.secrecy_term)),
+        (Role.URGENCY, notice.urgency.strip()),
+    ]
+    return [Paragraph(role, text, align=Align.LEFT, wrap=False) for role, text in marks if text]
+
+
+def doc_number_paragraphs(notice: NoticeData) -> list[Paragraph]:
+    """The 文号 centred over the red rule; with a 签发人 (上行文) the 文号 居左空一字 and
+    签发人：姓名 居右空一字 on the same line (GB/T 9704 7.2.4, 7.2.5). More than two 签发人 take
+    two names a row, each row's names under the first name above, the 文号 on the last row."""
+    rows = issuer_rows(notice)
+    number = notice.doc_number or ""
+    if not rows:
+        return [_over_the_rule(Paragraph(Role.DOC_NUMBER, number, align=Align.CENTER))]
+    if len(rows) == 1:
+        line = Paragraph(
+            Role.DOC_NUMBER, number, align=Align.LEFT, first_indent=1, right_indent=1,
+            right_text=ISSUER_LABEL + rows[0], right_role=Role.ISSUER, wrap=False,
+        )  # fmt: skip
+        return [_over_the_rule(line)]
+    names_at = issuer_names_indent(rows)
+    first = Paragraph(
+        Role.ISSUER, ISSUER_LABEL + rows[0], align=Align.LEFT,
+        first_indent=names_at - text_width(ISSUER_LABEL), wrap=False,
+    )  # fmt: skip
+    middle = [
+        Paragraph(Role.ISSUER, row, align=Align.LEFT, first_indent=names_at, wrap=False)
+        for row in rows[1:-1]
+    ]
+    last = Paragraph(
+        Role.DOC_NUMBER, number, align=Align.LEFT, first_indent=1, right_text=rows[-1],
+        right_role=Role.ISSUER, right_text_indent=names_at, wrap=False,
+    )  # fmt: skip
+    return [first, *middle, _over_the_rule(last)]
+
+
+def _over_the_rule(paragraph: Paragraph) -> Paragraph:
+    """The red rule 4 mm under the paragraph."""
+    return dataclasses.replace(
+        paragraph, rule_below_mm=RED_RULE_GAP_MM, rule_thickness_mm=RED_RULE_MM
+    )
+
+
+def issuer_names_indent(rows: Sequence[str]) -> float:
+    """Where the 签发人 names start, in 字 from the left: the widest row ends 一字 before the
+    right edge of the text block."""
+    return CHARS_PER_LINE - 1 - max(text_width(row) for row in rows)
 
 
 def title_paragraph(role: Role, title: str, organ: str | None) -> Paragraph:
@@ -171,6 +240,7 @@ def body_items(notice: NoticeData, choices: LayoutChoices) -> list[Item]:
     in_main = notice.activities if plan_at == MAIN_TEXT else []
     result += block_items(main, in_main, choices.plan_layout)
     result += attachment_note(notice.attachment_note, [a.title for a in attachments])
+    result += attendance_paragraphs(notice)
     if choices.signature is not SignatureLayout.NONE:
         result += signature_paragraphs(notice, choices.signature)
     result += remark_paragraphs(notice.remark)
@@ -253,6 +323,31 @@ def attachment_note(note: str, titles: Sequence[str]) -> list[Paragraph]:
             )
         )
     return result
+
+
+ATTENDANCE_LABELS = (("attendees", "出席"), ("absentees", "请假"), ("observers", "列席"))
+
+
+def attendance_paragraphs(notice: NoticeData) -> list[Paragraph]:
+    """A 纪要's 出席, 请假 and 列席 (GB/T 9704 8): one blank line under the body or 附件说明,
+    左空二字, the label and its colon in 黑体, wrapped names under the first one."""
+    rows = []
+    for field_name, label in ATTENDANCE_LABELS:
+        names = getattr(notice, field_name).strip()
+        if names.startswith((f"{label}：", f"{label}:")):
+            names = names[len(label) + 1 :].strip()
+        if names:
+            rows.append(
+                Paragraph(
+                    Role.ATTENDANCE,
+                    f"{label}：{names}",
+                    align=Align.LEFT,
+                    first_indent=2,
+                    left_indent=2 + len(label) + 1,
+                    head_length=len(label) + 1,
+                )
+            )
+    return [*_blank(), *rows] if rows else []
 
 
 def signature_paragraphs(notice: NoticeData, layout: SignatureLayout) -> list[Paragraph]:

@@ -36,8 +36,12 @@ NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 class Role(enum.StrEnum):
     """What a line is, which decides its font and colour when painted."""
 
+    COPY_NUMBER = "份号"
+    SECRECY = "密级和保密期限"
+    URGENCY = "紧急程度"
     LETTERHEAD = "发文机关标志"
     DOC_NUMBER = "发文字号"
+    ISSUER = "签发人"  # 签发人： in the body font, the names in 楷体
     TITLE = "标题"
     RECIPIENTS = "主送机关"
     BODY = "正文"
@@ -46,6 +50,7 @@ class Role(enum.StrEnum):
     HEADING3 = "三级标题"
     HEADING4 = "四级标题"
     ATTACHMENT_NOTE = "附件说明"
+    ATTENDANCE = "出席人员"  # 纪要's 出席/请假/列席: the label in 黑体, the names in 仿宋
     SIGNATURE = "署名"
     DATE = "成文日期"
     REMARK = "附注"
@@ -90,6 +95,8 @@ class Paragraph:
     rule_below_mm: float | None = None  # a red rule this far under the last line (文号)
     rule_thickness_mm: float = 0.0
     right_text: str = ""  # a second text flush right on the first line (版记's 印发日期)
+    right_role: Role | None = None  # the role of ``right_text`` when not the paragraph's
+    right_text_indent: float | None = None  # ``right_text`` starts this many 字 in, not flush right
     on_grid: bool = True
     wrap: bool = True  # False: one line however long (the 标志 is narrowed to fit instead)
     head_length: int = -1

@@ -122,10 +122,22 @@ def _set_paragraph(pages: _Pages, paragraph: Paragraph, texts: Sequence[str]) ->
         line = _line(paragraph, text, index, index == len(texts) - 1, pages.y, head)
         pages.lines.append(line)
         if index == 0 and paragraph.right_text:
-            pages.lines.append(
-                dataclasses.replace(line, text=paragraph.right_text, align=Align.RIGHT)
-            )
+            pages.lines.append(_right_line(paragraph, line))
         pages.y += paragraph.pitch_mm
+
+
+def _right_line(paragraph: Paragraph, line: Line) -> Line:
+    """The second text of a paragraph's first line: flush right, or from a given indent."""
+    role = paragraph.right_role or line.role
+    if paragraph.right_text_indent is None:
+        return dataclasses.replace(line, role=role, text=paragraph.right_text, align=Align.RIGHT)
+    return dataclasses.replace(
+        line,
+        role=role,
+        text=paragraph.right_text,
+        align=Align.LEFT,
+        left_mm=paragraph.right_text_indent * paragraph.char_mm,
+    )
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -318,7 +330,12 @@ def _set_foot(pages: _Pages, foot: Sequence[Paragraph]) -> ImprintPlacement | No
             pages.lines.append(line)
             if line_index == 0 and paragraph.right_text:
                 pages.lines.append(
-                    dataclasses.replace(line, text=paragraph.right_text, align=Align.RIGHT)
+                    dataclasses.replace(
+                        line,
+                        role=paragraph.right_role or line.role,
+                        text=paragraph.right_text,
+                        align=Align.RIGHT,
+                    )
                 )
             y += paragraph.pitch_mm
     pages.add_rule(Rule(y, GBT9704.imprint_outer_rule_mm))

@@ -31,6 +31,7 @@ from unionoffice.importing.end_matter import (
     take_end_matter,
     take_imprint_table,
 )
+from unionoffice.importing.header_marks import mark_fields, split_issuer
 from unionoffice.importing.lines import Cleaned, clean_elements
 from unionoffice.importing.notice_event import notice_event
 from unionoffice.importing.notice_facts import (
@@ -76,6 +77,7 @@ class _Header:
     title: str = ""
     recipients: str = ""
     end: int = 0
+    marks: dict[str, str] = field(default_factory=dict)  # 份号, 密级, 紧急程度, 签发人
 
 
 def parse_document(document: SourceDocument) -> ParsedNotice:
@@ -96,6 +98,8 @@ def parse_elements(elements: Sequence[Cleaned]) -> ParsedNotice:
     lines = [e.text for e in elements if isinstance(e, Line)]
     first_leads = any("为牵头" in text and FIRST_LEADS_RE.search(text) for text in lines)
     notice = NoticeData(title=header.title, recipients=header.recipients)
+    for name, value in header.marks.items():  # 份号, 密级, 紧急程度, 签发人: text fields
+        setattr(notice, name, value)
     notice.set_doc_number(header.doc_number)
     for attachment_title, members in segments:
         if attachment_title is not None:
@@ -203,7 +207,17 @@ def _header_line(
     text: str, element: Cleaned, elements: Sequence[Cleaned], index: int, header: _Header
 ) -> bool:
     """Take one line of the head (标志, 文号, organ heading, 签发人 …); False at the title."""
-    compact = collapse_spaces(text)
+    rest, issuer = split_issuer(text)  # before the spaces between its names are collapsed
+    compact = collapse_spaces(rest)
+    if issuer:
+        header.marks.setdefault("issuer", issuer)
+        if not compact:
+            return True
+    marks = mark_fields(compact)
+    if marks:
+        for name, value in marks.items():
+            header.marks.setdefault(name, value)
+        return True
     if is_doc_mark(compact):
         header.organ = header.organ or re.sub(r"文件(?:稿)?$", "", compact)
         return True

@@ -47,6 +47,14 @@ def notice_to_data(notice: Notice) -> NoticeData:
         distributor=notice.distributor,
         distribution_date=notice.distribution_date,
         folder=notice.folder,
+        copy_number=notice.copy_number,
+        secrecy=notice.secrecy,
+        secrecy_term=notice.secrecy_term,
+        urgency=notice.urgency,
+        issuer=notice.issuer,
+        attendees=notice.attendees,
+        absentees=notice.absentees,
+        observers=notice.observers,
         activities=[activity_to_data(a) for a in notice.activities],
     )
 
@@ -113,6 +121,14 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     notice.distributor = data.distributor
     notice.distribution_date = data.distribution_date
     notice.folder = data.folder
+    notice.copy_number = data.copy_number
+    notice.secrecy = data.secrecy
+    notice.secrecy_term = data.secrecy_term
+    notice.urgency = data.urgency
+    notice.issuer = data.issuer
+    notice.attendees = data.attendees
+    notice.absentees = data.absentees
+    notice.observers = data.observers
     if notice.blocks:
         # Old rows must be gone before new ones take their (notice, position) places.
         notice.blocks.clear()

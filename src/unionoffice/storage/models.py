@@ -136,6 +136,16 @@ class Notice(Base):
     distributor: Mapped[str] = mapped_column(String(200), default="")
     distribution_date: Mapped[dt.date | None] = mapped_column()
     folder: Mapped[str] = mapped_column(String(200), default="")
+    # 份号, 密级, 保密期限, 紧急程度 and 签发人 (GB/T 9704 7.2); empty when the notice has none.
+    copy_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    secrecy: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    secrecy_term: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    urgency: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    issuer: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # 纪要: 出席, 请假 and 列席 as the clerk writes them
+    attendees: Mapped[str] = mapped_column(Text, default="", server_default="")
+    absentees: Mapped[str] = mapped_column(Text, default="", server_default="")
+    observers: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     # The whole text of an imported file, so nothing the importer could not place is lost.
     source_text: Mapped[str | None] = mapped_column(Text, deferred=True)

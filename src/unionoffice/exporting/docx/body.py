@@ -26,6 +26,7 @@ STYLE_OF = {
     layout.Role.HEADING3: Role.HEADING3,
     layout.Role.HEADING4: Role.HEADING4,
     layout.Role.ATTACHMENT_NOTE: Role.ATTACHMENT_NOTE,
+    layout.Role.ATTENDANCE: Role.ATTENDANCE,
     layout.Role.SIGNATURE: Role.SIGNATURE,
     layout.Role.DATE: Role.DATE,
     layout.Role.REMARK: Role.REMARK,

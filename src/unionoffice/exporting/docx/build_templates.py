@@ -103,17 +103,20 @@ def build_file_format(fonts: FontSet, *, preprinted: bool = False) -> Document:
 
 
 def build_minutes_format(fonts: FontSet) -> Document:
-    """纪要式: "××会议纪要" as 标志; 文号 (期号) centred; organ and date over the red rule."""
+    """纪要式: "××会议纪要" as 标志; 文号 (期号) centred; organ (左空一字) and date (右空一字)
+    over a red rule across the whole text block."""
     document = _new_document(fonts)
     letterhead = _add(document, Role.LETTERHEAD, "{{ 发文机关 }}会议纪要")
     letterhead.paragraph_format.space_before = LETTERHEAD_SPACE_BEFORE
     _blank(document, 1)
     _add(document, Role.DOC_NUMBER, "{{ 文号 }}")
     line = _add(document, Role.RECIPIENTS, "{{ 发文机关 }}\t{{ 成文日期 }}")
-    fmt = line.paragraph_format
+    # a first-line indent, not side indents: those would shorten the rule under the line
+    ooxml.set_indent_chars(line._p.get_or_add_pPr(), first_line=100)
     one_char = Pt(GBT9704.body_size_pt)
-    fmt.left_indent = fmt.right_indent = one_char
-    fmt.tab_stops.add_tab_stop(Mm(GBT9704.text_width_mm) - one_char, WD_TAB_ALIGNMENT.RIGHT)
+    line.paragraph_format.tab_stops.add_tab_stop(
+        Mm(GBT9704.text_width_mm) - one_char, WD_TAB_ALIGNMENT.RIGHT
+    )
     _red_rule(line)
     _title_and_body(document)
     settings = TemplateSettings(signature=SignatureLayout.NONE)

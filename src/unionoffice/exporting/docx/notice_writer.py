@@ -26,6 +26,11 @@ from unionoffice.exporting.docx.body import write_body
 from unionoffice.exporting.docx.cursor import Cursor
 from unionoffice.exporting.docx.errors import ExportError
 from unionoffice.exporting.docx.font_table import write_font_table
+from unionoffice.exporting.docx.header_marks import (
+    doc_number_paragraphs,
+    write_issuer,
+    write_marks,
+)
 from unionoffice.exporting.docx.imprint import collapse, write_imprint
 from unionoffice.exporting.docx.options import ExportOptions, FontSet
 from unionoffice.exporting.docx.placeholders import (
@@ -74,10 +79,31 @@ def export_warnings(notice: NoticeData, options: ExportOptions | None = None) ->
     return missing_field_warnings(filled)
 
 
-def render_notice_layout(
+@dataclass
+class FilledTemplate:
+    """A template with its placeholders filled, before the body is written at ``anchor``."""
+
+    document: Document
+    anchor: Paragraph
+    notice: NoticeData  # with the organ's defaults filled in
+    defaults: OrganDefaults
+    choices: LayoutChoices
+
+    def layout(self) -> NoticeLayout:
+        """The notice laid out from where the template's header ends on page 1."""
+        return lay_out_notice(
+            self.notice,
+            defaults=self.defaults,
+            choices=self.choices,
+            body_top_mm=body_top_mm(self.document, self.anchor),
+        )
+
+
+def fill_template(
     notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
-) -> tuple[Document, NoticeLayout]:
-    """The filled document and the layout it was written from (its pages, its warnings)."""
+) -> FilledTemplate:
+    """Open the template, set its styles and fonts, fill its placeholders in the sandbox and
+    add the marks and the 签发人; the body is not written yet."""
     options = options or ExportOptions()
     template = load_template(find_template(options.template, user_dir))
     document = template.document
@@ -86,7 +112,10 @@ def render_notice_layout(
     defaults = organ_defaults(notice, options)
     filled = with_organ_defaults(notice, defaults)
     renderer = PlaceholderRenderer(template.info.name, notice_context(filled, options.letterhead))
+    number_paragraphs = doc_number_paragraphs(document)
     anchors = renderer.render_document(document)
+    write_issuer(document, number_paragraphs, filled)
+    write_marks(document, filled, number_paragraphs)
     anchor = anchors[0] if anchors else document.add_paragraph()
     for extra in anchors[1:]:
         _remove(extra)
@@ -99,15 +128,21 @@ def render_notice_layout(
         signature=options.signature or settings.signature,
         distributor_line=settings.distributor_line,
     )
-    layout = lay_out_notice(
-        filled, defaults=defaults, choices=choices, body_top_mm=body_top_mm(document, anchor)
-    )
-    cursor = Cursor(document, anchor)
+    return FilledTemplate(document, anchor, filled, defaults, choices)
+
+
+def render_notice_layout(
+    notice: NoticeData, options: ExportOptions | None = None, *, user_dir: Path | None = None
+) -> tuple[Document, NoticeLayout]:
+    """The filled document and the layout it was written from (its pages, its warnings)."""
+    prepared = fill_template(notice, options, user_dir=user_dir)
+    layout = prepared.layout()
+    cursor = Cursor(prepared.document, prepared.anchor)
     write_body(cursor, layout.body)
     write_imprint(cursor, layout.imprint, layout.pagination.imprint)
-    _end_after_table(anchor)
-    _set_properties(document, notice)
-    return document, layout
+    _end_after_table(prepared.anchor)
+    _set_properties(prepared.document, notice)
+    return prepared.document, layout
 
 
 def export_notice(

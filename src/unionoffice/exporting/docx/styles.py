@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from unionoffice.domain.page_spec import GBT9704, pt_to_twips
+from unionoffice.domain.page_spec import GBT9704, mm_to_twips, pt_to_twips
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.options import FontSet
 
@@ -47,6 +47,11 @@ class Role(enum.StrEnum):
     TABLE_HEADER = "表格标题行"
     BODY_TEXT = "正文文字"  # character style: body text inside a heading's paragraph
     ACTIVITY_NAME = "活动名称"  # character style: an activity's name in the plan table
+    COPY_NUMBER = "份号"
+    SECRECY = "密级和紧急程度"  # 密级和保密期限 and 紧急程度: 3号黑体, flush left
+    ISSUER_NAME = "签发人姓名"  # character style: the names after 签发人： in 楷体
+    SECRECY_TEXT = "密级文字"  # character style: 密级 or 紧急程度 on the 文号's line (信函式)
+    ATTENDANCE = "出席人员"  # 纪要's 出席/请假/列席: label 黑体, names 正文文字
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,9 @@ class StyleSpec:
     snap_to_grid: bool = True
     character: bool = False
     link: str | None = None  # the style id of its linked paragraph/character twin
+    # indents in the body grid's 字 (156 mm / 28), not Word's 16 pt 字符: lines wrapped under
+    # a deep indent then hold as many characters in Word as in the layout
+    grid_indent: bool = False
 
 
 _C = WD_ALIGN_PARAGRAPH.CENTER
@@ -135,6 +143,18 @@ SPECS: dict[Role, StyleSpec] = {
     ),
     Role.ACTIVITY_NAME: StyleSpec(
         "UOActivityName", "body", None, exact_pitch=None, bold=True, character=True
+    ),
+    Role.COPY_NUMBER: StyleSpec("UOCopyNumber", "body", _BODY, _L),
+    Role.ATTENDANCE: StyleSpec(
+        "UOAttendance", "heading1", _BODY, _L, left_chars=500, hanging_chars=300,
+        grid_indent=True,
+    ),
+    Role.SECRECY: StyleSpec("UOSecrecy", "heading1", _BODY, _L),
+    Role.ISSUER_NAME: StyleSpec(
+        "UOIssuerName", "heading2", None, exact_pitch=None, character=True
+    ),
+    Role.SECRECY_TEXT: StyleSpec(
+        "UOSecrecyText", "heading1", None, exact_pitch=None, character=True
     ),
 }
 
@@ -214,6 +234,12 @@ def _add_style(document: Document, role: Role, spec: StyleSpec, fonts: FontSet) 
     ooxml.set_indent_chars(
         ppr, first_line=spec.first_line_chars, left=spec.left_chars, hanging=spec.hanging_chars
     )
+    if spec.grid_indent:
+        ind = ppr.find(qn("w:ind"))
+        for attr, chars in (("left", spec.left_chars), ("hanging", spec.hanging_chars)):
+            if chars:
+                ind.set(qn(f"w:{attr}Chars"), "0")
+                ind.set(qn(f"w:{attr}"), str(mm_to_twips(chars / 100 * GBT9704.body_char_mm)))
     if spec.outline_level is not None:
         level = ooxml.OxmlElement("w:outlineLvl")
         level.set(qn("w:val"), str(spec.outline_level))

@@ -8,6 +8,8 @@ top margin (信函式), which pushes the text block down on that page.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -20,16 +22,16 @@ _TWIPS_PER_MM = 20 / MM_PER_PT
 
 def body_top_mm(document: Document, anchor: Paragraph) -> float:
     """Millimetres from the top of the text block to the anchor on page 1."""
-    styles = _Styles(document)
+    styles = Styles(document)
     height = 0.0
     for element in document.element.body.iterchildren(qn("w:p")):
         if element is anchor._p:
             break
         height += styles.paragraph_height(element)
-    return height / _TWIPS_PER_MM + _header_overflow_mm(document, styles)
+    return height / _TWIPS_PER_MM + header_overflow_mm(document, styles)
 
 
-def _header_overflow_mm(document: Document, styles: _Styles) -> float:
+def header_overflow_mm(document: Document, styles: Styles) -> float:
     """How far a first-page header reaches below the top margin (it pushes the text down)."""
     section = document.sections[0]
     if not section.different_first_page_header_footer:
@@ -42,7 +44,7 @@ def _header_overflow_mm(document: Document, styles: _Styles) -> float:
     return max(0.0, distance + height - GBT9704.top_margin_mm)
 
 
-class _Styles:
+class Styles:
     """Paragraph properties through the style chain, read from the styles part once."""
 
     def __init__(self, document: Document) -> None:
@@ -83,23 +85,83 @@ class _Styles:
                 return str(found.get(qn(attr)))
         return None
 
-    def paragraph_height(self, element) -> float:  # type: ignore[no-untyped-def]
-        """Twips: its lines at their exact pitch, space around it, a rule under it."""
+    def metrics(self, element) -> ParagraphMetrics:  # type: ignore[no-untyped-def]
+        """Twips: its space before, line pitch, lines, space after and the rules round it."""
         chain = self._chain(element)
         spacing = qn("w:spacing")
         rule = self._value(chain, spacing, "w:lineRule")
         line = self._value(chain, spacing, "w:line")
-        pitch = float(line) if rule == "exact" and line else float(ooxml.LINE_PITCH_TWIPS)
+        exact = rule == "exact" and bool(line)
+        pitch = float(line) if exact and line else float(ooxml.LINE_PITCH_TWIPS)
+        if not exact:  # a picture in the line (a red header as an image) makes it taller
+            pitch = max(pitch, _inline_picture_twips(element))
         lines = 1 + sum(
             1 for br in element.iter(qn("w:br")) if br.get(qn("w:type")) in (None, "textWrapping")
         )
-        height = lines * pitch
-        height += float(self._value(chain, spacing, "w:before") or 0)
-        height += float(self._value(chain, spacing, "w:after") or 0)
+        rules = {}
         for side in ("top", "bottom"):
             border = f"{qn('w:pBdr')}/{qn('w:' + side)}"
             size = self._value(chain, border, "w:sz")
             if size is not None and self._value(chain, border, "w:val") not in ("nil", "none"):
                 space = float(self._value(chain, border, "w:space") or 0)
-                height += (space + float(size) / 8) * 20
-        return height
+                colour = self._value(chain, border, "w:color") or ""
+                rules[side] = (space * 20, float(size) / 8 * 20, is_red(colour))
+        return ParagraphMetrics(
+            before=float(self._value(chain, spacing, "w:before") or 0),
+            pitch=pitch,
+            lines=lines,
+            after=float(self._value(chain, spacing, "w:after") or 0),
+            rules=rules,
+            align=self._value(chain, qn("w:jc"), "w:val") or "both",
+            exact=exact,
+        )
+
+    def paragraph_height(self, element) -> float:  # type: ignore[no-untyped-def]
+        """Twips: its lines at their exact pitch, space around it, a rule under it."""
+        return self.metrics(element).height
+
+
+@dataclass(frozen=True)
+class ParagraphMetrics:
+    """A paragraph's vertical measures in twips, its rules (space, width, red) and alignment."""
+
+    before: float
+    pitch: float
+    lines: int
+    after: float
+    rules: dict[str, tuple[float, float, bool]]
+    align: str
+    exact: bool = True
+
+    @property
+    def height(self) -> float:
+        borders = sum(space + width for space, width, _red in self.rules.values())
+        return self.before + self.lines * self.pitch + self.after + borders
+
+
+def is_red(value: str) -> bool:
+    """FF0000, C00000, E60012 …: strong red, little green and blue."""
+    if len(value) != 6:
+        return False
+    try:
+        red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return red >= 0xB0 and green <= 0x50 and blue <= 0x50
+
+
+_EMU_PER_TWIP = 635
+_INLINE_EXTENT = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline/"
+    "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+)
+
+
+def _inline_picture_twips(element) -> float:  # type: ignore[no-untyped-def]
+    """The height of the tallest picture set in the paragraph's line (not a floating one)."""
+    heights = [
+        float(extent.get("cy") or 0) / _EMU_PER_TWIP
+        for drawing in element.iter(qn("w:drawing"))
+        for extent in drawing.iterfind(_INLINE_EXTENT)
+    ]
+    return max(heights, default=0.0)

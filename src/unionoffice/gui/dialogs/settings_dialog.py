@@ -1,5 +1,6 @@
-"""设置: the database, Word export defaults, autosave delay and the PDF font (常规), the
-法定节假日 / 调休 days of the calendar (节假日) and the 发文机关, 机关代字 and 部门 (机关与部门).
+"""设置: the database, Word export defaults, autosave delay and the PDF font (常规), the Word
+templates and the office's own red header (模板), the 法定节假日 / 调休 days of the calendar
+(节假日) and the 发文机关, 机关代字 and 部门 (机关与部门).
 
 Everything on 常规 is read from and written to the typed Settings registry when 确定 is
 pressed. A new database is opened (and upgraded) before anything is switched; when it cannot be
@@ -34,6 +35,7 @@ from unionoffice.gui import file_filters
 from unionoffice.gui.dialogs.export_dialog import fill_plan_combo, fill_template_combo
 from unionoffice.gui.dialogs.holiday_editor import HolidayEditor
 from unionoffice.gui.dialogs.organ_settings import OrganSettingsPage
+from unionoffice.gui.dialogs.template_settings import TemplateSettingsPage
 from unionoffice.gui.forms import child, load_form
 from unionoffice.gui.window.switching import switch_database
 from unionoffice.output_files import expand_home
@@ -95,9 +97,18 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.holidays, "节假日")
         self.organs = OrganSettingsPage(OrganService(window.db), self, notify=window.context.notify)
         self.tabs.addTab(self.organs, "机关与部门")
+        self.templates = TemplateSettingsPage(parent=self)
+        self.tabs.insertTab(1, self.templates, "模板")
+        self.templates.changed.connect(self._refill_templates)
         self.finished.connect(self._show_holiday_changes)
         self.finished.connect(self._show_organ_changes)
         self.check_font()  # say at once which font the timetables use, or that none is found
+
+    def _refill_templates(self) -> None:
+        """A template added or removed on 模板 is offered as the default at once."""
+        current = str(self.template.currentData() or "")
+        self.template.clear()
+        fill_template_combo(self.template, available_templates(), current)
 
     def _show_holiday_changes(self) -> None:
         """节假日 changes were saved as made, so 取消 keeps them too: the calendar shows them."""

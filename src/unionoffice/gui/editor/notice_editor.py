@@ -42,6 +42,7 @@ from unionoffice.gui.activities.activity_model import ActivityTableModel
 from unionoffice.gui.activities.activity_view import ActivityTableView
 from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
+from unionoffice.gui.editor.mark_fields import MarkFields
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.page_preview import PagePreview
 from unionoffice.gui.editor.recovery import RecoveryKeeper
@@ -185,6 +186,7 @@ class NoticeEditor(QWidget):
         completer = QCompleter(recipients_in_use(self.db), self.recipients)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.recipients.setCompleter(completer)
+        self.marks = MarkFields(self)
 
         self.body = BodyEditor(self)
         fill_slot(self, "body_slot", self.body)
@@ -231,6 +233,7 @@ class NoticeEditor(QWidget):
         for line_edit in line_edits:
             line_edit.textChanged.connect(self._on_edited)
         self.title.textChanged.connect(self.title_changed)
+        self.marks.connect(self._on_edited)
         self.series.currentTextChanged.connect(self._on_number_fields)
         self.year.valueChanged.connect(self._on_number_fields)
         self.date.dateChanged.connect(self._on_dates)
@@ -251,6 +254,7 @@ class NoticeEditor(QWidget):
         history.watch_spin_box("年份", self.year)
         history.watch_line_edit("标题", self.title)
         history.watch_line_edit("主送机关", self.recipients)
+        self.marks.watch(history)
         history.watch_line_edit("附件说明", self.attachment_note)
         history.watch_line_edit("署名", self.signature)
         history.watch_date("成文日期", self.date)
@@ -291,6 +295,7 @@ class NoticeEditor(QWidget):
         self.year.setValue(data.year or data.plan_year)
         self.title.setText(data.title)
         self.recipients.setText(data.recipients)
+        self.marks.fill(data)
         self.body.set_blocks(data.body)
         self.attachment_note.setText(data.attachment_note)
         self.signature.setText(data.signature)
@@ -368,6 +373,7 @@ class NoticeEditor(QWidget):
             distributor=self.distributor.text().strip(),
             distribution_date=_from_qdate(self.distribution_date.date()),
             activities=self.activity_model.activities(),
+            **self.marks.values(),
         )
         if data.number is None:
             data.series_code = self.series.currentText().strip() or None

@@ -67,6 +67,9 @@ _ROLE_FONTS = {
     Role.ATTACHMENT_LABEL: "hei",
     Role.TABLE_HEADER: "hei",
     Role.HEADING2: "kai",
+    Role.SECRECY: "hei",
+    Role.ATTENDANCE: "hei",
+    Role.URGENCY: "hei",
 }
 # The fonts the notice names (its template's, Windows names first), as a clerk reads them.
 _NAMED = {"body": 2, "hei": 1, "kai": 2, "title": 2}
@@ -180,6 +183,10 @@ class PageCanvas(QWidget):
         """The line's text in its fonts: a heading sentence in the heading font (or bold in a
         table), the rest as body text."""
         font = self._font(line.role, line.size_pt, scale)
+        if line.role is Role.ISSUER:  # 签发人： in the body font, the names in 楷体
+            names = self._font(Role.HEADING2, line.size_pt, scale)
+            label, colon, rest = line.text.rpartition("：")
+            return [(label + colon, font), (rest, names)]
         if line.head_chars < 0 or line.head_chars >= len(line.text):
             return [(line.text, font)]
         body = self._font(line.role, line.size_pt, scale, body=True)
