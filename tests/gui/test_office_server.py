@@ -344,3 +344,25 @@ def test_two_windows_change_one_activity_and_the_clerk_chooses(
         other.close()
         QThreadPool.globalInstance().waitForDone(20_000)
         other_db.dispose()
+
+
+def test_all_activities_keeps_its_rows_and_says_once_when_the_server_stops(
+    qtbot, office_window, server
+) -> None:
+    window, _db, ids = office_window
+    view = window.all_activities
+    window.tabs.setCurrentWidget(view)
+    model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    said: list[str] = []
+    model.read_failed.connect(said.append)
+    server.stop()
+    model.forget_notices(frozenset(ids))  # the rows must be read again to be painted
+    for _ in range(3):  # paint after paint asks for every cell: one read, one message
+        view.table.viewport().grab()
+    assert len(said) == 1 and "拒绝连接" in said[0]
+    qtbot.waitUntil(lambda: "暂时无法连接" in window.db_label.text(), timeout=5_000)
+    server.start()
+    qtbot.waitUntil(lambda: "暂时无法连接" not in window.db_label.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: model.unreadable == "", timeout=5_000)
+    assert model.index(0, 1).data()  # read again by itself

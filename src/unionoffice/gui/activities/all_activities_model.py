@@ -115,6 +115,7 @@ class AllActivitiesModel(QAbstractTableModel):
     CACHED_PAGES = 10
 
     edit_failed = Signal(str)  # why an edit was not saved, for the clerk
+    read_failed = Signal(str)  # a page could not be read (the server is away), said once
     activity_saved = Signal(int)  # notice id, after an edit went straight to the database
     # Re-reading after an edit waits for the event loop: the view is still closing its editor.
     _reread_later = Signal(int, str)  # notice id (0: none saved), message ("" for none)
@@ -138,6 +139,9 @@ class AllActivitiesModel(QAbstractTableModel):
         self._pages: OrderedDict[tuple[int, int], _Page] = OrderedDict()
         self._last_key: tuple[int, int] | None = None  # the page most recently used
         self._fetching = False  # views and testers may ask for more while rows go in
+        # Why the last page could not be read: no more reads (a view asks for every cell it
+        # paints) until the table is read again, when the database is back.
+        self.unreadable = ""
         # The table model of a notice open in an editor, or None; set by the main window.
         self.open_plan: Callable[[int], ActivityTableModel | None] = lambda _notice_id: None
         self._reread_later.connect(self._reread, Qt.ConnectionType.QueuedConnection)
@@ -163,6 +167,7 @@ class AllActivitiesModel(QAbstractTableModel):
         """Read again after a change elsewhere; the rows stay in place when their number has
         not changed, so the clerk's scroll position and selection survive an autosave."""
         total = self._service.count(self._filter)
+        self.unreadable = ""
         if total != self._total:
             self._reset(total)
             return
@@ -189,6 +194,7 @@ class AllActivitiesModel(QAbstractTableModel):
     def _reset(self, total: int | None = None) -> None:
         if total is None:
             total = self._service.count(self._filter)
+        self.unreadable = ""
         self._fetching = True  # views fetch after the reset, not from inside its signals
         try:
             self.beginResetModel()
@@ -254,13 +260,20 @@ class AllActivitiesModel(QAbstractTableModel):
             self._pages.move_to_end(key)
             self._last_key = key
         if page is None:
-            items = self._service.rows(
-                self._filter,
-                offset=key[0],
-                limit=size,
-                order=self._order,
-                descending=self._descending,
-            )
+            if self.unreadable:
+                return None
+            try:
+                items = self._service.rows(
+                    self._filter,
+                    offset=key[0],
+                    limit=size,
+                    order=self._order,
+                    descending=self._descending,
+                )
+            except UnionOfficeError as exc:
+                self.unreadable = str(exc)
+                self.read_failed.emit(self.unreadable)
+                return None
             today = self._today()
             # 序号 is the item's number in its own notice, as printed there.
             views = [_view_of(item, today) for item in items]

@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         self._watch_changes(snapshot.feed_start if snapshot is not None else None)
         # Every view hears what each operation changed and updates only that.
         self._missed = Changes()  # what the views could not read while the database was away
+        self.all_activities.model.read_failed.connect(self._on_view_unreadable)
         self.context.changed.connect(self._update_views)
         for index, (view, title) in enumerate(
             ((self.calendar, "日历"), (self.all_activities, "全部活动"))
@@ -285,6 +286,12 @@ class MainWindow(QMainWindow):
                 self._missed |= changes
                 self.change_watcher.note_unreachable(str(exc).split("：", 1)[-1])
                 return
+
+    def _on_view_unreadable(self, reason: str) -> None:
+        """全部活动 could not read a page: it shows what it has, and reads again when the
+        database is back."""
+        self._missed |= Changes.all()
+        self.change_watcher.note_unreachable(reason.split("：", 1)[-1])
 
     def _on_reachable(self, reachable: bool, reason: str) -> None:
         if reachable and self._missed:
