@@ -25,7 +25,7 @@ def _plain(text: str) -> str:
 
 def _print_to_pdf(preview: PrintPreview, target) -> PdfReader:
     widget = preview.findChild(QPrintPreviewWidget)
-    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     preview.printer().setOutputFileName(str(target))
     widget.print_()
     return PdfReader(str(target))

@@ -108,7 +108,7 @@ def test_the_register_prints_and_goes_to_excel(
     preview = dialog.print_register()
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() >= 1, timeout=10_000)
-    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     preview.printer().setOutputFileName(str(tmp_path / "登记簿.pdf"))
     widget.print_()
     pages = PdfReader(str(tmp_path / "登记簿.pdf")).pages

@@ -194,7 +194,7 @@ def test_the_list_prints_and_goes_to_pdf_and_excel(
     preview = dialog.print_list()
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() >= 2, timeout=10_000)  # a page per department
-    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     preview.printer().setOutputFileName(str(tmp_path / "printed.pdf"))
     widget.print_()
     printed = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "printed.pdf")).pages)

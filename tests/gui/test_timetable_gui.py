@@ -23,7 +23,7 @@ def printed_pages(preview: PrintPreview, target) -> PdfReader:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
     widget = preview.findChild(QPrintPreviewWidget)
-    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     preview.printer().setOutputFileName(str(target))
     widget.print_()
     return PdfReader(str(target))
