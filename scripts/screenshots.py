@@ -170,11 +170,52 @@ def supervision(window: MainWindow, out: Path) -> None:
     dialog.close()
 
 
+def register(window: MainWindow, out: Path, notice_id: int) -> None:
+    """发文登记簿 of the notice's series and year, opened from its editor: its number selected,
+    the demo's voided 4号 and a run of 缺号 left by a number set by hand."""
+    from unionoffice.storage.services import NumberingService
+
+    NumberingService(window.db).set_number("青总办〔2021〕9号")  # leaves 5—8 unused
+    window.open_notice(notice_id)
+    window.show_register()
+    dialog = window.register_dialog
+    dialog.resize(1080, 460)
+    save(dialog, out, "register")
+    dialog.close()
+
+
+def print_preview(window: MainWindow, out: Path, notice_id: int) -> None:
+    """打印公文: the notice's GB/T 9704 pages in the print preview, two facing pages."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QToolBar
+
+    window.open_notice(notice_id)
+    window.print_notice()
+    preview = window.print_preview
+    preview.resize(1200, 860)
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    while widget.pageCount() == 0:
+        settle(100)
+    # the toolbar's own buttons, as a clerk clicks them: 对页显示, 适应页面, 下一页
+    toolbar = preview.findChild(QToolBar)
+    assert toolbar is not None
+    buttons = {action.text(): action for action in toolbar.actions()}
+    buttons["对页显示"].trigger()
+    settle()
+    buttons["适应页面"].trigger()
+    settle()
+    buttons["下一页"].trigger()  # the end of the body beside the 附件 (page 1 stands alone)
+    save(preview, out, "print-preview")
+    preview.reject()
+
+
 def main(out: Path, forms: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     make_application()
     folder = Path(tempfile.mkdtemp(prefix="unionoffice-shots-"))
     db = Database(folder / "demo.sqlite")
+    db.clerk = "李文书"  # who took the numbers, in the 发文登记簿
     ids = fill_demo(db)
     window = MainWindow(db, Settings(DictStore()))
     window.resize(1400, 900)
@@ -222,6 +263,8 @@ def main(out: Path, forms: bool = False) -> int:
     save(window, out, "search")
 
     supervision(window, out)
+    register(window, out, ids[0])
+    print_preview(window, out, ids[1])
     dialogs(window, out, forms)
     window.close()
     db.dispose()

@@ -72,6 +72,31 @@ def test_voiding_a_notices_number_makes_it_a_draft_again(
     dialog.close()
 
 
+def test_voiding_the_number_of_an_open_notice_saves_and_updates_its_editor(
+    qtbot, window, db, demo_ids, shown_messages, type_text
+):
+    editor = window.open_notice(demo_ids[0])
+    numbered = NoticeService(db).get(demo_ids[0])
+    editor.set_autosave_delay(60_000)  # the typing below is not saved yet
+    type_text(editor.title, "（修改）")
+    assert editor.is_dirty()
+    dialog = _open_register(window)
+    dialog.series.setCurrentText("青总办")
+    dialog.year.setValue(2021)
+    dialog.select_number(numbered.number)
+    assert dialog.void_selected()
+    stored = NoticeService(db).get(demo_ids[0])
+    assert stored.number is None and stored.title.endswith("（修改）")  # saved first
+    # the editor shows the draft, and its next save does not clash with the void
+    assert editor.doc_number.text() == "未取号（草稿）" and editor.allocate_button.isEnabled()
+    type_text(editor.title, "2")
+    assert editor.save()
+    assert not editor.conflict_bar.isVisible()
+    assert NoticeService(db).get(demo_ids[0]).title.endswith("（修改）2")
+    assert not [m for m in shown_messages if m[0] == "error"]
+    dialog.close()
+
+
 def test_taking_a_number_asks_and_can_be_given_back(qtbot, window, db, shown_messages):
     editor = window.notice_commands.new_notice()
     editor.series.setCurrentText("青总办")

@@ -27,7 +27,9 @@ class PrintPreview(QPrintPreviewDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(printer, parent)
-        # Qt does not own the printer: without this reference Python frees it under the dialog
+        # Qt does not own the printer, nor does the binding keep it: a printer made in the
+        # call (notice_printer(...)) would be freed at once and the preview paint on freed
+        # memory when it opens.
         self._printer = printer
         self.title = title
         self.setWindowTitle(f"打印预览 — {title}")

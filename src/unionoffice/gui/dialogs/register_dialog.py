@@ -219,6 +219,16 @@ class RegisterDialog(QDialog):
             messages.show_error(self, "作废文号须填写原因")
             return False
         code, year = self.series.currentText(), self.year.value()
+        workbench = self.context.workbench
+        # An open editor's typing is saved first, and then shows the notice a draft again
+        # (as 督办 does): else it kept showing the voided number and its next save clashed.
+        if (
+            line.notice_id is not None
+            and workbench.working_copy(line.notice_id) is not None
+            and not workbench.save_all()
+        ):
+            messages.show_error(self, "该公文在编辑器中的修改未能保存，请先处理后再作废文号")
+            return False
         try:
             if line.notice_id is not None:
                 self.context.notices.give_back_number(line.notice_id, reason)
@@ -229,6 +239,8 @@ class RegisterDialog(QDialog):
             return False
         notices = frozenset({line.notice_id}) if line.notice_id is not None else frozenset()
         self.context.notify(Changes(notices=notices, numbers=frozenset({(code, year)})))
+        if line.notice_id is not None:
+            workbench.show_stored(line.notice_id)
         return True
 
     def open_selected(self) -> None:
