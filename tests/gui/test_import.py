@@ -151,3 +151,44 @@ def test_a_missing_file_is_reported_per_file(qtbot, window, tmp_path) -> None:
     assert "另存为 .docx" in notes[1]
     assert window.current_editor() is None
     summary.reject()
+
+
+def _drag(window, paths: list[Path], *, drop: bool):
+    """Drag ``paths`` over the window (and drop them); whether the window took them."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = window.rect().center()
+    enter = QDragEnterEvent(
+        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window, enter)
+    if not drop or not enter.isAccepted():
+        return enter.isAccepted()
+    event = QDropEvent(
+        QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window, event)
+    return event.isAccepted()
+
+
+def test_files_and_folders_dropped_on_the_window_are_imported(
+    qtbot, window, db, archive, tmp_path
+) -> None:
+    picture = tmp_path / "合影.jpg"
+    picture.write_bytes(b"\xff\xd8\xff")
+    assert not _drag(window, [picture], drop=False)  # a picture is refused before the drop
+    before = {s.id for s in NoticeService(db).list()}
+    assert _drag(window, [archive / "宣教部", archive / "五一活动.txt", picture], drop=True)
+    summary = _wait_for_summary(qtbot, window)
+    assert sorted(name for name, _status, _note in summary.row_texts()) == [
+        "2020-31号.txt",
+        "五一活动.txt",
+    ]  # the folder read through, the picture left out
+    assert len({s.id for s in NoticeService(db).list()} - before) == 2
+    summary.reject()

@@ -7,6 +7,12 @@ Windows' native dialog too.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
 
 def file_filter(label: str, *patterns: str) -> str:
     """``label (*.a *.b)``: one entry of a file dialog's type list."""
@@ -45,3 +51,15 @@ EVERY_FILTER = {
     "database": DATABASE,
     "backup": BACKUP,
 }
+
+
+def dropped_imports(mime: QMimeData) -> list[Path]:
+    """The files and folders dragged onto the window that import can take: local folders
+    (read through, as 导入文件夹) and files of a kind the importer reads; [] for anything else
+    (a web link, a picture), so the window refuses the drop rather than failing after it."""
+    from unionoffice.importing.reading import SUPPORTED_SUFFIXES
+
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in SUPPORTED_SUFFIXES]

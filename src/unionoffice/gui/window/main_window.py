@@ -14,7 +14,15 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -31,6 +39,7 @@ from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
 from unionoffice.gui.assets import app_icon
+from unionoffice.gui.file_filters import dropped_imports
 from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.tree.document_tree import DocumentTree
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self.counts_label = QLabel(self)
         self.pending_label = QLabel(self)  # notices whose save waits for the database
@@ -639,6 +649,28 @@ class MainWindow(QMainWindow):
 
         self._recovery_check = None
         offer_recovery(self.context, self)
+
+    # -- files dropped on the window are imported ------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._consider_drop(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._consider_drop(event)
+
+    def _consider_drop(self, event: QDragMoveEvent) -> None:
+        if self.is_attached() and dropped_imports(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_imports(event.mimeData()) if self.is_attached() else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.importer.start(paths)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
