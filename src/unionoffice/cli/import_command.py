@@ -12,6 +12,7 @@ from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import notice_json
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.importing import STDIN, ImportResult, import_paths, import_text
+from unionoffice.importing.revisions import RevisionChoice
 from unionoffice.storage.services import NoticeService
 
 
@@ -40,6 +41,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default="skip",
         help="内容已导入过的文件：skip 跳过（默认），import 仍然导入",
     )
+    parser.add_argument(
+        "--original",
+        action="store_true",
+        help="Word 文件中的修订：默认接受全部修订；加此项按修订前的原文导入",
+    )
     parser.set_defaults(run=run_import)
 
 
@@ -48,14 +54,16 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise ImportUsageError("路径为空：请给出要导入的文件或文件夹（当前文件夹请写 .）")
     results: list[ImportResult] = []
     files: list[Path] = []
+    revisions: RevisionChoice = "original" if args.original else "accept"
     for given in console.expand_wildcards(args.paths):  # cmd.exe leaves *.docx to the program
         if given != "-":
             files.append(Path(given))
             continue
-        results.extend(import_paths(ctx.db, files, args.duplicates))
+        results.extend(import_paths(ctx.db, files, args.duplicates, revisions=revisions))
         files = []
         results.append(import_text(ctx.db, _read_stdin(), args.duplicates))
-    results.extend(import_paths(ctx.db, files, args.duplicates) if files else [])
+    if files:
+        results.extend(import_paths(ctx.db, files, args.duplicates, revisions=revisions))
     service = NoticeService(ctx.db)
     created = [r for r in results if r.status == "created"]
     if args.json:

@@ -25,6 +25,7 @@ from unionoffice.importing.reading import (
     decode_text,
     read_document,
 )
+from unionoffice.importing.revisions import RevisionChoice, Revisions
 from unionoffice.importing.understood import (
     ImportedFacts,
     undated_activities,
@@ -70,6 +71,8 @@ class PreparedFile:
     source_hash: str
     warnings: tuple[str, ...] = field(default=())
     source_text: str = ""
+    revisions: Revisions | None = None  # a Word file's tracked changes
+    properties: tuple[tuple[str, str], ...] = ()  # a Word file's custom properties
 
 
 KINDS = ".docx、.doc、.wps、.pdf 和 .txt"  # what a clerk is told the importer reads
@@ -144,9 +147,12 @@ def _files_in_folder(folder: Path, problems: list[ImportResult]) -> list[Path]:
     return found
 
 
-def prepare_file(path: Path) -> PreparedFile:
-    """Read and parse one file; raises ImportFileError with the reason in Chinese."""
-    return _prepared(path, read_document(path))
+def prepare_file(path: Path, revisions: RevisionChoice = "accept") -> PreparedFile:
+    """Read and parse one file; raises ImportFileError with the reason in Chinese.
+
+    ``revisions``: accept a Word file's tracked changes, or read the text before them.
+    """
+    return _prepared(path, read_document(path, revisions))
 
 
 def prepare_text(data: bytes, label: Path = STDIN) -> PreparedFile:
@@ -166,8 +172,16 @@ def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
         parsed.notice.title = "导入的公文" if path == STDIN else path.stem
         warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
     warnings += undated_activities(parsed.notice)
+    if document.revisions is not None and document.revisions.count:
+        warnings.append(document.revisions.describe())
     return PreparedFile(
-        path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
+        path,
+        parsed,
+        document.content_hash(),
+        tuple(warnings),
+        document.plain_text(),
+        revisions=document.revisions,
+        properties=document.properties,
     )
 
 
@@ -191,9 +205,13 @@ def import_file(
     on_duplicate: DuplicatePolicy = "skip",
     *,
     departments: DepartmentLists | None = None,
+    revisions: RevisionChoice = "accept",
 ) -> ImportResult:
-    """Import one file; never raises for a problem with the file or its data."""
-    return _import(db, path, lambda: prepare_file(path), on_duplicate, departments)
+    """Import one file; never raises for a problem with the file or its data.
+
+    ``revisions``: accept a Word file's tracked changes, or keep the text before them.
+    """
+    return _import(db, path, lambda: prepare_file(path, revisions), on_duplicate, departments)
 
 
 def import_text(
@@ -282,7 +300,6 @@ def _store(
     )
 
 
-
 def import_paths(
     db: Database,
     paths: Sequence[Path | str],
@@ -290,6 +307,7 @@ def import_paths(
     *,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    revisions: RevisionChoice = "accept",
 ) -> list[ImportResult]:
     """Import files and folders; one result per file, in order, errors included.
 
@@ -302,7 +320,7 @@ def import_paths(
     for done, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
-        result = import_file(db, path, on_duplicate, departments=departments)
+        result = import_file(db, path, on_duplicate, departments=departments, revisions=revisions)
         results.append(result)
         if progress is not None:
             progress(done, total, result)
