@@ -65,14 +65,18 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     if files:
         results.extend(import_paths(ctx.db, files, args.duplicates, revisions=revisions))
     service = NoticeService(ctx.db)
-    created = [r for r in results if r.status == "created"]
+    created = [r for r in results if r.status in ("created", "updated")]
     if args.json:
         ctx.print_json({"notices": [notice_json(service.get(r.notice_id)) for r in created]})
     for result in results:
         _report(result, ctx, service, quiet=args.json)
     failed = sum(1 for r in results if r.status == "failed")
     skipped = sum(1 for r in results if r.status == "skipped")
-    ctx.note(f"共导入 {len(created)} 篇，跳过 {skipped} 个文件，失败 {failed} 个")
+    updated = sum(1 for r in results if r.status == "updated")
+    ctx.note(
+        f"共导入 {len(created) - updated} 篇，更新 {updated} 篇，跳过 {skipped} 个文件，"
+        f"失败 {failed} 个"
+    )
     return 1 if failed else 0
 
 
@@ -98,6 +102,8 @@ def _report(result: ImportResult, ctx: CommandContext, service: NoticeService, q
     if not quiet and result.notice_id is not None:
         notice = service.get(result.notice_id)
         number = notice.doc_number or "（未编号）"
+        updated = "\tupdated" if result.status == "updated" else ""
         ctx.print(
             f"{notice.id}\t{number}\t{notice.title}\t{len(notice.activities)}项活动\t{source}"
+            f"{updated}"
         )

@@ -18,6 +18,7 @@ from typing import Literal
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.importing.document import ImportFileError, SourceDocument
+from unionoffice.importing.file_updates import FileUpdate, apply_update, find_update
 from unionoffice.importing.notice_parser import ParsedNotice, parse_document
 from unionoffice.importing.reading import (
     MAX_TEXT_BYTES,
@@ -39,6 +40,10 @@ log = logging.getLogger(__name__)
 
 # "skip", "import", or a function asked with the file and the id of the notice it repeats.
 DuplicatePolicy = Literal["skip", "import"] | Callable[[Path, int], bool]
+# A file that is a stored notice's own Word file, edited: "apply" stores the update (a stale
+# file fails as a conflict), "ask" leaves it to the clerk (the result carries it), "new"
+# imports it as a new notice as any other file.
+UpdatePolicy = Literal["apply", "ask", "new"]
 ProgressCallback = Callable[[int, int, "ImportResult"], None]
 STDIN = Path("-")  # the path of a notice read from standard input
 
@@ -54,11 +59,21 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
     skipped: str | None = None  # why a file found in a folder was left out
     facts: ImportedFacts | None = None  # what was understood, once the file was read
+    # The file is a stored notice's own Word file: the update it makes, and once stored, the
+    # notice's new version (the notice is then ``notice_id``).
+    update: FileUpdate | None = None
+    updated_version: int | None = None
 
     @property
-    def status(self) -> Literal["created", "skipped", "failed"]:
+    def status(self) -> Literal["created", "updated", "update", "skipped", "failed"]:
+        """created / updated (a notice updated from its file) / update (an update waiting for
+        the clerk) / skipped / failed."""
         if self.error is not None:
             return "failed"
+        if self.updated_version is not None:
+            return "updated"
+        if self.update is not None:
+            return "update"
         return "created" if self.notice_id is not None else "skipped"
 
 
@@ -206,12 +221,16 @@ def import_file(
     *,
     departments: DepartmentLists | None = None,
     revisions: RevisionChoice = "accept",
+    on_update: UpdatePolicy = "apply",
 ) -> ImportResult:
     """Import one file; never raises for a problem with the file or its data.
 
-    ``revisions``: accept a Word file's tracked changes, or keep the text before them.
+    ``revisions``: accept a Word file's tracked changes, or keep the text before them;
+    ``on_update``: what to do with a stored notice's own edited Word file (UpdatePolicy).
     """
-    return _import(db, path, lambda: prepare_file(path, revisions), on_duplicate, departments)
+    return _import(
+        db, path, lambda: prepare_file(path, revisions), on_duplicate, departments, on_update
+    )
 
 
 def import_text(
@@ -236,6 +255,7 @@ def _import(
     prepare: Callable[[], PreparedFile],
     on_duplicate: DuplicatePolicy,
     departments: DepartmentLists | None = None,
+    on_update: UpdatePolicy = "new",
 ) -> ImportResult:
     try:
         prepared = prepare()
@@ -252,9 +272,42 @@ def _import(
             return ImportResult(
                 path, duplicate_of=existing, warnings=prepared.warnings, facts=facts
             )
+        if existing is None and on_update != "new" and prepared.revisions is not None:
+            update = find_update(db, path, prepared.parsed.notice, prepared.properties)
+            if update is not None:
+                return _update(db, prepared, update, on_update, facts)
         return _store(service, prepared, existing, departments or DepartmentLists(db))
     except UnionOfficeError as exc:
         return ImportResult(path, error=str(exc), warnings=prepared.warnings, facts=facts)
+
+
+def _update(
+    db: Database,
+    prepared: PreparedFile,
+    update: FileUpdate,
+    policy: UpdatePolicy,
+    facts: ImportedFacts,
+) -> ImportResult:
+    """A stored notice's own Word file: nothing to do, an update stored, or one to ask about."""
+    warnings = (*prepared.warnings, *update.warnings)
+    if not update.changes:
+        return ImportResult(
+            prepared.path,
+            duplicate_of=update.notice_id,
+            warnings=(*warnings, f"与公文“{update.stored.title}”内容相同，无需更新"),
+            facts=facts,
+        )
+    if policy == "ask":
+        return ImportResult(prepared.path, warnings=warnings, facts=facts, update=update)
+    version = apply_update(db, update)  # a stale file raises ConflictError: reported, not stored
+    return ImportResult(
+        prepared.path,
+        notice_id=update.notice_id,
+        warnings=(*warnings, update.describe()),
+        facts=ImportedFacts.of(update.updated),
+        update=update,
+        updated_version=version,
+    )
 
 
 def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
@@ -308,6 +361,7 @@ def import_paths(
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     revisions: RevisionChoice = "accept",
+    on_update: UpdatePolicy = "apply",
 ) -> list[ImportResult]:
     """Import files and folders; one result per file, in order, errors included.
 

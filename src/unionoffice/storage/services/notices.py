@@ -345,6 +345,21 @@ class NoticeService:
                 select(Notice.id).where(Notice.source_hash == source_hash).limit(1)
             )
 
+    def find_by_doc_number(self, doc_number: DocNumber) -> int | None:
+        """The notice (not in the 回收站) that has ``doc_number``, if any."""
+        with self.db.read_session() as session:
+            return session.scalar(
+                select(Notice.id)
+                .join(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
+                .where(
+                    DocNumberSeries.code == doc_number.series_code,
+                    Notice.year == doc_number.year,
+                    Notice.number == doc_number.number,
+                    Notice.deleted_at.is_(None),
+                )
+                .limit(1)
+            )
+
     def departments_in_use(self) -> builtins.list[str]:
         """Every department name written on an activity, most used first."""
         with self.db.read_session() as session:
