@@ -73,10 +73,8 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     failed = sum(1 for r in results if r.status == "failed")
     skipped = sum(1 for r in results if r.status == "skipped")
     updated = sum(1 for r in results if r.status == "updated")
-    ctx.note(
-        f"共导入 {len(created) - updated} 篇，更新 {updated} 篇，跳过 {skipped} 个文件，"
-        f"失败 {failed} 个"
-    )
+    done = f"共导入 {len(created) - updated} 篇，" + (f"更新 {updated} 篇，" if updated else "")
+    ctx.note(f"{done}跳过 {skipped} 个文件，失败 {failed} 个")
     return 1 if failed else 0
 
 
