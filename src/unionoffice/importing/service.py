@@ -374,7 +374,14 @@ def import_paths(
     for done, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
-        result = import_file(db, path, on_duplicate, departments=departments, revisions=revisions)
+        result = import_file(
+            db,
+            path,
+            on_duplicate,
+            departments=departments,
+            revisions=revisions,
+            on_update=on_update,
+        )
         results.append(result)
         if progress is not None:
             progress(done, total, result)

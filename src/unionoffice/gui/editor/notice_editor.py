@@ -538,18 +538,40 @@ class NoticeEditor(QWidget):
 
     def _show_data(self, data: NoticeData) -> None:
         """Put ``data`` in every widget and the plan table, with no undo step and no edit."""
+        self._put(data)
+        self.undo_stack.clear()
+
+    def _put(self, data: NoticeData) -> None:
         self._loading = True
         self._data = data
         self._fill()
         model = self.activity_model
-        for row in reversed(range(model.rowCount())):
-            model.remove_activity(row)
-        for row, activity in enumerate(data.activities):
-            model.insert_activity(row, activity)
+        model.remove_activities(range(model.rowCount()))
+        model.insert_activities(0, data.activities)
         model.set_context(data.plan_year, data.date)
-        self.undo_stack.clear()
         self._loading = False
         self.preview.schedule()
+
+    def replace_content(self, content: NoticeData) -> bool:
+        """Show ``content`` (its text; the 文号, status and version stay as stored) and save
+        it now, making no undo step: for ``content_command.ReplaceContentCommand``."""
+        stored = self._data
+        numbered = stored.number is not None
+        data = dataclasses.replace(
+            content,
+            id=stored.id,
+            version=stored.version,
+            number=stored.number,
+            series_code=stored.series_code if numbered else content.series_code,
+            year=stored.year if numbered else content.year,
+            status=stored.status,
+            folder=stored.folder,
+        )
+        self._put(data)
+        # the save compares the plan with the one before, to say whether it changed
+        self._data = dataclasses.replace(data, activities=stored.activities)
+        self._dirty = True
+        return self.save()
 
     def reload_stored(self) -> bool:
         """Show the notice as stored now (another clerk saved it, or F5); refused, returning

@@ -69,6 +69,15 @@ def build_actions(window: MainWindow) -> None:
     w.paste_import_action = make_action(
         w, "从剪贴板导入…", lambda: w.importer.paste_text(), "Ctrl+Shift+V", "paste-import"
     )
+    w.keep_original_action = QAction("导入 Word 时保留修订前的原文", w)
+    w.keep_original_action.setCheckable(True)
+    w.keep_original_action.setChecked(w.settings.import_keep_original)
+    w.keep_original_action.setToolTip(
+        "Word 文件中有修订时：不勾选则接受全部修订，勾选则按修订前的原文导入"
+    )
+    w.keep_original_action.toggled.connect(
+        lambda checked: setattr(w.settings, "import_keep_original", checked)
+    )
     w.export_action = make_action(
         w, "导出 Word…", lambda: w.exporter.export_word(), "Ctrl+E", "export-word"
     )
@@ -134,6 +143,7 @@ def _build_menus(w: MainWindow) -> None:
     recent_menu.aboutToShow.connect(lambda: w.notice_commands.fill_recent_menu(recent_menu))
     menu.addSeparator()
     menu.addActions([w.import_files_action, w.import_folder_action, w.paste_import_action])
+    menu.addAction(w.keep_original_action)
     menu.addSeparator()
     menu.addActions([w.export_action, w.excel_action, w.ics_action])
     menu.addActions([w.print_notice_action, w.print_action])
