@@ -11,12 +11,8 @@ from PySide6.QtCore import Qt
 
 from unionoffice.domain.notice import BlockKind, NoticeData
 from unionoffice.exporting.docx.notice_writer import export_notice
-from unionoffice.gui.dialogs.file_update_dialog import (
-    ADDED_COLOUR,
-    CHANGED_COLOUR,
-    REMOVED_COLOUR,
-    FileUpdateDialog,
-)
+from unionoffice.gui.dialogs.changes_table import ADDED_COLOUR, CHANGED_COLOUR, REMOVED_COLOUR
+from unionoffice.gui.dialogs.file_update_dialog import FileUpdateDialog
 from unionoffice.storage.services.notices import NoticeService
 
 NEW_SENTENCE = "请各单位于6月30日前将活动总结报送区总工会宣教部。"

@@ -6,28 +6,19 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from unionoffice.domain.notice_changes import ItemChange, NoticeChanges
+from unionoffice.gui.dialogs.changes_table import ChangesTable
 from unionoffice.importing.file_updates import FileUpdate
 
-COLUMNS = ("项目", "数据库中", "文件中")
-PART, STORED, FILE = range(len(COLUMNS))
-REMOVED_COLOUR = QColor("#fbe3e4")  # 删除: pale red, struck through
-ADDED_COLOUR = QColor("#e3f4e1")  # 新增: pale green
-CHANGED_COLOUR = QColor("#fff4c2")  # 修改: pale yellow
 _CONFLICT_STYLE = "color: #b00020; font-weight: bold;"
 
 
@@ -63,19 +54,9 @@ class FileUpdateDialog(QDialog):
                 "只有选择“仍按文件更新”才会更新。"
             )
         self.conflict_label.setVisible(update.stale)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(
-            ["项目", f"数据库中（第 {stored.version} 版）", "文件中"]
-        )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PART, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STORED, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
-        self._fill(update.changes)
+        self.table = ChangesTable(self)
+        self.table.set_labels(f"数据库中（第 {stored.version} 版）", "文件中")
+        self.table.show_changes(update.changes)
         notes = [*update.warnings]
         buttons = QDialogButtonBox(self)
         self.update_button = QPushButton("仍按文件更新" if update.stale else "接受更新", self)
@@ -110,57 +91,9 @@ class FileUpdateDialog(QDialog):
         self.choice = choice
         self.accept()
 
-    def _fill(self, changes: NoticeChanges) -> None:
-        for field in changes.fields:
-            self._add_row(field.label, field.old, field.new, "changed")
-        for change in changes.paragraphs:
-            self._add_item("正文", "段", change)
-        for change in changes.activities:
-            if change.kind == "changed" and change.fields:
-                old = "\n".join(f"{f.label}：{f.old or '（空）'}" for f in change.fields)
-                new = "\n".join(f"{f.label}：{f.new or '（空）'}" for f in change.fields)
-                place = f"活动第 {(change.new_index or 0) + 1} 项"
-                self._add_row(f"{place}\n{change.new}", old, new, "changed")
-            else:
-                self._add_item("活动", "项", change)
-
-    def _add_item(self, part: str, unit: str, change: ItemChange) -> None:
-        index = change.old_index if change.kind == "removed" else change.new_index
-        label = f"{part}第 {(index or 0) + 1} {unit}（{_KIND_TEXT[change.kind]}）"
-        self._add_row(label, change.old, change.new, change.kind)
-
-    def _add_row(self, part: str, old: str, new: str, kind: str) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        colour = {"removed": REMOVED_COLOUR, "added": ADDED_COLOUR}.get(kind, CHANGED_COLOUR)
-        for column, text in ((PART, part), (STORED, old), (FILE, new)):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            if column != PART and text:
-                item.setBackground(QBrush(colour))
-                if kind == "removed":
-                    font = QFont(item.font())
-                    font.setStrikeOut(True)
-                    item.setFont(font)
-            self.table.setItem(row, column, item)
-
     def rows(self) -> list[tuple[str, str, str]]:
         """Each row's three cells (for tests and for copying)."""
-        return [
-            tuple(  # type: ignore[misc]
-                (self.table.item(row, column).text() if self.table.item(row, column) else "")
-                for column in range(len(COLUMNS))
-            )
-            for row in range(self.table.rowCount())
-        ]
+        return self.table.rows()
 
     def row_colour(self, row: int) -> QColor:
-        """The colour that marks the row's change."""
-        for column in (FILE, STORED):
-            item = self.table.item(row, column)
-            if item is not None and item.text():
-                return item.background().color()
-        return QColor()
-
-
-_KIND_TEXT = {"changed": "修改", "added": "新增", "removed": "删除"}
+        return self.table.row_colour(row)

@@ -20,24 +20,33 @@ if TYPE_CHECKING:
 class ReplaceContentCommand(QUndoCommand):
     """The notice's text replaced by ``after``; undo gives back ``before``."""
 
-    def __init__(self, editor: NoticeEditor, before: NoticeData, after: NoticeData, text: str):
+    def __init__(
+        self,
+        editor: NoticeEditor,
+        before: NoticeData,
+        after: NoticeData,
+        text: str,
+        note: str = "",
+    ) -> None:
         super().__init__(text)
         self.editor, self.before, self.after = editor, before, after
+        self.note = note  # kept in the 痕迹 with the save
         self.saved = False  # whether the last redo or undo was saved
 
     def redo(self) -> None:
-        self.saved = self.editor.replace_content(self.after)
+        self.saved = self.editor.replace_content(self.after, self.note)
 
     def undo(self) -> None:
         self.saved = self.editor.replace_content(self.before)
 
 
-def apply_content(editor: NoticeEditor, content: NoticeData, text: str) -> bool:
+def apply_content(editor: NoticeEditor, content: NoticeData, text: str, note: str = "") -> bool:
     """Replace the notice's text in ``editor`` with ``content`` as one undo step, saved at
-    once; False (the editor shows why) when a pending edit or the new text cannot be saved."""
+    once; False (the editor shows why) when a pending edit or the new text cannot be saved.
+    ``note`` says why in the 痕迹."""
     if not editor.save():
         return False
     editor.undo_stack.clear()
-    command = ReplaceContentCommand(editor, editor.collect(), content, text)
+    command = ReplaceContentCommand(editor, editor.collect(), content, text, note)
     editor.undo_stack.push(command)
     return command.saved

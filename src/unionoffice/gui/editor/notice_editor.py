@@ -94,6 +94,7 @@ class NoticeEditor(QWidget):
         self.numbering = context.numbering
         self._data: NoticeData = self.notices.get(notice_id)
         self._dirty = False
+        self._save_note = ""  # why the next save is made (恢复到第 3 版), for the 痕迹
         self._loading = True
         self.settings = context.settings
         self.undo_stack = NoticeUndoStack(self)
@@ -394,7 +395,8 @@ class NoticeEditor(QWidget):
             return True
         data = self.collect()
         try:
-            version = self.notices.update(data)
+            note, self._save_note = self._save_note, ""
+            version = self.notices.update(data, note=note) if note else self.notices.update(data)
         except ConflictError as exc:
             details = self._conflict_details(data)
             self._show_conflict(f"{exc}。{details}\n您的修改仍在编辑器中，没有丢失。")
@@ -552,7 +554,7 @@ class NoticeEditor(QWidget):
         self._loading = False
         self.preview.schedule()
 
-    def replace_content(self, content: NoticeData) -> bool:
+    def replace_content(self, content: NoticeData, note: str = "") -> bool:
         """Show ``content`` (its text; the 文号, status and version stay as stored) and save
         it now, making no undo step: for ``content_command.ReplaceContentCommand``."""
         stored = self._data
@@ -571,6 +573,7 @@ class NoticeEditor(QWidget):
         # the save compares the plan with the one before, to say whether it changed
         self._data = dataclasses.replace(data, activities=stored.activities)
         self._dirty = True
+        self._save_note = note
         return self.save()
 
     def reload_stored(self) -> bool:

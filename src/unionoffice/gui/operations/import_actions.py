@@ -201,7 +201,8 @@ class ImportController(QObject):
             return dataclasses.replace(
                 result, error="显示改动后该公文又被修改，未更新；请重新导入该文件核对"
             )
-        if not apply_content(editor, update.updated, f"按文件“{update.path.name}”更新"):
+        label = f"按文件“{update.path.name}”更新"
+        if not apply_content(editor, update.updated, label, note=label):
             return dataclasses.replace(result, error="保存失败，公文未更新（原因见编辑器上方）")
         return dataclasses.replace(
             result,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
     help_action: QAction
     undo_action: QAction
     redo_action: QAction
+    history_action: QAction
+    keep_original_action: QAction
+    history_dialog: QDialog | None = None
     data_actions: list[QAction]  # those that need the database
     level_actions: list[QAction]  # 格式: heading levels of the body
     toolbar: QToolBar

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from unionoffice.gui.assets import icon
 from unionoffice.gui.editor.body_editor import ATTACHMENT
+from unionoffice.gui.operations.history_actions import show_history
 
 if TYPE_CHECKING:
     from unionoffice.gui.window.main_window import MainWindow
@@ -92,6 +93,7 @@ def build_actions(window: MainWindow) -> None:
     w.help_action = make_action(w, "帮助", w.show_help, "F1", "help")
     w.register_action = make_action(w, "发文登记簿…", w.show_register, "Ctrl+R", "register")
     w.give_back_action = make_action(w, "退回文号…", w.give_back_number, icon_name="give-back")
+    w.history_action = make_action(w, "痕迹（修改记录）…", lambda: show_history(w), "Ctrl+H")
     w.data_actions = [
         w.new_action,
         w.open_action,
@@ -110,6 +112,7 @@ def build_actions(window: MainWindow) -> None:
         w.backup_action,
         w.register_action,
         w.give_back_action,
+        w.history_action,
     ]
     w.undo_action = w.undo_group.createUndoAction(w, "撤销")
     w.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -157,6 +160,7 @@ def _build_menus(w: MainWindow) -> None:
     menu.addActions([w.undo_action, w.redo_action])
     menu.addSeparator()
     menu.addAction(w.give_back_action)
+    menu.addAction(w.history_action)
     menu.addSeparator()
     menu.addAction(w.find_action)
 
