@@ -9,6 +9,7 @@ save (with the version check every save has).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +57,11 @@ def record_save(
     )
 
 
+def _utc(value: dt.datetime) -> dt.datetime:
+    """SQLite gives back the UTC time it was given without its zone; PostgreSQL with it."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
 class HistoryService:
     """Reads a notice's saves and brings an older version back."""
 
@@ -75,7 +81,10 @@ class HistoryService:
                 .where(NoticeRevision.notice_id == notice_id)
                 .order_by(NoticeRevision.version.desc())
             )
-            return [RevisionEntry(*row) for row in rows]
+            return [
+                RevisionEntry(version, _utc(saved_at), clerk, summary)
+                for version, saved_at, clerk, summary in rows
+            ]
 
     def version(self, notice_id: int, version: int) -> NoticeData:
         """The notice as it was at ``version`` (its id; ``version`` as its version)."""
