@@ -165,7 +165,7 @@ def test_old_databases_upgrade_and_hold_events(tmp_path, test_data, schema: str)
     shutil.copy(test_data / schema, path)
     database = Database(path)
     try:
-        assert database.schema_revision() == migrations.head_revision() == "0009"
+        assert database.schema_revision() == migrations.head_revision() == migrations.HEAD
         with database.read_session() as session:
             columns = {
                 row[1] for row in session.execute(text("PRAGMA table_info(activities)"))

@@ -217,3 +217,43 @@ def test_history_survives_a_backup_and_copy_to(db, tmp_path: Path) -> None:
             assert HistoryService(restored).version(notice_id, seen[0].version or 0) == seen[0]
         finally:
             restored.dispose()
+
+
+def test_an_upgraded_database_starts_the_history_at_the_next_save(tmp_path, test_data) -> None:
+    import shutil
+
+    path = tmp_path / "v6.sqlite"
+    shutil.copy(test_data / "schema_0006.sqlite", path)
+    database = Database(path)
+    try:
+        service = NoticeService(database)
+        notice_id = service.list()[0].id
+        before = service.get(notice_id)
+        assert HistoryService(database).revisions(notice_id) == []
+        edited = dataclasses.replace(before, title="关于举办职工篮球赛的通知")
+        service.update(edited)
+        (entry,) = HistoryService(database).revisions(notice_id)
+        assert entry.summary == "标题"
+        # the version before the first kept save comes back; older ones are not known
+        assert HistoryService(database).version(notice_id, before.version or 0) == before
+        if (before.version or 0) > 1:
+            with pytest.raises(NotFoundError):
+                HistoryService(database).version(notice_id, (before.version or 0) - 1)
+    finally:
+        database.dispose()
+
+
+def test_every_demo_notice_comes_back_after_a_save(db) -> None:
+    """Events, times of day, departments off the list: the version before a save is rebuilt
+    exactly for every kind of notice the demo holds."""
+    from unionoffice.storage.demo import fill_demo
+
+    service = NoticeService(db)
+    for notice_id in fill_demo(db):
+        before = service.get(notice_id)
+        edited = dataclasses.replace(before, remark=before.remark + "（已核）")
+        edited.activities = list(reversed(before.activities))
+        service.update(edited)
+        assert HistoryService(db).version(notice_id, before.version or 0) == before
+        after = service.get(notice_id)
+        assert HistoryService(db).version(notice_id, after.version or 0) == after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy import insert, select
@@ -47,6 +48,50 @@ def notice_to_data(notice: Notice) -> NoticeData:
         distribution_date=notice.distribution_date,
         folder=notice.folder,
         activities=[activity_to_data(a) for a in notice.activities],
+    )
+
+
+def as_stored(notice: Notice, data: NoticeData) -> NoticeData:
+    """The notice as a save of ``data`` has just stored it, without reading its body and
+    activities back (apply_fields and replace_activities wrote them from ``data`` and
+    expired them): periods derived, names cleaned, as a read would give them."""
+    year = data.plan_year
+    activities = []
+    for item in data.activities:
+        derived = parse_deadline(item.deadline, year, not_before=data.date)
+        period = None
+        if derived is not None:
+            period = stored_period(derived.start, derived.end, derived.start_time, derived.end_time)
+        activities.append(
+            dataclasses.replace(
+                item,
+                period=period,
+                lead=_clean_names(item.lead),
+                cooperating=_clean_names(item.cooperating),
+                leader=item.leader or None,
+                responsible_person=item.responsible_person or None,
+            )
+        )
+    return NoticeData(
+        id=notice.id,
+        version=notice.version,
+        title=notice.title,
+        organ=notice.organ.name if notice.organ else None,
+        series_code=notice.series.code if notice.series else None,
+        year=notice.year,
+        number=notice.number,
+        status=NoticeStatus(notice.status),
+        recipients=notice.recipients,
+        body=[Block(BlockKind(str(b.kind)), b.text, b.level) for b in data.body],
+        attachment_note=notice.attachment_note,
+        signature=notice.signature,
+        date=notice.doc_date,
+        remark=notice.remark,
+        cc=notice.cc,
+        distributor=notice.distributor,
+        distribution_date=notice.distribution_date,
+        folder=notice.folder,
+        activities=activities,
     )
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from unionoffice.gui.assets import icon
 from unionoffice.gui.editor.body_editor import ATTACHMENT
-from unionoffice.gui.operations.history_actions import show_history
 
 if TYPE_CHECKING:
     from unionoffice.gui.window.main_window import MainWindow
@@ -70,7 +69,7 @@ def build_actions(window: MainWindow) -> None:
     w.paste_import_action = make_action(
         w, "从剪贴板导入…", lambda: w.importer.paste_text(), "Ctrl+Shift+V", "paste-import"
     )
-    w.keep_original_action = QAction("导入 Word 时保留修订前的原文", w)
+    w.keep_original_action = QAction(icon("revisions"), "导入 Word 时保留修订前的原文", w)
     w.keep_original_action.setCheckable(True)
     w.keep_original_action.setChecked(w.settings.import_keep_original)
     w.keep_original_action.setToolTip(
@@ -93,7 +92,9 @@ def build_actions(window: MainWindow) -> None:
     w.help_action = make_action(w, "帮助", w.show_help, "F1", "help")
     w.register_action = make_action(w, "发文登记簿…", w.show_register, "Ctrl+R", "register")
     w.give_back_action = make_action(w, "退回文号…", w.give_back_number, icon_name="give-back")
-    w.history_action = make_action(w, "痕迹（修改记录）…", lambda: show_history(w), "Ctrl+H")
+    w.history_action = make_action(
+        w, "痕迹（修改记录）…", lambda: _show_history(w), "Ctrl+H", "history"
+    )
     w.data_actions = [
         w.new_action,
         w.open_action,
@@ -137,6 +138,13 @@ def _tooltip_follows_text(action: QAction) -> None:
 
     action.changed.connect(update)
     update()
+
+
+def _show_history(w: MainWindow) -> None:
+    # imported when asked: the window opens without storage's modules (test_startup_imports)
+    from unionoffice.gui.operations.history_actions import show_history
+
+    show_history(w)
 
 
 def _build_menus(w: MainWindow) -> None:

@@ -26,18 +26,25 @@ from unionoffice.domain.notice_patch import (
     patch_to_text,
 )
 from unionoffice.storage.database import Database
-from unionoffice.storage.mapping import notice_to_data
+from unionoffice.storage.mapping import as_stored, notice_to_data
 from unionoffice.storage.models import Notice, NoticeRevision
 
 CREATED = "新建"
 
 
 def record_save(
-    session: Session, notice: Notice, before: NoticeData | None, clerk: str, note: str = ""
+    session: Session,
+    notice: Notice,
+    before: NoticeData | None,
+    clerk: str,
+    note: str = "",
+    *,
+    saved: NoticeData | None = None,
 ) -> None:
     """Keep the save that made ``notice`` (flushed, at its new version) out of ``before``
-    (None for a new notice); nothing when the content did not change."""
-    after = notice_to_data(notice)
+    (None for a new notice); nothing when the content did not change. ``saved``: the data a
+    whole-notice save wrote, so its body and activities need not be read back."""
+    after = as_stored(notice, saved) if saved is not None else notice_to_data(notice)
     if before is None:
         summary, patch = CREATED, ""
     else:

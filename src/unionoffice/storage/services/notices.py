@@ -88,7 +88,7 @@ def _create_in(
     if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
         notice.status = str(data.status)
     session.flush()
-    record_save(session, notice, None, clerk)
+    record_save(session, notice, None, clerk, saved=data)
     return notice.id
 
 
@@ -162,7 +162,7 @@ class NoticeService:
                 if data.status is not NoticeStatus.DRAFT or notice.number is None:
                     notice.status = str(_status_after_edit(notice, data.status))
                 session.flush()
-                record_save(session, notice, before, self.db.clerk, note)
+                record_save(session, notice, before, self.db.clerk, note, saved=data)
                 return notice.version
         except StaleDataError as exc:
             raise ConflictError("该公文已被其他用户修改，请刷新后再改") from exc
