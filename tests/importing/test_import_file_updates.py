@@ -301,3 +301,25 @@ def test_updates_can_be_imported_as_new_notices(db, stored: NoticeData, tmp_path
     _edit_table_plan(path)
     result = import_file(db, path, on_update="new")
     assert result.status == "created" and result.notice_id != stored.id
+
+
+def test_a_failing_comparison_fails_that_file_only(
+    db, stored: NoticeData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import unionoffice.importing.service as service_module
+    from unionoffice.importing import import_paths
+
+    path = _export(stored, tmp_path / "读书月.docx", PlanLayout.TABLE)
+    other = tmp_path / "其他.txt"
+    other.write_text(
+        "滨河区总工会关于举办职工篮球赛的通知\n各基层工会：\n定于五月举行。\n", "utf-8"
+    )
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(service_module, "find_update", broken)
+    first, second = import_paths(db, [path, other])
+    assert first.status == "failed" and "RuntimeError" in (first.error or "")
+    assert second.status == "created"
+    assert NoticeService(db).get(stored.id or 0) == stored

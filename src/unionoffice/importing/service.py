@@ -273,7 +273,15 @@ def _import(
                 path, duplicate_of=existing, warnings=prepared.warnings, facts=facts
             )
         if existing is None and on_update != "new" and prepared.revisions is not None:
-            update = find_update(db, path, prepared.parsed.notice, prepared.properties)
+            try:
+                update = find_update(db, path, prepared.parsed.notice, prepared.properties)
+            except UnionOfficeError:
+                raise
+            except Exception as exc:  # a bug in the comparison must not stop a folder import
+                log.exception("comparing %s with its notice failed", path)
+                raise ImportFileError(
+                    f"无法与已有公文比较（程序内部错误 {type(exc).__name__}），未导入"
+                ) from exc
             if update is not None:
                 return _update(db, prepared, update, on_update, facts)
         return _store(service, prepared, existing, departments or DepartmentLists(db))
