@@ -165,7 +165,7 @@ def test_unknown_versions_are_refused(db) -> None:
         HistoryService(db).version(notice_id, 0)
 
 
-def test_a_notice_saved_a_thousand_times_keeps_differences_not_copies(db) -> None:
+def test_a_notice_saved_two_hundred_times_keeps_differences_not_copies(db) -> None:
     service = NoticeService(db)
     draft = _draft()
     draft.body += [
