@@ -149,3 +149,55 @@ def test_changes_are_coloured_by_kind(qtbot, db, demo_ids, tmp_path) -> None:
     assert row[1:] == (first, "")
     assert dialog.row_colour(0) == REMOVED_COLOUR
     assert dialog.table.item(0, 1).font().strikeOut()
+
+
+def test_a_file_can_still_become_a_new_notice(qtbot, window, db, demo_ids, tmp_path) -> None:
+    service = NoticeService(db)
+    notice = _notice_with_paragraphs(db, demo_ids)
+    path, _old, new_text = _edited_export(notice, tmp_path)
+    before = {s.id for s in service.list()}
+    window.importer.start([path])
+    dialog = _wait_for_update_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.as_new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.importer.summary is not None, timeout=20_000)
+    summary = window.importer.summary
+    assert summary is not None
+    assert summary.row_texts()[0][1] == "已导入"
+    summary.reject()
+    (created,) = {s.id for s in service.list()} - before
+    assert new_text in [b.text for b in service.get(created).body]
+    assert service.get(notice.id or 0) == notice
+
+
+def test_the_revisions_option_keeps_the_text_before_the_changes(
+    qtbot, window, db, tmp_path
+) -> None:
+    from docx.oxml.parser import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    for text in ("滨河区总工会关于开展职工读书月活动的通知", "各基层工会："):
+        document.add_paragraph(text)
+    marked = parse_xml(
+        f'<w:p xmlns:w="{w}"><w:r><w:t>读书月定于</w:t></w:r>'
+        '<w:del w:id="1" w:author="赵科长"><w:r><w:delText>三月</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="赵科长"><w:r><w:t>四月</w:t></w:r></w:ins>'
+        "<w:r><w:t>举行。</w:t></w:r></w:p>"
+    )
+    document.element.body[-1].addprevious(marked)
+    path = tmp_path / "修订稿.docx"
+    document.save(str(path))
+
+    window.keep_original_action.trigger()
+    assert window.settings.import_keep_original
+    window.importer.start([path])
+    qtbot.waitUntil(lambda: window.importer.summary is not None, timeout=20_000)
+    summary = window.importer.summary
+    assert summary is not None
+    (row,) = summary.row_texts()
+    assert row[1] == "已导入"
+    assert "含 2 处修订" in row[2] and "赵科长" in row[2] and "修订前的原文" in row[2]
+    summary.reject()
+    created = window.importer.summary.outcome.created_ids[0]
+    body = [b.text for b in NoticeService(db).get(created).body]
+    assert "读书月定于三月举行。" in body
