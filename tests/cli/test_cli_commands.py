@@ -154,3 +154,46 @@ def test_console_entry_point_version(db_path):
         check=False,
     )
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_history_and_diff_of_a_notice(tmp_path, capsys) -> None:
+    import json
+
+    from unionoffice.cli import main
+    from unionoffice.domain.notice import Block, NoticeData
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.services import NoticeService
+
+    path = tmp_path / "h.sqlite"
+    db = Database(path)
+    try:
+        service = NoticeService(db)
+        notice_id = service.create(
+            NoticeData(title="关于开展读书月活动的通知", body=[Block.paragraph("第一段。")])
+        )
+        first = service.get(notice_id)
+        first.title = "关于开展职工读书月活动的通知"
+        service.update(first)
+        second = service.get(notice_id)
+        second.body.append(Block.paragraph("第二段。"))
+        service.update(second)
+        versions = [first.version, second.version, service.get(notice_id).version]
+    finally:
+        db.dispose()
+    assert main(["--db", str(path), "history", str(notice_id)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [line.split("\t")[0] for line in lines] == [str(v) for v in reversed(versions)]
+    assert [line.split("\t")[3] for line in lines] == ["正文 1 处（新增 1）", "标题", "新建"]
+    assert main(["--db", str(path), "history", str(notice_id), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["version"] for r in listed["revisions"]] == list(reversed(versions))
+    old, new = str(versions[0]), str(versions[2])
+    assert main(["--db", str(path), "diff", str(notice_id), old, new]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().splitlines() == [
+        "标题：关于开展读书月活动的通知 → 关于开展职工读书月活动的通知",
+        "正文新增第 2 段：第二段。",
+    ]
+    assert "标题；正文 1 处（新增 1）" in err
+    assert main(["--db", str(path), "diff", str(notice_id), "1", str(versions[2] + 5)]) == 1
+    assert "没有第" in capsys.readouterr().err

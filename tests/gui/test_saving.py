@@ -31,7 +31,7 @@ class FlakyUpdates:
         self.waiting = False
         real = NoticeService.update
 
-        def update(service, data):
+        def update(service, data, **kwargs):
             self.calls += 1
             if self.gate is not None:
                 self.waiting = True
@@ -40,7 +40,7 @@ class FlakyUpdates:
             if self.failures:
                 self.failures -= 1
                 raise DatabaseError("无法连接数据库服务器（连接被拒绝）")
-            return real(service, data)
+            return real(service, data, **kwargs)
 
         monkeypatch.setattr(NoticeService, "update", update)
 

@@ -68,3 +68,34 @@ def test_duplicates_skip_by_default_or_import(
     out, err = capsys.readouterr()
     assert "（未编号）" in out
     assert "已作为未编号公文导入" in err
+
+
+def test_an_edited_export_is_reported_as_updated(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    from unionoffice.exporting.docx.notice_writer import export_notice
+    from unionoffice.storage.database import Database
+    from unionoffice.storage.services import NoticeService
+
+    assert main(["--db", str(db_path), "import", str(SAMPLES / "qinghai-2021-15.txt")]) == 0
+    capsys.readouterr()
+    db = Database(db_path)
+    try:
+        (summary,) = NoticeService(db).list()
+        exported = export_notice(NoticeService(db).get(summary.id), tmp_path / "15号.docx")
+    finally:
+        db.dispose()
+    document = docx.Document(str(exported))
+    recipients = next(p for p in document.paragraphs if p.text.endswith("：") and "工会" in p.text)
+    recipients.runs[0].text = "各市（州）总工会："
+    for run in recipients.runs[1:]:
+        run.text = ""
+    document.save(str(exported))
+    assert main(["--db", str(db_path), "import", str(exported)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().split("\t")[0] == str(summary.id)
+    assert out.strip().endswith("\tupdated")
+    assert "主送机关" in err
+    assert "共导入 0 篇，更新 1 篇，跳过 0 个文件，失败 0 个" in err

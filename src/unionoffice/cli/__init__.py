@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "demo_command",
     "notice_commands",
+    "history_commands",
     "number_commands",
     "schema_commands",
     "maintenance_commands",

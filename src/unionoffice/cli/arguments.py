@@ -26,6 +26,14 @@ def notice_id(text: str) -> int:
     return value
 
 
+def version(text: str) -> int:
+    """A notice's version as ``history`` lists it; one it never had is the services' check."""
+    value = _whole_number(text, "版本")
+    if abs(value) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"版本 {text.strip()[:30]} 无效：应为 history 第一列")
+    return value
+
+
 def year(text: str) -> int:
     """A whole number; whether it is a year a 文号 may carry is the services' check
     (validate_year), which answers in Chinese with exit status 1."""

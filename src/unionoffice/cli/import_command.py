@@ -12,6 +12,7 @@ from unionoffice.cli.context import CommandContext
 from unionoffice.cli.serialize import notice_json
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.importing import STDIN, ImportResult, import_paths, import_text
+from unionoffice.importing.revisions import RevisionChoice
 from unionoffice.storage.services import NoticeService
 
 
@@ -40,6 +41,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default="skip",
         help="内容已导入过的文件：skip 跳过（默认），import 仍然导入",
     )
+    parser.add_argument(
+        "--original",
+        action="store_true",
+        help="Word 文件中的修订：默认接受全部修订；加此项按修订前的原文导入",
+    )
     parser.set_defaults(run=run_import)
 
 
@@ -48,23 +54,31 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise ImportUsageError("路径为空：请给出要导入的文件或文件夹（当前文件夹请写 .）")
     results: list[ImportResult] = []
     files: list[Path] = []
+    revisions: RevisionChoice = "original" if args.original else "accept"
     for given in console.expand_wildcards(args.paths):  # cmd.exe leaves *.docx to the program
         if given != "-":
             files.append(Path(given))
             continue
-        results.extend(import_paths(ctx.db, files, args.duplicates))
+        results.extend(import_paths(ctx.db, files, args.duplicates, revisions=revisions))
         files = []
         results.append(import_text(ctx.db, _read_stdin(), args.duplicates))
-    results.extend(import_paths(ctx.db, files, args.duplicates) if files else [])
+    if files:
+        results.extend(import_paths(ctx.db, files, args.duplicates, revisions=revisions))
     service = NoticeService(ctx.db)
-    created = [r.notice_id for r in results if r.status == "created" and r.notice_id is not None]
+    created = [
+        r.notice_id
+        for r in results
+        if r.status in ("created", "updated") and r.notice_id is not None
+    ]
     if args.json:
         ctx.print_json({"notices": [notice_json(service.get(notice_id)) for notice_id in created]})
     for result in results:
         _report(result, ctx, service, quiet=args.json)
     failed = sum(1 for r in results if r.status == "failed")
     skipped = sum(1 for r in results if r.status == "skipped")
-    ctx.note(f"共导入 {len(created)} 篇，跳过 {skipped} 个文件，失败 {failed} 个")
+    updated = sum(1 for r in results if r.status == "updated")
+    done = f"共导入 {len(created) - updated} 篇，" + (f"更新 {updated} 篇，" if updated else "")
+    ctx.note(f"{done}跳过 {skipped} 个文件，失败 {failed} 个")
     return 1 if failed else 0
 
 
@@ -90,6 +104,8 @@ def _report(result: ImportResult, ctx: CommandContext, service: NoticeService, q
     if not quiet and result.notice_id is not None:
         notice = service.get(result.notice_id)
         number = notice.doc_number or "（未编号）"
+        updated = "\tupdated" if result.status == "updated" else ""
         ctx.print(
             f"{notice.id}\t{number}\t{notice.title}\t{len(notice.activities)}项活动\t{source}"
+            f"{updated}"
         )

@@ -122,6 +122,8 @@ class Settings:
     export_folder: Option[str] = Option("export/folder", str, "")
     open_after_export: Option[bool] = Option("export/open_after", bool, False)
     import_folder: Option[str] = Option("import/folder", str, "")
+    # Word files with tracked changes: import the text before the changes (else accepted).
+    import_keep_original: Option[bool] = Option("import/keep_original_text", bool, False)
     backup_folder: Option[str] = Option("backup/folder", str, "")
     # Timetables: the PDF font file ("" = found on the machine) and the last layout choices.
     cjk_font_path: Option[str] = Option("timetable/font", str, "")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.text import collapse_spaces, nfc
+from unionoffice.importing.revisions import Revisions
 
 
 class ImportFileError(UnionOfficeError):
@@ -31,6 +32,12 @@ class SourceDocument:
     elements: tuple[Element, ...]
     path: Path | None = None
     encoding: str | None = None
+    # A Word file's tracked changes (None for other files) and its custom properties.
+    revisions: Revisions | None = None
+    properties: tuple[tuple[str, str], ...] = ()
+
+    def property(self, name: str) -> str | None:
+        return dict(self.properties).get(name)
 
     def plain_text(self) -> str:
         """The whole text, tables written one row a line with tab-separated cells."""

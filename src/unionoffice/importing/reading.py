@@ -15,6 +15,7 @@ from pathlib import Path
 from unionoffice.importing.conversion import CONVERTED_SUFFIXES, converted_to_docx
 from unionoffice.importing.document import Element, ImportFileError, SourceDocument, Table
 from unionoffice.importing.pdf_reader import read_pdf
+from unionoffice.importing.revisions import RevisionChoice, resolve_revisions
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
@@ -36,8 +37,12 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, old .wps
 _ENCODING_NAMES = {"utf_8": "UTF-8", "utf-8": "UTF-8", "utf_8_sig": "UTF-8-BOM"}
 
 
-def read_document(path: Path) -> SourceDocument:
-    """Read a .txt, .docx, .pdf, .doc or .wps file into paragraphs and tables."""
+def read_document(path: Path, revisions: RevisionChoice = "accept") -> SourceDocument:
+    """Read a .txt, .docx, .pdf, .doc or .wps file into paragraphs and tables.
+
+    ``revisions``: a Word file's tracked changes are accepted, or (``"original"``) the text
+    before them is read.
+    """
     data = _read_bytes(path, MAX_DOCX_BYTES)
     suffix = path.suffix.lower()
     if data.startswith(_OLE_MAGIC) or suffix in CONVERTED_SUFFIXES:
@@ -46,8 +51,14 @@ def read_document(path: Path) -> SourceDocument:
                 "文件已损坏或不是 Word/WPS 文档：请在 Word/WPS 中打开确认，并另存为 .docx 后再导入"
             )
         with converted_to_docx(path) as converted:
-            document = read_docx(converted)
-        return SourceDocument(document.elements, path=path, encoding=None)
+            document = read_docx(converted, revisions)
+        return SourceDocument(
+            document.elements,
+            path=path,
+            encoding=None,
+            revisions=document.revisions,
+            properties=document.properties,
+        )
     if data[:1024].lstrip().startswith(_PDF_MAGIC) or suffix in PDF_SUFFIXES:
         if _PDF_MAGIC not in data[:1024]:
             raise ImportFileError("文件已损坏或不是 PDF 文件")
@@ -55,7 +66,7 @@ def read_document(path: Path) -> SourceDocument:
     if data.startswith(_ZIP_MAGIC) or suffix in DOCX_SUFFIXES:
         if not data.startswith(_ZIP_MAGIC):
             raise ImportFileError("文件已损坏或不是 Word 文档：.docx 应为 zip 格式")
-        return read_docx(path)
+        return read_docx(path, revisions)
     if len(data) > MAX_TEXT_BYTES:
         raise ImportFileError(f"文本文件过大（{len(data) // 1024 // 1024} MB），不像是一篇公文")
     text, encoding = decode_text(data)
@@ -220,14 +231,19 @@ def check_docx_archive(path: Path) -> None:
             )
 
 
-def read_docx(path: Path) -> SourceDocument:
-    """Paragraphs (split at manual line breaks) and tables of a .docx body, in order."""
+def read_docx(path: Path, revisions: RevisionChoice = "accept") -> SourceDocument:
+    """Paragraphs (split at manual line breaks) and tables of a .docx body, in order, with
+    its tracked changes accepted (or rejected, ``"original"``) and its custom properties."""
     check_docx_archive(path)
     import docx
     from docx.table import Table as DocxTable
 
+    from unionoffice.exporting.docx.custom_properties import read_custom_properties
+
     try:
         document = docx.Document(str(path))
+        found = resolve_revisions(document.element.body, revisions)
+        properties = tuple(sorted(read_custom_properties(document).items()))
         elements: list[Element] = []
         for item in document.iter_inner_content():
             if isinstance(item, DocxTable):
@@ -239,7 +255,9 @@ def read_docx(path: Path) -> SourceDocument:
     # python-docx and lxml raise many kinds of errors for damaged parts; all mean the same.
     except Exception as exc:
         raise ImportFileError(f"Word 文档已损坏，无法读取（{type(exc).__name__}）") from None
-    return SourceDocument(tuple(elements), path=path, encoding=None)
+    return SourceDocument(
+        tuple(elements), path=path, encoding=None, revisions=found, properties=properties
+    )
 
 
 def _table(table: object) -> Table:

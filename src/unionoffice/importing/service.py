@@ -19,6 +19,7 @@ from unionoffice.domain.department_names import DepartmentMatcher, with_listed_d
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
 from unionoffice.importing.document import ImportFileError, SourceDocument
+from unionoffice.importing.file_updates import FileUpdate, apply_update, find_update
 from unionoffice.importing.notice_parser import ParsedNotice, parse_document
 from unionoffice.importing.reading import (
     MAX_TEXT_BYTES,
@@ -26,6 +27,7 @@ from unionoffice.importing.reading import (
     decode_text,
     read_document,
 )
+from unionoffice.importing.revisions import RevisionChoice, Revisions
 from unionoffice.importing.understood import (
     ImportedFacts,
     matched_departments,
@@ -40,6 +42,10 @@ log = logging.getLogger(__name__)
 
 # "skip", "import", or a function asked with the file and the id of the notice it repeats.
 DuplicatePolicy = Literal["skip", "import"] | Callable[[Path, int], bool]
+# A file that is a stored notice's own Word file, edited: "apply" stores the update (a stale
+# file fails as a conflict), "ask" leaves it to the clerk (the result carries it), "new"
+# imports it as a new notice as any other file.
+UpdatePolicy = Literal["apply", "ask", "new"]
 ProgressCallback = Callable[[int, int, "ImportResult"], None]
 STDIN = Path("-")  # the path of a notice read from standard input
 
@@ -55,11 +61,21 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
     skipped: str | None = None  # why a file found in a folder was left out
     facts: ImportedFacts | None = None  # what was understood, once the file was read
+    # The file is a stored notice's own Word file: the update it makes, and once stored, the
+    # notice's new version (the notice is then ``notice_id``).
+    update: FileUpdate | None = None
+    updated_version: int | None = None
 
     @property
-    def status(self) -> Literal["created", "skipped", "failed"]:
+    def status(self) -> Literal["created", "updated", "update", "skipped", "failed"]:
+        """created / updated (a notice updated from its file) / update (an update waiting for
+        the clerk) / skipped / failed."""
         if self.error is not None:
             return "failed"
+        if self.updated_version is not None:
+            return "updated"
+        if self.update is not None:
+            return "update"
         return "created" if self.notice_id is not None else "skipped"
 
 
@@ -72,6 +88,8 @@ class PreparedFile:
     source_hash: str
     warnings: tuple[str, ...] = field(default=())
     source_text: str = ""
+    revisions: Revisions | None = None  # a Word file's tracked changes
+    properties: tuple[tuple[str, str], ...] = ()  # a Word file's custom properties
 
 
 KINDS = ".docx、.doc、.wps、.pdf 和 .txt"  # what a clerk is told the importer reads
@@ -146,9 +164,12 @@ def _files_in_folder(folder: Path, problems: list[ImportResult]) -> list[Path]:
     return found
 
 
-def prepare_file(path: Path) -> PreparedFile:
-    """Read and parse one file; raises ImportFileError with the reason in Chinese."""
-    return _prepared(path, read_document(path))
+def prepare_file(path: Path, revisions: RevisionChoice = "accept") -> PreparedFile:
+    """Read and parse one file; raises ImportFileError with the reason in Chinese.
+
+    ``revisions``: accept a Word file's tracked changes, or read the text before them.
+    """
+    return _prepared(path, read_document(path, revisions))
 
 
 def prepare_text(data: bytes, label: Path = STDIN) -> PreparedFile:
@@ -168,8 +189,16 @@ def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
         parsed.notice.title = "导入的公文" if path == STDIN else path.stem
         warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
     warnings += undated_activities(parsed.notice)
+    if document.revisions is not None and document.revisions.count:
+        warnings.append(document.revisions.describe())
     return PreparedFile(
-        path, parsed, document.content_hash(), tuple(warnings), document.plain_text()
+        path,
+        parsed,
+        document.content_hash(),
+        tuple(warnings),
+        document.plain_text(),
+        revisions=document.revisions,
+        properties=document.properties,
     )
 
 
@@ -211,9 +240,17 @@ def import_file(
     on_duplicate: DuplicatePolicy = "skip",
     *,
     departments: DepartmentLists | None = None,
+    revisions: RevisionChoice = "accept",
+    on_update: UpdatePolicy = "apply",
 ) -> ImportResult:
-    """Import one file; never raises for a problem with the file or its data."""
-    return _import(db, path, lambda: prepare_file(path), on_duplicate, departments)
+    """Import one file; never raises for a problem with the file or its data.
+
+    ``revisions``: accept a Word file's tracked changes, or keep the text before them;
+    ``on_update``: what to do with a stored notice's own edited Word file (UpdatePolicy).
+    """
+    return _import(
+        db, path, lambda: prepare_file(path, revisions), on_duplicate, departments, on_update
+    )
 
 
 def import_text(
@@ -238,6 +275,7 @@ def _import(
     prepare: Callable[[], PreparedFile],
     on_duplicate: DuplicatePolicy,
     departments: DepartmentLists | None = None,
+    on_update: UpdatePolicy = "new",
 ) -> ImportResult:
     try:
         prepared = prepare()
@@ -254,9 +292,50 @@ def _import(
             return ImportResult(
                 path, duplicate_of=existing, warnings=prepared.warnings, facts=facts
             )
+        if existing is None and on_update != "new" and prepared.revisions is not None:
+            try:
+                update = find_update(db, path, prepared.parsed.notice, prepared.properties)
+            except UnionOfficeError:
+                raise
+            except Exception as exc:  # a bug in the comparison must not stop a folder import
+                log.exception("comparing %s with its notice failed", path)
+                raise ImportFileError(
+                    f"无法与已有公文比较（程序内部错误 {type(exc).__name__}），未导入"
+                ) from exc
+            if update is not None:
+                return _update(db, prepared, update, on_update, facts)
         return _store(service, prepared, existing, departments or DepartmentLists(db))
     except UnionOfficeError as exc:
         return ImportResult(path, error=str(exc), warnings=prepared.warnings, facts=facts)
+
+
+def _update(
+    db: Database,
+    prepared: PreparedFile,
+    update: FileUpdate,
+    policy: UpdatePolicy,
+    facts: ImportedFacts,
+) -> ImportResult:
+    """A stored notice's own Word file: nothing to do, an update stored, or one to ask about."""
+    warnings = (*prepared.warnings, *update.warnings)
+    if not update.changes:
+        return ImportResult(
+            prepared.path,
+            duplicate_of=update.notice_id,
+            warnings=(*warnings, f"与公文“{update.stored.title}”内容相同，无需更新"),
+            facts=facts,
+        )
+    if policy == "ask":
+        return ImportResult(prepared.path, warnings=warnings, facts=facts, update=update)
+    version = apply_update(db, update)  # a stale file raises ConflictError: reported, not stored
+    return ImportResult(
+        prepared.path,
+        notice_id=update.notice_id,
+        warnings=(*warnings, update.describe()),
+        facts=ImportedFacts.of(update.updated),
+        update=update,
+        updated_version=version,
+    )
 
 
 def _import_again(policy: DuplicatePolicy, path: Path, existing: int) -> bool:
@@ -313,6 +392,8 @@ def import_paths(
     *,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    revisions: RevisionChoice = "accept",
+    on_update: UpdatePolicy = "apply",
 ) -> list[ImportResult]:
     """Import files and folders; one result per file, in order, errors included.
 
@@ -325,7 +406,14 @@ def import_paths(
     for done, path in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             break
-        result = import_file(db, path, on_duplicate, departments=departments)
+        result = import_file(
+            db,
+            path,
+            on_duplicate,
+            departments=departments,
+            revisions=revisions,
+            on_update=on_update,
+        )
         results.append(result)
         if progress is not None:
             progress(done, total, result)

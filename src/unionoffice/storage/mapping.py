@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy import insert, literal, select, union_all
@@ -25,6 +26,9 @@ from unionoffice.storage.models import (
     Notice,
     Organ,
 )
+
+# A department's name or alias -> (its id, its name): how names are stored (0012's aliases).
+KnownDepartments = dict[str, tuple[int, str]]
 
 
 def notice_to_data(notice: Notice) -> NoticeData:
@@ -56,6 +60,54 @@ def notice_to_data(notice: Notice) -> NoticeData:
         absentees=notice.absentees,
         observers=notice.observers,
         activities=[activity_to_data(a) for a in notice.activities],
+    )
+
+
+def as_stored(
+    notice: Notice, data: NoticeData, known: KnownDepartments | None = None
+) -> NoticeData:
+    """The notice as a save of ``data`` has just stored it, without reading its body and
+    activities back (apply_fields and replace_activities wrote them from ``data`` and
+    expired them): periods derived, names cleaned and aliases written as their departments
+    (``known``, what replace_activities returned), as a read would give them."""
+    known = known or {}
+    year = data.plan_year
+    activities = []
+    for item in data.activities:
+        derived = parse_deadline(item.deadline, year, not_before=data.date)
+        period = None
+        if derived is not None:
+            period = stored_period(derived.start, derived.end, derived.start_time, derived.end_time)
+        activities.append(
+            dataclasses.replace(
+                item,
+                period=period,
+                lead=_clean_names(item.lead, known),
+                cooperating=_clean_names(item.cooperating, known),
+                leader=item.leader or None,
+                responsible_person=item.responsible_person or None,
+            )
+        )
+    return NoticeData(
+        id=notice.id,
+        version=notice.version,
+        title=notice.title,
+        organ=notice.organ.name if notice.organ else None,
+        series_code=notice.series.code if notice.series else None,
+        year=notice.year,
+        number=notice.number,
+        status=NoticeStatus(notice.status),
+        recipients=notice.recipients,
+        body=[Block(BlockKind(str(b.kind)), b.text, b.level) for b in data.body],
+        attachment_note=notice.attachment_note,
+        signature=notice.signature,
+        date=notice.doc_date,
+        remark=notice.remark,
+        cc=notice.cc,
+        distributor=notice.distributor,
+        distribution_date=notice.distribution_date,
+        folder=notice.folder,
+        activities=activities,
     )
 
 
@@ -146,8 +198,9 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     session.expire(notice, ["blocks"])
 
 
-def replace_activities(session: Session, notice: Notice, data: NoticeData) -> None:
+def replace_activities(session: Session, notice: Notice, data: NoticeData) -> KnownDepartments:
     """Replace the notice's activities; periods are always derived from the 完成时限 text.
+    Returns the department names and aliases the names were stored through.
 
     The rows are written as two multi-row INSERTs rather than ORM objects: an imported plan
     can hold thousands of items, and one ORM object per row and department took a
@@ -157,6 +210,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> No
         notice.activities.clear()
     session.flush()  # the old rows go first, and the notice needs its id
     activity_rows = activity_values(notice.id, data)
+    known: KnownDepartments = {}
     if activity_rows:
         ids = (
             session.execute(
@@ -177,6 +231,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> No
         if department_rows:
             session.execute(insert(ActivityDepartment), department_rows)
     session.expire(notice, ["activities"])  # read back from the rows when next asked
+    return known
 
 
 def activity_values(notice_id: int, data: NoticeData) -> list[dict[str, object]]:
@@ -222,13 +277,13 @@ def department_rows(
     ]
 
 
-def _clean_names(names: list[str], known: dict[str, tuple[int, str]]) -> list[str]:
+def _clean_names(names: list[str], known: KnownDepartments) -> list[str]:
     """The names as stored: stripped, an alias written as its department's name, once each."""
     stripped = (n.strip() for n in names if n and n.strip())
     return list(dict.fromkeys(known.get(n, (None, n))[1] for n in stripped))
 
 
-def _known_departments(session: Session, organ: Organ | None) -> dict[str, tuple[int, str]]:
+def _known_departments(session: Session, organ: Organ | None) -> KnownDepartments:
     """Name or alias (0012) -> (department id, its name) of the organ's list (all organs'
     without one; a department's own name wins over another's alias)."""
     own = select(Department.name, Department.id, Department.name.label("listed"), literal(1))

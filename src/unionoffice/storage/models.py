@@ -321,3 +321,22 @@ class ChangeLogEntry(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(
         server_default=text("CURRENT_TIMESTAMP"), default=_now
     )
+
+
+
+class NoticeRevision(Base):
+    """One save of a notice, its 痕迹 (migration 0014): the version the save made, when, who,
+    a line of what changed, and ``patch``, the way back to the version before (JSON,
+    domain.notice_patch). Differences, not copies: a notice saved a thousand times stays small.
+    """
+
+    __tablename__ = "notice_revisions"
+    __table_args__ = (UniqueConstraint("notice_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    clerk: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    patch: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -24,6 +24,7 @@ from unionoffice.domain.page_spec import GBT9704, MM_PER_PT
 from unionoffice.exporting.docx import ooxml
 from unionoffice.exporting.docx.body import write_body
 from unionoffice.exporting.docx.cursor import Cursor
+from unionoffice.exporting.docx.custom_properties import ExportIdentity, set_custom_properties
 from unionoffice.exporting.docx.errors import ExportError
 from unionoffice.exporting.docx.font_table import write_font_table
 from unionoffice.exporting.docx.header_marks import (
@@ -141,7 +142,7 @@ def render_notice_layout(
     write_body(cursor, layout.body)
     write_imprint(cursor, layout.imprint, layout.pagination.imprint)
     _end_after_table(prepared.anchor)
-    _set_properties(prepared.document, notice)
+    _set_properties(prepared.document, notice, str(prepared.choices.plan_layout or ""))
     return prepared.document, layout
 
 
@@ -282,7 +283,7 @@ def _font_size_pt(document: Document, paragraph: Paragraph) -> float:
     return size.pt if size else GBT9704.letterhead_size_pt
 
 
-def _set_properties(document: Document, notice: NoticeData) -> None:
+def _set_properties(document: Document, notice: NoticeData, plan_layout: str) -> None:
     props = document.core_properties
     props.title = notice.title
     props.subject = notice.doc_number or ""
@@ -290,3 +291,7 @@ def _set_properties(document: Document, notice: NoticeData) -> None:
     props.comments = ""
     props.keywords = ""
     props.category = "公文"
+    if notice.id is not None and notice.version is not None:
+        # Importing the file after it was edited finds this notice (and version) again.
+        identity = ExportIdentity(notice.id, notice.version, notice.doc_number, plan_layout)
+        set_custom_properties(document, identity.to_properties())

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from unionoffice.importing.service import ImportResult
 
-_STATUS_TEXT = {"created": "已导入", "skipped": "已跳过", "failed": "失败"}
+_STATUS_TEXT = {
+    "created": "已导入",
+    "updated": "已更新",
+    "update": "未更新",
+    "skipped": "已跳过",
+    "failed": "失败",
+}
 _FAILED_COLOUR = QColor("#b00020")
 _DOUBT_COLOUR = QColor("#fde2b8")  # the table editors' colour for dates that cannot be read
 COLUMNS = ("文件", "结果", "文号", "标题", "成文日期", "活动", "说明")
@@ -42,7 +48,7 @@ class ImportOutcome:
 
     @property
     def created_ids(self) -> list[int]:
-        return [r.notice_id for r in self.results if r.notice_id is not None]
+        return [r.notice_id for r in self.results if r.status == "created" and r.notice_id]
 
 
 class ImportSummaryDialog(QDialog):
@@ -59,8 +65,12 @@ class ImportSummaryDialog(QDialog):
         self.outcome = outcome
         created, skipped, failed = (outcome.of(s) for s in ("created", "skipped", "failed"))
         counts = f"新建 {len(created)} 件，跳过重复 {len(skipped)} 件，失败 {len(failed)} 件"
+        updated = outcome.of("updated")
+        if updated:
+            counts += f"，按文件更新 {len(updated)} 件"
         if outcome.cancelled:
-            rest = max(outcome.total - len(created) - len(skipped) - len(failed), 0)
+            handled = len(created) + len(skipped) + len(failed) + len(updated)
+            rest = max(outcome.total - handled - len(outcome.of("update")), 0)
             self.headline = f"已取消导入（{rest} 个文件未处理）。{counts}"
         else:
             self.headline = f"导入完成：{counts}"

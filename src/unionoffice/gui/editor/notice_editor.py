@@ -46,7 +46,7 @@ from unionoffice.gui.editor.mark_fields import MarkFields
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.page_preview import PagePreview
 from unionoffice.gui.editor.recovery import RecoveryKeeper
-from unionoffice.gui.editor.saving import WAIT_S, NoticeSaver, Outcome, SaveAttempt
+from unionoffice.gui.editor.saving import WAIT_S, NoticeSaver, Outcome, SaveAttempt, SaveCopy
 from unionoffice.gui.forms import child, fill_slot, load_form
 from unionoffice.storage.services.search import recipients_in_use
 
@@ -107,6 +107,7 @@ class NoticeEditor(QWidget):
         self._dirty = False
         self._edits = 0  # counts edits, so a save knows whether typing went on meanwhile
         self._heard_version = 0  # another save heard of while ours was on its way
+        self._save_note = ""  # why the next save is made (恢复到第 3 版), for the 痕迹
         self._loading = True
         self.settings = context.settings
         self.undo_stack = NoticeUndoStack(self)
@@ -416,9 +417,10 @@ class NoticeEditor(QWidget):
         if not self.saver.waiting_to_retry():
             self.status_message.emit("有修改，稍后自动保存…")
 
-    def _take_copy(self) -> tuple[NoticeData, NoticeData, int]:
-        """For a save: the working copy, the copy it was based on, and the edit count."""
-        return self.collect(), self._data, self._edits
+    def _take_copy(self) -> SaveCopy:
+        """For a save: the working copy, the copy it was based on, the edit count and why
+        the save is made (for the 痕迹)."""
+        return SaveCopy(self.collect(), self._data, self._edits, self._save_note)
 
     def save_in_background(self) -> None:
         """Autosave: start saving off the UI thread; how it went arrives by signal."""
@@ -446,6 +448,8 @@ class NoticeEditor(QWidget):
     def _on_landed(self, attempt: SaveAttempt) -> None:
         assert attempt.version is not None
         sent = attempt.sent
+        if attempt.note == self._save_note:
+            self._save_note = ""  # said once, with the save it was for
         plan_changed = sent.activities != self._data.activities
         self._data = dataclasses.replace(sent, version=attempt.version)
         if attempt.edits == self._edits:
@@ -616,18 +620,41 @@ class NoticeEditor(QWidget):
 
     def _show_data(self, data: NoticeData) -> None:
         """Put ``data`` in every widget and the plan table, with no undo step and no edit."""
+        self._put(data)
+        self.undo_stack.clear()
+
+    def _put(self, data: NoticeData) -> None:
         self._loading = True
         self._data = data
         self._fill()
         model = self.activity_model
-        for row in reversed(range(model.rowCount())):
-            model.remove_activity(row)
-        for row, activity in enumerate(data.activities):
-            model.insert_activity(row, activity)
+        model.remove_activities(range(model.rowCount()))
+        model.insert_activities(0, data.activities)
         model.set_context(data.plan_year, data.date)
-        self.undo_stack.clear()
         self._loading = False
         self.preview.schedule()
+
+    def replace_content(self, content: NoticeData, note: str = "") -> bool:
+        """Show ``content`` (its text; the 文号, status and version stay as stored) and save
+        it now, making no undo step: for ``content_command.ReplaceContentCommand``."""
+        stored = self._data
+        numbered = stored.number is not None
+        data = dataclasses.replace(
+            content,
+            id=stored.id,
+            version=stored.version,
+            number=stored.number,
+            series_code=stored.series_code if numbered else content.series_code,
+            year=stored.year if numbered else content.year,
+            status=stored.status,
+            folder=stored.folder,
+        )
+        self._put(data)
+        # the save compares the plan with the one before, to say whether it changed
+        self._data = dataclasses.replace(data, activities=stored.activities)
+        self._dirty = True
+        self._save_note = note
+        return self.save()
 
     def reload_stored(self) -> bool:
         """Show the notice as stored now (another clerk saved it, or F5); refused, returning

@@ -46,6 +46,16 @@ class Outcome(enum.Enum):
     WAITING = "waiting"  # no answer yet within the wait
 
 
+@dataclasses.dataclass(frozen=True)
+class SaveCopy:
+    """What a save takes from the editor when it starts."""
+
+    sent: NoticeData  # the working copy
+    base: NoticeData  # the copy as last read or saved, for describing a conflict
+    edits: int  # the editor's edit count when the copy was taken
+    note: str = ""  # why the save is made (恢复到第 3 版), for the 痕迹; "" for an edit
+
+
 @dataclasses.dataclass(eq=False)
 class SaveAttempt:
     """One save of a working copy; the worker fills in how it went."""
@@ -53,6 +63,7 @@ class SaveAttempt:
     sent: NoticeData
     base: NoticeData  # the copy as last read or saved, for describing a conflict
     edits: int  # the editor's edit count when the copy was taken
+    note: str = ""
     version: int | None = None
     error: str = ""
     conflict: str = ""
@@ -61,7 +72,7 @@ class SaveAttempt:
 
     def run(self, notices: NoticeService) -> None:  # on a worker thread
         try:
-            self.version = notices.update(self.sent)
+            self.version = notices.update(self.sent, note=self.note)
         except ConflictError as exc:
             self.conflict = f"{exc}。{_differences(notices, self.base, self.sent)}"
         except Exception as exc:  # any failure is retried, never lost
@@ -113,12 +124,12 @@ class NoticeSaver(QObject):
     def __init__(
         self,
         notices: NoticeService,
-        take_copy: Callable[[], tuple[NoticeData, NoticeData, int]],
+        take_copy: Callable[[], SaveCopy],
         *,
         pool: QThreadPool | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``take_copy`` gives (working copy, base copy, edit count) when a save starts."""
+        """``take_copy`` gives what a save sends when it starts."""
         super().__init__(parent)
         self.notices = notices
         self._take_copy = take_copy
@@ -147,8 +158,8 @@ class NoticeSaver(QObject):
         self._retry.stop()
         if self._attempt is not None and not self._attempt.settled:
             return self._attempt
-        sent, base, edits = self._take_copy()
-        attempt = SaveAttempt(sent, base, edits)
+        copy = self._take_copy()
+        attempt = SaveAttempt(copy.sent, copy.base, copy.edits, copy.note)
         self._attempt = attempt
         self._pool.start(lambda: self._run(attempt))
         return attempt
@@ -161,7 +172,7 @@ class NoticeSaver(QObject):
     def save_and_wait(self, timeout_s: float = WAIT_S) -> Outcome:
         """Save now and wait up to ``timeout_s``: for 取号, closing and quitting."""
         attempt = self.start()
-        if attempt.edits != self._take_copy()[2]:  # the save on its way is older than the text
+        if attempt.edits != self._take_copy().edits:  # the save on its way is older than the text
             attempt.done.wait(timeout_s)
             self._settle(attempt)
             if attempt.outcome is not Outcome.LANDED:

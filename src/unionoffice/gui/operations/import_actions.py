@@ -9,6 +9,7 @@ the first new notice opens and a summary lists every file: created, skipped or f
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from unionoffice.domain.changes import Changes
 from unionoffice.gui import file_filters
+from unionoffice.gui.dialogs.file_update_dialog import Choice, FileUpdateDialog
 from unionoffice.gui.dialogs.import_summary import ImportOutcome, ImportSummaryDialog
 from unionoffice.gui.dialogs.paste_import import PasteImportDialog
 from unionoffice.gui.workers import BackgroundTask, TaskContext
-from unionoffice.importing.service import ImportResult, import_paths
+from unionoffice.importing.revisions import RevisionChoice
+from unionoffice.importing.service import ImportResult, import_file, import_paths
 from unionoffice.storage.services.notices import NoticeService
 
 if TYPE_CHECKING:
@@ -43,6 +46,9 @@ class ImportController(QObject):
         self.parent_widget = parent  # for the dialogs and messages
         self.task: BackgroundTask | None = None
         self.summary: ImportSummaryDialog | None = None
+        self.update_dialog: FileUpdateDialog | None = None
+        self._outcome: ImportOutcome | None = None
+        self._pending: list[int] = []  # results whose update the clerk is still to decide
         self.paste_dialog: PasteImportDialog | None = None
 
     def _forget_task(self) -> None:
@@ -97,6 +103,7 @@ class ImportController(QObject):
         if self.task is not None and self.task.is_running():
             return None
         db = self.context.db
+        revisions = self._revisions()
 
         def work(context: TaskContext) -> ImportOutcome:
             decided: list[bool] = []  # 全部跳过 / 全部导入: the answer for every later file
@@ -120,7 +127,13 @@ class ImportController(QObject):
 
             context.report(0, 0, "正在查找要导入的文件…")
             results = import_paths(
-                db, paths, on_duplicate, progress=progress, cancelled=context.cancelled
+                db,
+                paths,
+                on_duplicate,
+                progress=progress,
+                cancelled=context.cancelled,
+                revisions=revisions,
+                on_update="ask",
             )
             return ImportOutcome(results, context.cancelled(), total[0])
 
@@ -130,7 +143,75 @@ class ImportController(QObject):
         self.task.finished.connect(self._forget_task)
         return self.task.start()
 
+    def _revisions(self) -> RevisionChoice:
+        return "original" if self.context.settings.import_keep_original else "accept"
+
     def _finished(self, outcome: ImportOutcome) -> None:
+        """Files that update a notice are shown one by one for the clerk to decide; then the
+        summary of the whole import."""
+        self._outcome = outcome
+        self._pending = [i for i, r in enumerate(outcome.results) if r.status == "update"]
+        self._next_update()
+
+    def _next_update(self) -> None:
+        if not self._pending:
+            assert self._outcome is not None
+            self._show_summary(self._outcome)
+            return
+        index = self._pending.pop(0)
+        assert self._outcome is not None
+        update = self._outcome.results[index].update
+        assert update is not None
+        dialog = FileUpdateDialog(update, self.parent_widget)
+        dialog.finished.connect(lambda _code: self._update_decided(index, dialog))
+        self.update_dialog = dialog
+        dialog.open()
+
+    def _update_decided(self, index: int, dialog: FileUpdateDialog) -> None:
+        self.update_dialog = None
+        dialog.deleteLater()
+        assert self._outcome is not None
+        result = self._outcome.results[index]
+        if dialog.choice is Choice.UPDATE:
+            result = self._apply_update(result)
+        elif dialog.choice is Choice.AS_NEW:
+            result = import_file(
+                self.context.db, result.path, "import", revisions=self._revisions(), on_update="new"
+            )
+            if result.notice_id is not None:
+                self.context.notify(Changes.of_notice(result.notice_id) | _numbers_of([result]))
+        else:
+            result = dataclasses.replace(result, warnings=(*result.warnings, "已取消，公文未改动"))
+        self._outcome.results[index] = result
+        self._next_update()
+
+    def _apply_update(self, result: ImportResult) -> ImportResult:
+        """The file's text into its notice's editor as one undoable step, saved at once."""
+        from unionoffice.gui.editor.content_command import apply_content
+        from unionoffice.gui.editor.notice_editor import NoticeEditor
+
+        update = result.update
+        assert update is not None
+        self.workbench.save_all()
+        editor = self.workbench.open_notice(update.notice_id)
+        if not isinstance(editor, NoticeEditor):
+            return dataclasses.replace(result, error="无法打开该公文")
+        if editor.version != update.stored.version and not update.stale:
+            # saved by someone since the changes were shown: they would not be what is stored
+            return dataclasses.replace(
+                result, error="显示改动后该公文又被修改，未更新；请重新导入该文件核对"
+            )
+        label = f"按文件“{update.path.name}”更新"
+        if not apply_content(editor, update.updated, label, note=label):
+            return dataclasses.replace(result, error="保存失败，公文未更新（原因见编辑器上方）")
+        return dataclasses.replace(
+            result,
+            notice_id=update.notice_id,
+            updated_version=editor.version,
+            warnings=(*result.warnings, update.describe()),
+        )
+
+    def _show_summary(self, outcome: ImportOutcome) -> None:
         created = outcome.created_ids
         self.context.notify(
             Changes(notices=frozenset(created), activities=frozenset(created))

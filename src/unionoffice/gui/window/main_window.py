@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
     supervision_action: QAction
     undo_action: QAction
     redo_action: QAction
+    history_action: QAction
+    keep_original_action: QAction
+    history_dialog: QDialog | None = None
     data_actions: list[QAction]  # those that need the database
     level_actions: list[QAction]  # 格式: heading levels of the body
     toolbar: QToolBar

@@ -70,6 +70,15 @@ def build_actions(window: MainWindow) -> None:
     w.paste_import_action = make_action(
         w, "从剪贴板导入…", lambda: w.importer.paste_text(), "Ctrl+Shift+V", "paste-import"
     )
+    w.keep_original_action = QAction(icon("revisions"), "导入 Word 时保留修订前的原文", w)
+    w.keep_original_action.setCheckable(True)
+    w.keep_original_action.setChecked(w.settings.import_keep_original)
+    w.keep_original_action.setToolTip(
+        "Word 文件中有修订时：不勾选则接受全部修订，勾选则按修订前的原文导入"
+    )
+    w.keep_original_action.toggled.connect(
+        lambda checked: setattr(w.settings, "import_keep_original", checked)
+    )
     w.export_action = make_action(
         w, "导出 Word…", lambda: w.exporter.export_word(), "Ctrl+E", "export-word"
     )
@@ -87,6 +96,9 @@ def build_actions(window: MainWindow) -> None:
         w, "督办…", w.show_supervision, "Ctrl+D", "supervision"
     )
     w.give_back_action = make_action(w, "退回文号…", w.give_back_number, icon_name="give-back")
+    w.history_action = make_action(
+        w, "痕迹（修改记录）…", lambda: _show_history(w), "Ctrl+H", "history"
+    )
     w.data_actions = [
         w.new_action,
         w.open_action,
@@ -106,6 +118,7 @@ def build_actions(window: MainWindow) -> None:
         w.register_action,
         w.supervision_action,
         w.give_back_action,
+        w.history_action,
     ]
     w.undo_action = w.undo_group.createUndoAction(w, "撤销")
     w.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -132,6 +145,13 @@ def _tooltip_follows_text(action: QAction) -> None:
     update()
 
 
+def _show_history(w: MainWindow) -> None:
+    # imported when asked: the window opens without storage's modules (test_startup_imports)
+    from unionoffice.gui.operations.history_actions import show_history
+
+    show_history(w)
+
+
 def _build_menus(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("文件(&F)")
     menu.addActions([w.new_action, w.open_action, w.save_action, w.close_action])
@@ -139,6 +159,7 @@ def _build_menus(w: MainWindow) -> None:
     recent_menu.aboutToShow.connect(lambda: w.notice_commands.fill_recent_menu(recent_menu))
     menu.addSeparator()
     menu.addActions([w.import_files_action, w.import_folder_action, w.paste_import_action])
+    menu.addAction(w.keep_original_action)
     menu.addSeparator()
     menu.addActions([w.export_action, w.excel_action, w.ics_action])
     menu.addActions([w.print_notice_action, w.print_action])
@@ -152,6 +173,7 @@ def _build_menus(w: MainWindow) -> None:
     menu.addActions([w.undo_action, w.redo_action])
     menu.addSeparator()
     menu.addAction(w.give_back_action)
+    menu.addAction(w.history_action)
     menu.addSeparator()
     menu.addAction(w.find_action)
 

@@ -37,6 +37,7 @@ from unionoffice.storage.models import (
     Organ,
     RegisterEntry,
 )
+from unionoffice.storage.services.history import record_save
 from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
 
@@ -78,7 +79,7 @@ def _create_in(
     if data.series_code:
         notice.series, _ = find_or_create_series(session, data.series_code, organ)
     notice.year = validate_year(data.year) if data.year else None
-    replace_activities(session, notice, data)
+    known = replace_activities(session, notice, data)
     session.flush()
     if data.number is not None and data.series_code and data.year:
         set_number_in(
@@ -87,6 +88,7 @@ def _create_in(
     if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
         notice.status = str(data.status)
     session.flush()
+    record_save(session, notice, None, clerk, saved=data, known=known)
     return notice.id
 
 
@@ -125,12 +127,13 @@ class NoticeService:
         with self.db.read_session() as session:
             return notice_to_data(_load(session, notice_id, include_deleted=include_deleted))
 
-    def update(self, data: NoticeData) -> int:
+    def update(self, data: NoticeData, *, note: str = "") -> int:
         """Save an edited notice; returns the new version.
 
         ``data.version`` must be the version that was read: if someone saved in between, the
         save is refused (ConflictError) and nothing is written. The 文号 is not changed here
-        (see allocate_number / set_number); a draft may change its series and year.
+        (see allocate_number / set_number); a draft may change its series and year. The save
+        is kept in the notice's 痕迹, ``note`` saying why (恢复到第 3 版 …).
         """
         if data.id is None or data.version is None:
             raise ValueError("update needs a notice read from the database (id and version)")
@@ -139,6 +142,7 @@ class NoticeService:
                 notice = _load(session, data.id)
                 if notice.version != data.version:
                     raise ConflictError(_stale_message(notice))
+                before = notice_to_data(notice)
                 # Touch the row so the version moves even when only blocks or activities change.
                 notice.updated_at = dt.datetime.now(dt.UTC)
                 apply_fields(session, notice, data)
@@ -154,10 +158,11 @@ class NoticeService:
                         else None
                     )
                     notice.year = validate_year(data.year) if data.year else None
-                replace_activities(session, notice, data)
+                known = replace_activities(session, notice, data)
                 if data.status is not NoticeStatus.DRAFT or notice.number is None:
                     notice.status = str(_status_after_edit(notice, data.status))
                 session.flush()
+                record_save(session, notice, before, self.db.clerk, note, saved=data, known=known)
                 return notice.version
         except StaleDataError as exc:
             raise ConflictError("该公文已被其他用户修改，请刷新后再改") from exc
@@ -179,6 +184,7 @@ class NoticeService:
                     raise ConflictError(_stale_message(notice))
                 if not 0 <= position < len(notice.activities):
                     raise NotFoundError(f"“{notice.title}”中没有第 {position + 1} 项活动")
+                before = notice_to_data(notice)
                 row = notice.activities[position]
                 year = notice.year or (notice.doc_date or dt.date.today()).year
                 period = parse_deadline(activity.deadline, year, not_before=notice.doc_date)
@@ -198,6 +204,7 @@ class NoticeService:
                 # Touch the notice so its version moves, as every other save of it does.
                 notice.updated_at = dt.datetime.now(dt.UTC)
                 session.flush()
+                record_save(session, notice, before, self.db.clerk)
                 return notice.version
         except StaleDataError as exc:
             raise ConflictError("该公文已被其他用户修改，请刷新后再改") from exc
@@ -211,7 +218,11 @@ class NoticeService:
             if notice.series is None:
                 raise ConflictError("请先选择机关代字（文号序列）再取号")
             year = notice.year or (notice.doc_date or dt.date.today()).year
-            return allocate_in(session, notice.series, year, notice, by=self.db.clerk)
+            before = notice_to_data(notice)
+            number = allocate_in(session, notice.series, year, notice, by=self.db.clerk)
+            session.flush()
+            record_save(session, notice, before, self.db.clerk, "取号")
+            return number
 
     def give_back_number(self, notice_id: int, reason: str) -> DocNumber:
         """退回文号: the notice's number is voided in the register with ``reason`` (it is never
@@ -224,6 +235,7 @@ class NoticeService:
             if notice.number is None or notice.series is None or notice.year is None:
                 raise ConflictError("该公文还没有文号")
             returned = DocNumber(notice.series.code, notice.year, notice.number)
+            before = notice_to_data(notice)
             entry = session.scalar(
                 select(RegisterEntry).where(
                     RegisterEntry.series_id == notice.series_id,
@@ -242,6 +254,7 @@ class NoticeService:
             notice.number = None
             notice.status = str(NoticeStatus.DRAFT)
             session.flush()
+            record_save(session, notice, before, self.db.clerk, "退回文号")
             return returned
 
     def set_number(self, notice_id: int, doc_number: DocNumber) -> list[NumberRun]:
@@ -251,7 +264,11 @@ class NoticeService:
                 notice = _load(session, notice_id)
                 if notice.number is not None:
                     raise ConflictError(f"该公文已有文号 {_doc_number(notice)}")
-                return set_number_in(session, doc_number, notice, by=self.db.clerk)[1]
+                before = notice_to_data(notice)
+                runs = set_number_in(session, doc_number, notice, by=self.db.clerk)[1]
+                session.flush()
+                record_save(session, notice, before, self.db.clerk, "编号")
+                return runs
         except IntegrityError:
             raise ConflictError(f"文号 {doc_number} 刚被其他用户占用") from None
 
@@ -343,6 +360,21 @@ class NoticeService:
         with self.db.read_session() as session:
             return session.scalar(
                 select(Notice.id).where(Notice.source_hash == source_hash).limit(1)
+            )
+
+    def find_by_doc_number(self, doc_number: DocNumber) -> int | None:
+        """The notice (not in the 回收站) that has ``doc_number``, if any."""
+        with self.db.read_session() as session:
+            return session.scalar(
+                select(Notice.id)
+                .join(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
+                .where(
+                    DocNumberSeries.code == doc_number.series_code,
+                    Notice.year == doc_number.year,
+                    Notice.number == doc_number.number,
+                    Notice.deleted_at.is_(None),
+                )
+                .limit(1)
             )
 
     def departments_in_use(self) -> builtins.list[str]:
