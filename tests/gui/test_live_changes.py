@@ -66,3 +66,22 @@ def test_an_unreachable_database_is_said_once_and_recovery_too(qtbot, window) ->
     watcher._busy = True
     watcher._on_read(type("Update", (), {"last": watcher.last, "changes": None})())
     assert said[-1] == (True, "") and "暂时无法连接" not in window.db_label.text()
+
+
+def test_f5_reloads_quiet_editors_and_leaves_typing_alone(
+    qtbot, window, db_url, demo_ids, type_text
+) -> None:
+    quiet = window.open_notice(demo_ids[1])
+    busy = window.open_notice(demo_ids[2])
+    busy.set_autosave_delay(60_000)
+    type_text(busy.title, "（我的修改）")
+    _other_clerk_retitles(db_url, demo_ids[1], "别处改过的标题一")
+    _other_clerk_retitles(db_url, demo_ids[2], "别处改过的标题二")
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert quiet.title.text() == "别处改过的标题一" and not quiet.is_dirty()
+    assert busy.title.text().endswith("（我的修改）") and busy.is_dirty()
+    assert "未重新读取" in window.statusBar().currentMessage()
+    busy.set_autosave_delay(50)

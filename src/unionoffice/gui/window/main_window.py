@@ -536,9 +536,16 @@ class MainWindow(QMainWindow):
         self.timetables.open_dialog(Purpose.PRINT, ids)
 
     def refresh(self) -> None:
-        """刷新 (F5): read everything again, for changes made by other programs."""
-        if self.is_attached():
-            self.context.notify(Changes.all())
+        """刷新 (F5): read everything again, for changes made by other programs; open notices
+        too, unless they hold unsaved typing (those are left as they are, and said so)."""
+        if not self.is_attached():
+            return
+        self.context.notify(Changes.all())
+        kept = [editor.display_title() for editor in self.editors() if not editor.reload_stored()]
+        if kept:
+            self.statusBar().showMessage(
+                f"已刷新；{'、'.join(kept)} 有未保存的修改，未重新读取", 8000
+            )
 
     def _update_counts(self) -> None:
         summaries = self.tree.summaries()
