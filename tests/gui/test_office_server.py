@@ -9,6 +9,7 @@ under the other tests); they need Debian's postgresql, which scripts/with-postgr
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import shutil
 import signal
@@ -16,12 +17,15 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QPushButton
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
@@ -71,7 +75,22 @@ class PrivateServer:
 
     def url_with(self, password: str) -> str:
         user = f"postgres:{password}" if password else "postgres"
-        return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/postgres"
+        return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/{self.database}"
+
+    database = "postgres"
+
+    def with_new_database(self) -> PrivateServer:
+        """This server, seen through a new empty database (a test's own office)."""
+        name = f"office_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        finally:
+            admin.dispose()
+        view = copy.copy(self)
+        view.database = name
+        return view
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -121,9 +140,33 @@ def private_server(password: str = "") -> Iterator[PrivateServer]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture
-def server() -> Iterator[PrivateServer]:
+@pytest.fixture(scope="module")
+def shared_server() -> Iterator[PrivateServer]:
+    """One server for the module (initdb takes seconds); each test gets its own database."""
     with private_server() as running:
+        yield running
+
+
+@pytest.fixture
+def server(shared_server: PrivateServer) -> Iterator[PrivateServer]:
+    view = shared_server.with_new_database()
+    yield view
+    # a test may leave the server stopped or paused: the next one needs it running
+    with contextlib.suppress(Exception):
+        view.resume()
+    if (
+        subprocess.run(
+            [*view.run_as, str(view.bin / "pg_ctl"), "-D", str(view.data), "status"],
+            capture_output=True,
+        ).returncode
+        != 0
+    ):
+        view.start()
+
+
+@pytest.fixture(scope="module")
+def password_server() -> Iterator[PrivateServer]:
+    with private_server(password="正确的密码") as running:
         yield running
 
 
@@ -245,69 +288,70 @@ def keyring_of_this_test(monkeypatch):
 
 @pytest.mark.parametrize("choice", ["connect", "local", "quit"])
 def test_a_wrong_password_opens_the_connection_dialog(
-    qtbot, settings, shown_messages, monkeypatch, keyring_of_this_test, choice
+    qtbot, settings, shown_messages, monkeypatch, keyring_of_this_test, choice, password_server
 ) -> None:
     from unionoffice.gui.dialogs import connection_dialog
     from unionoffice.gui.dialogs.connection_dialog import Choice, ConnectionAnswer
     from unionoffice.gui.window.database_opener import DatabaseOpening
     from unionoffice.gui.window.main_window import MainWindow
 
-    with private_server(password="正确的密码") as server:
-        asked: list[tuple[str, str]] = []
+    server = password_server
+    asked: list[tuple[str, str]] = []
 
-        def answer(url: str, problem: str, _parent) -> ConnectionAnswer:
-            asked.append((url, problem))
-            if choice == "connect":  # the clerk types the right password
-                return ConnectionAnswer(Choice.CONNECT, server.url, remember=True)
-            return ConnectionAnswer(Choice(choice))
+    def answer(url: str, problem: str, _parent) -> ConnectionAnswer:
+        asked.append((url, problem))
+        if choice == "connect":  # the clerk types the right password
+            return ConnectionAnswer(Choice.CONNECT, server.url, remember=True)
+        return ConnectionAnswer(Choice(choice))
 
-        monkeypatch.setattr(connection_dialog, "ask_connection", answer)
-        window = MainWindow(None, settings)
-        qtbot.addWidget(window)
-        window.show()
-        reconnected: list[str] = []
-        fell_back: list[bool] = []
-        opening = DatabaseOpening(
-            window,
-            server.url_with("错误的密码"),
-            on_reconnect=lambda url, _remember: reconnected.append(url),
-            on_fallback=lambda: fell_back.append(True),
-        )
-        opening._start()
-        qtbot.waitUntil(lambda: bool(asked), timeout=15_000)
-        url, problem = asked[0]
-        assert url == server.url_with("错误的密码")  # the fields start from what failed
-        assert "用户名或密码不对" in problem and "authentication" not in problem
-        assert shown_messages == []  # the dialog, not an error box and the end
-        if choice == "connect":
-            assert reconnected == [server.url] and window.isVisible()
-            assert opening.exit_code == 0
-        elif choice == "local":
-            assert fell_back == [True] and window.isVisible()
-        else:
-            assert opening.exit_code == 1 and not window.isVisible()
-        window.close()
-        QThreadPool.globalInstance().waitForDone(20_000)
+    monkeypatch.setattr(connection_dialog, "ask_connection", answer)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    reconnected: list[str] = []
+    fell_back: list[bool] = []
+    opening = DatabaseOpening(
+        window,
+        server.url_with("错误的密码"),
+        on_reconnect=lambda url, _remember: reconnected.append(url),
+        on_fallback=lambda: fell_back.append(True),
+    )
+    opening._start()
+    qtbot.waitUntil(lambda: bool(asked), timeout=15_000)
+    url, problem = asked[0]
+    assert url == server.url_with("错误的密码")  # the fields start from what failed
+    assert "用户名或密码不对" in problem and "authentication" not in problem
+    assert shown_messages == []  # the dialog, not an error box and the end
+    if choice == "connect":
+        assert reconnected == [server.url] and window.isVisible()
+        assert opening.exit_code == 0
+    elif choice == "local":
+        assert fell_back == [True] and window.isVisible()
+    else:
+        assert opening.exit_code == 1 and not window.isVisible()
+    window.close()
+    QThreadPool.globalInstance().waitForDone(20_000)
 
 
-def test_the_connection_dialog_tests_and_gives_the_url(qtbot) -> None:
+def test_the_connection_dialog_tests_and_gives_the_url(qtbot, password_server) -> None:
     from unionoffice.gui.dialogs.connection_dialog import Choice, ConnectionDialog
 
-    with private_server(password="s3cret") as server:
-        dialog = ConnectionDialog(server.url_with("wrong"), "用户名或密码不对", None)
-        qtbot.addWidget(dialog)
-        assert dialog.host.text() == "127.0.0.1" and dialog.port.value() == server.port
-        assert dialog.user.text() == "postgres" and dialog.database.text() == "postgres"
-        dialog.test_button.click()
-        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
-        assert "用户名或密码不对" in dialog.test_result.text()
-        dialog.password.setText("s3cret")
-        dialog.test_button.click()
-        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
-        assert dialog.test_result.text() == "连接成功。"
-        qtbot.mouseClick(dialog.findChild(QPushButton, "connect_button"), Qt.MouseButton.LeftButton)
-        assert dialog.answer.choice is Choice.CONNECT and dialog.answer.url == server.url
-        Database(dialog.answer.url).dispose()  # the URL opens the database
+    server = password_server
+    dialog = ConnectionDialog(server.url_with("wrong"), "用户名或密码不对", None)
+    qtbot.addWidget(dialog)
+    assert dialog.host.text() == "127.0.0.1" and dialog.port.value() == server.port
+    assert dialog.user.text() == "postgres" and dialog.database.text() == "postgres"
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+    assert "用户名或密码不对" in dialog.test_result.text()
+    dialog.password.setText("正确的密码")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+    assert dialog.test_result.text() == "连接成功。"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "connect_button"), Qt.MouseButton.LeftButton)
+    assert dialog.answer.choice is Choice.CONNECT
+    assert make_url(dialog.answer.url) == make_url(server.url)  # the password percent-encoded
+    Database(dialog.answer.url).dispose()  # the URL opens the database
 
 
 @pytest.mark.parametrize("keep", ["mine", "theirs"])
