@@ -113,11 +113,12 @@ def _same_cells(first: ActivityData, second: ActivityData) -> bool:
 class AllActivitiesModel(QAbstractTableModel):
     """Every activity of every notice, shown a page at a time as it scrolls.
 
-    ``fetchMore`` only makes more rows scrollable; a row's data is read (a page of PAGE rows
-    at once) when the view first shows it, and only the CACHED_PAGES pages last shown are
-    kept. Scrolling to the end of 100,000 activities therefore reads what is on screen, and
-    memory stays the same however far the clerk scrolls. Filters and sorting are the
-    database's (ActivityFilter, ActivityOrder), so they keep it that way.
+    ``fetchMore`` only makes more rows scrollable; a row's data is read when the view first
+    shows it (the order of its page of PAGE rows, by key set after the page before, then the
+    activities on screen), and only the CACHED_PAGES pages last shown are kept. Scrolling to
+    the end of 100,000 activities therefore reads what is on screen, each page as quickly as
+    the first, and memory stays the same however far the clerk scrolls. Filters and sorting
+    are the database's (ActivityFilter, ActivityOrder), so they keep it that way.
     """
 
     PAGE = 1000
@@ -191,8 +192,8 @@ class AllActivitiesModel(QAbstractTableModel):
     def forget_notices(self, notice_ids: frozenset[int]) -> None:
         """Drop the cached rows of these notices (their title or 文号 changed, not their
         activities); they are read again when next shown, nothing is read now."""
-        # A 文号 or date that changed may move its rows in the order: page starts are found
-        # again from the cached pages' neighbours, nothing is read now.
+        # A 文号 or date that changed may move its rows in the order, so the known page
+        # starts go too: the next page read counts its way from the first row, once.
         self._starts.clear()
         for key, page in list(self._pages.items()):
             if not notice_ids.isdisjoint(page.read.notice_ids):

@@ -110,7 +110,8 @@ class ActivityQueryService:
         Key-set paging: the database starts at the key instead of counting every row before
         it, so the last page costs what the first does. Every order ends in the notice order
         and the plan's position, which no two activities share, so pages neither overlap nor
-        leave a row out.
+        leave a row out. Only the order is read now; the activities are read a few dozen at a
+        time when first looked at (``rows``), in a transaction of their own.
         """
         keys = _sort_keys(order, descending)
         labels = [key.expression.label(f"sort_key_{i}") for i, key in enumerate(keys)]
