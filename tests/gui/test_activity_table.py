@@ -418,9 +418,9 @@ class CountingService(ActivityQueryService):
         super().__init__(db)
         self.pages: list[tuple[ActivityFilter | None, int | None]] = []
 
-    def rows(self, where=None, **kwargs):
+    def page(self, where=None, **kwargs):
         self.pages.append((where, kwargs.get("limit")))
-        return super().rows(where, **kwargs)
+        return super().page(where, **kwargs)
 
 
 def test_all_activities_filters_and_sorts_in_the_database_page_by_page(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unionoffice.domain.deadline import Period, month_end
@@ -107,3 +108,17 @@ class ActivityOrder(enum.Enum):
     PLACE = "place"
     PARTICIPANTS = "participants"
     PERSON = "person"  # 责任人
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    """A page of the 全部活动 table as read, and where the next page starts.
+
+    ``last_key`` is the sort key of the page's last row, as the database compares it; pass it
+    back as ``after`` to read the rows that follow without counting past the earlier ones
+    (key-set paging). It is opaque outside the service; None for an empty page.
+    """
+
+    rows: Sequence[ActivityRow | None]  # read when first looked at; None: deleted since
+    notice_ids: Sequence[int]  # of each row, without making it
+    last_key: tuple[object, ...] | None

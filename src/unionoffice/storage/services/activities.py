@@ -8,14 +8,17 @@ sort orders are SQL, so the 全部活动 table stays a page at a time however ma
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
-from sqlalchemy import ColumnElement, Row, Select, and_, case, extract, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, extract, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from unionoffice.domain.activity_criteria import (
     ActivityFilter,
     ActivityOrder,
+    ActivityPage,
     ActivityRow,
 )
 from unionoffice.domain.doc_number import format_doc_number
@@ -81,7 +84,7 @@ class ActivityQueryService:
             self._query(where or ActivityFilter())
             .with_only_columns(*ROW_COLUMNS)
             .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
-            .order_by(*_order_by(order, descending))
+            .order_by(*(key.ordered() for key in _sort_keys(order, descending)))
             .offset(offset)
         )
         if limit is not None:
@@ -90,6 +93,55 @@ class ActivityQueryService:
             found = session.execute(query).all()
             names = department_names(session, [row.id for row in found])
         return [activity_row(row, names.get(row.id, ([], []))) for row in found]
+
+    def page(
+        self,
+        where: ActivityFilter | None = None,
+        *,
+        after: tuple[object, ...] | None = None,
+        skip: int = 0,
+        limit: int,
+        order: ActivityOrder = ActivityOrder.NOTICE,
+        descending: bool = False,
+    ) -> ActivityPage:
+        """``limit`` activities in ``order`` that follow the row whose sort key is ``after``
+        (from the first row when None), passing over ``skip`` of them first.
+
+        Key-set paging: the database starts at the key instead of counting every row before
+        it, so the last page costs what the first does. Every order ends in the notice order
+        and the plan's position, which no two activities share, so pages neither overlap nor
+        leave a row out. Only the order is read now; the activities are read a few dozen at a
+        time when first looked at (``rows``), in a transaction of their own.
+        """
+        keys = _sort_keys(order, descending)
+        labels = [key.expression.label(f"sort_key_{i}") for i, key in enumerate(keys)]
+        query = (
+            self._query(where or ActivityFilter())
+            .with_only_columns(Activity.id, Activity.notice_id, *labels)
+            .order_by(*(key.ordered() for key in keys))
+        )
+        if after is not None:
+            query = query.where(_after(keys, after))
+        query = query.offset(skip).limit(limit)
+        with self.db.read_session() as session:
+            # Core, not the ORM's execute: plain rows, without its per-row loading work.
+            found = session.connection().execute(query).all()
+        last_key = tuple(found[-1][2:]) if found else None
+        rows = _RowsAsRead(self, [row.id for row in found])
+        return ActivityPage(rows, [row.notice_id for row in found], last_key)
+
+    def by_ids(self, activity_ids: Sequence[int]) -> dict[int, ActivityRow]:
+        """The activities with these ids (of notices not in the 回收站), by id."""
+        query = (
+            self._query(ActivityFilter())
+            .with_only_columns(*ROW_COLUMNS)
+            .outerjoin(DocNumberSeries, Notice.series_id == DocNumberSeries.id)
+            .where(Activity.id.in_(activity_ids))
+        )
+        with self.db.read_session() as session:
+            found = session.connection().execute(query).all()
+            names = department_names(session, [row.id for row in found])
+        return {row.id: activity_row(row, names.get(row.id, ([], []))) for row in found}
 
     def in_period(
         self, first: dt.date, last: dt.date, department: str | None = None
@@ -102,6 +154,38 @@ class ActivityQueryService:
         with self.db.read_session() as session:
             query = select(ActivityDepartment.name).distinct().order_by(ActivityDepartment.name)
             return list(session.scalars(query))
+
+
+class _RowsAsRead(Sequence[ActivityRow | None]):
+    """A page's activities, read DETAIL_ROWS at a time when first looked at: a table shows a
+    screenful of the page whose order it read, and reading every row was most of a page's
+    cost. None for an activity gone since its page was read."""
+
+    DETAIL_ROWS = 50
+
+    def __init__(self, service: ActivityQueryService, ids: list[int]) -> None:
+        self._service = service
+        self._ids = ids
+        self._read: dict[int, ActivityRow] = {}
+        self._chunks_read: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> ActivityRow | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ActivityRow | None]: ...
+    def __getitem__(self, index: int | slice) -> ActivityRow | list[ActivityRow | None] | None:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        activity_id = self._ids[index]
+        chunk = index % len(self._ids) // self.DETAIL_ROWS
+        if chunk not in self._chunks_read:
+            first = chunk * self.DETAIL_ROWS
+            self._read |= self._service.by_ids(self._ids[first : first + self.DETAIL_ROWS])
+            self._chunks_read.add(chunk)
+        return self._read.get(activity_id)
 
 
 ROW_COLUMNS = (
@@ -131,7 +215,6 @@ ROW_COLUMNS = (
     DocNumberSeries.code,
 )
 _IN_CHUNK = 500  # ids per IN (...) list, well under every backend's parameter limit
-_NOTICE_ORDER = (Notice.year.desc(), Notice.doc_date.desc(), Notice.id, Activity.position)
 
 
 def _overlaps_month(month: int) -> ColumnElement[bool]:
@@ -169,12 +252,51 @@ def _first_department(role: str) -> Any:
     )
 
 
-def _order_by(order: ActivityOrder, descending: bool) -> list[Any]:
+@dataclass(frozen=True)
+class _SortKey:
+    """One term of an order: what is compared, which way, and where NULLs go."""
+
+    expression: Any
+    descending: bool = False
+    nulls_last: bool = True
+    nullable: bool = True  # a NOT NULL column is ordered without a NULLS clause
+
+    def ordered(self) -> Any:
+        term = self.expression.desc() if self.descending else self.expression.asc()
+        if not self.nullable:
+            return term  # so that SQLite still reads it in an index's order
+        return term.nulls_last() if self.nulls_last else term.nulls_first()
+
+    def beyond(self, value: object) -> ColumnElement[bool] | None:
+        """Rows whose term comes strictly after ``value`` (None: no row can)."""
+        if value is None:
+            return self.expression.is_not(None) if not self.nulls_last else None
+        later = self.expression < value if self.descending else self.expression > value
+        return or_(later, self.expression.is_(None)) if self.nulls_last and self.nullable else later
+
+    def equal(self, value: object) -> ColumnElement[bool]:
+        return self.expression.is_(None) if value is None else self.expression == value
+
+
+# Newest notice first (undated ones last), then the plan's own order. NULL places are spelled
+# out so that SQLite and PostgreSQL agree; these are SQLite's own, so its index still serves.
+_NOTICE_KEYS = (
+    _SortKey(Notice.year, descending=True),
+    _SortKey(Notice.doc_date, descending=True),
+    _SortKey(Notice.id, nullable=False),
+    _SortKey(Activity.position, nullable=False),
+)
+_NOTICE_KEYS_REVERSED = (
+    _SortKey(Notice.year, nulls_last=False),
+    _SortKey(Notice.doc_date, nulls_last=False),
+    _SortKey(Notice.id, descending=True, nullable=False),
+    _SortKey(Activity.position, descending=True, nullable=False),
+)
+
+
+def _sort_keys(order: ActivityOrder, descending: bool) -> list[_SortKey]:
     if order is ActivityOrder.NOTICE:
-        keys: list[Any] = list(_NOTICE_ORDER)
-        if descending:
-            keys = [Notice.year, Notice.doc_date, Notice.id.desc(), Activity.position.desc()]
-        return keys
+        return list(_NOTICE_KEYS_REVERSED if descending else _NOTICE_KEYS)
     statuses = [(Activity.status == str(s), i) for i, s in enumerate(ActivityStatus)]
     column: Any = {
         ActivityOrder.NUMBER: Activity.position,
@@ -194,14 +316,28 @@ def _order_by(order: ActivityOrder, descending: bool) -> list[Any]:
         ActivityOrder.PERIOD: (Activity.end_date, Activity.start_time),
         ActivityOrder.TIME: (Activity.start_date,),
     }.get(order, ())
-    return [
-        *(_directed(key, descending) for key in (column, *then)),
-        *_NOTICE_ORDER,
-    ]
+    return [*(_SortKey(key, descending) for key in (column, *then)), *_NOTICE_KEYS]
 
 
-def _directed(column: Any, descending: bool) -> Any:
-    return (column.desc() if descending else column.asc()).nulls_last()
+def _after(keys: list[_SortKey], values: tuple[object, ...]) -> ColumnElement[bool]:
+    """Rows that come after the one whose sort key is ``values``, in the order of ``keys``.
+
+    (k1, k2, …) after (v1, v2, …): k1 beyond v1, or k1 equal to v1 and (k2, …) after (v2, …).
+    The first term also stands alone (at or beyond v1), which an index on it can serve.
+    """
+    later: ColumnElement[bool] | None = None
+    for key, value in reversed(list(zip(keys, values, strict=True))):
+        beyond = key.beyond(value)
+        if later is None:
+            later = beyond if beyond is not None else false()
+        else:
+            tie = and_(key.equal(value), later)
+            later = tie if beyond is None else or_(beyond, tie)
+    assert later is not None
+    first, value = keys[0], values[0]
+    beyond = first.beyond(value)
+    at_or_beyond = first.equal(value) if beyond is None else or_(beyond, first.equal(value))
+    return and_(at_or_beyond, later)
 
 
 def department_names(
@@ -216,7 +352,7 @@ def department_names(
             .where(ActivityDepartment.activity_id.in_(chunk))
             .order_by(ActivityDepartment.activity_id, ActivityDepartment.position)
         )
-        for activity_id, role, name in session.execute(query):
+        for activity_id, role, name in session.connection().execute(query).all():
             lead, cooperating = names.setdefault(activity_id, ([], []))
             (lead if role == "lead" else cooperating).append(name)
     return names
