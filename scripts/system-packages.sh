@@ -3,7 +3,8 @@
 # platform libraries, a TrueType CJK font that reportlab can embed in PDFs, and LibreOffice
 # Writer (headless), which converts .doc/.wps files for import, and poppler's pdftotext/
 # pdftoppm, through which the tests render exported Word files and measure their pages
-# (Liberation Serif stands in for Times New Roman there).
+# (Liberation Serif stands in for Times New Roman there), and the PostgreSQL server, which
+# the office-server tests start, stop and pause themselves.
 # Installs only what is missing, and only when it can (root with apt-get).
 set -euo pipefail
 
@@ -12,7 +13,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
   fonts-wqy-zenhei fonts-noto-cjk fonts-dejavu-core python3-venv
-  libreoffice-writer-nogui poppler-utils poppler-data fonts-liberation2
+  libreoffice-writer-nogui poppler-utils poppler-data fonts-liberation2 postgresql
 )
 
 command -v apt-get >/dev/null 2>&1 || exit 0

@@ -3,7 +3,7 @@ started again, and paused (SIGSTOP) as a hung machine is. The window keeps answe
 once that the server cannot be reached, and the clerk's save lands by itself afterwards.
 
 These tests start a PostgreSQL server of their own (the CI's shared one must not be stopped
-under the other tests); they need Debian's postgresql, which scripts/with-postgres.sh installs.
+under the other tests); they need Debian's postgresql, which scripts/system-packages.sh installs.
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ from unionoffice.storage.services.notices import NoticeService
 
 PG_BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 
-pytestmark = pytest.mark.skipif(
-    not PG_BINARIES and not os.environ.get("UNIONOFFICE_TEST_POSTGRES"),
-    reason="needs PostgreSQL's server programs (bash scripts/with-postgres.sh installs them)",
-)
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +52,11 @@ class PrivateServer:
     """A throwaway PostgreSQL server that a test may stop, start, pause and resume."""
 
     def __init__(self, folder: Path, password: str = "") -> None:
+        if not PG_BINARIES:
+            raise RuntimeError(
+                "PostgreSQL's server programs are missing: bash scripts/system-packages.sh "
+                "installs them (Debian's postgresql)"
+            )
         self.bin = PG_BINARIES[-1]
         self.folder = folder
         self.data = folder / "data"
