@@ -1,7 +1,7 @@
 """The file-type filters of every file dialog, written the way Qt reads them.
 
 Qt finds a filter's patterns between ASCII parentheses at its end ("Word 文档 (*.docx)");
-with full-width brackets (“（*.docx）”) it reads no pattern and the dialog lists nothing, on
+with full-width brackets around the patterns it reads none and the dialog lists nothing, on
 Windows' native dialog too.
 """
 
