@@ -288,3 +288,21 @@ def test_a_department_written_as_its_alias_comes_back_as_stored(db) -> None:
     assert dataclasses.replace(
         history.version(notice_id, stored.version - 1), version=None
     ) == dataclasses.replace(first, version=None)
+
+
+def test_the_marks_of_a_save_are_in_its_history(db) -> None:
+    """签发人, 份号 and the other marks (0013) are part of what a save keeps."""
+    service = NoticeService(db)
+    notice_id = service.create(_draft())
+    first = service.get(notice_id)
+    data = service.get(notice_id)
+    data.issuer, data.copy_number, data.urgency = "张三", "000123", "特急"
+    service.update(data)
+    stored = service.get(notice_id)
+    assert stored.version is not None and stored.issuer == "张三"
+    history = HistoryService(db)
+    assert history.version(notice_id, stored.version) == stored
+    assert dataclasses.replace(
+        history.version(notice_id, stored.version - 1), version=None
+    ) == dataclasses.replace(first, version=None)
+    assert len(history.revisions(notice_id)) == 2  # the marks were a change

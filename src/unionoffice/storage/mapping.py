@@ -32,6 +32,15 @@ KnownDepartments = dict[str, tuple[int, str]]
 
 
 def notice_to_data(notice: Notice) -> NoticeData:
+    return _notice_data(
+        notice,
+        [Block(BlockKind(b.kind), b.text, b.level) for b in notice.blocks],
+        [activity_to_data(a) for a in notice.activities],
+    )
+
+
+def _notice_data(notice: Notice, body: list[Block], activities: list[ActivityData]) -> NoticeData:
+    """The notice's own fields as read, with ``body`` and ``activities`` given."""
     return NoticeData(
         id=notice.id,
         version=notice.version,
@@ -42,7 +51,7 @@ def notice_to_data(notice: Notice) -> NoticeData:
         number=notice.number,
         status=NoticeStatus(notice.status),
         recipients=notice.recipients,
-        body=[Block(BlockKind(b.kind), b.text, b.level) for b in notice.blocks],
+        body=body,
         attachment_note=notice.attachment_note,
         signature=notice.signature,
         date=notice.doc_date,
@@ -59,7 +68,7 @@ def notice_to_data(notice: Notice) -> NoticeData:
         attendees=notice.attendees,
         absentees=notice.absentees,
         observers=notice.observers,
-        activities=[activity_to_data(a) for a in notice.activities],
+        activities=activities,
     )
 
 
@@ -88,27 +97,8 @@ def as_stored(
                 responsible_person=item.responsible_person or None,
             )
         )
-    return NoticeData(
-        id=notice.id,
-        version=notice.version,
-        title=notice.title,
-        organ=notice.organ.name if notice.organ else None,
-        series_code=notice.series.code if notice.series else None,
-        year=notice.year,
-        number=notice.number,
-        status=NoticeStatus(notice.status),
-        recipients=notice.recipients,
-        body=[Block(BlockKind(str(b.kind)), b.text, b.level) for b in data.body],
-        attachment_note=notice.attachment_note,
-        signature=notice.signature,
-        date=notice.doc_date,
-        remark=notice.remark,
-        cc=notice.cc,
-        distributor=notice.distributor,
-        distribution_date=notice.distribution_date,
-        folder=notice.folder,
-        activities=activities,
-    )
+    body = [Block(BlockKind(str(b.kind)), b.text, b.level) for b in data.body]
+    return _notice_data(notice, body, activities)
 
 
 def stored_period(
