@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from unionoffice.gui import messages
+from unionoffice.gui.background_reads import read_pool
 from unionoffice.gui.settings import DictStore, Settings
 from unionoffice.storage.demo import fill_demo
 
@@ -126,6 +127,18 @@ def window(qtbot, db, demo_ids, settings, shown_messages):
     yield main
     main.close()
     QThreadPool.globalInstance().waitForDone(20_000)  # saves and reads still on their way
+    read_pool().waitForDone(20_000)
+
+
+@pytest.fixture
+def reads_done(qtbot):
+    """Wait until what the window reads in the background (a notice clicked, a calendar month)
+    is on screen: ``reads_done(window)``."""
+
+    def wait(window, timeout_ms: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: not window.reads.busy(), timeout=timeout_ms)
+
+    return wait
 
 
 @pytest.fixture

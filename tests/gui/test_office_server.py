@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from unionoffice.gui.background_reads import read_pool
 from unionoffice.storage.database import Database
 from unionoffice.storage.demo import fill_demo
 from unionoffice.storage.services.notices import NoticeService
@@ -200,6 +201,7 @@ def office_window(qtbot, server, settings, shown_messages):
     yield window, db, ids
     window.close()
     QThreadPool.globalInstance().waitForDone(20_000)  # saves and reads on their way
+    read_pool().waitForDone(20_000)
     db.dispose()
 
 
@@ -424,3 +426,52 @@ def test_all_activities_keeps_its_rows_and_says_once_when_the_server_stops(
     qtbot.waitUntil(lambda: "暂时无法连接" not in window.db_label.text(), timeout=15_000)
     qtbot.waitUntil(lambda: model.unreadable == "", timeout=5_000)
     assert model.index(0, 1).data()  # read again by itself
+
+
+def test_clicks_on_a_paused_server_hold_nothing_and_show_when_it_answers(
+    qtbot, office_window, server, shown_messages
+) -> None:
+    """Opening a notice and stepping the calendar wait for the server off the UI thread: the
+    window answers, the status line names what it waits for, and both show when the server
+    answers again."""
+    window, _db, ids = office_window
+    window.change_watcher.stop()  # the clicks are what this test watches
+    calendar = window.calendar
+    window.tabs.setCurrentWidget(calendar)
+    qtbot.waitUntil(lambda: not window.reads.busy(), timeout=10_000)
+    month_before = calendar.title_label.text()
+    window.tree.select_notice(ids[2])
+    server.pause()
+    try:
+        window.open_action.trigger()  # Ctrl+O on the notice chosen in the tree
+        window.open_action.trigger()  # pressed again while the first still waits
+        calendar.next_button.click()
+        started = time.monotonic()
+        assert _ticks_during(qtbot, 1000) >= 30
+        assert time.monotonic() - started < 3
+        assert window.editor_for(ids[2]) is None
+        assert calendar.title_label.text() == month_before  # the month shown stays
+        waiting = window.statusBar().currentMessage()
+        assert "正在读取" in waiting and "公文" in waiting and "日历" in waiting
+    finally:
+        server.resume()
+    qtbot.waitUntil(lambda: window.editor_for(ids[2]) is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: calendar.title_label.text() != month_before, timeout=10_000)
+    assert window.tabs.currentWidget() is window.editor_for(ids[2])
+    assert len(window.editors()) == 1 and shown_messages == []
+    qtbot.waitUntil(lambda: "正在读取" not in window.statusBar().currentMessage())
+
+
+def test_a_notice_clicked_while_the_server_is_stopped_is_said_once(
+    qtbot, office_window, server, shown_messages
+) -> None:
+    window, _db, ids = office_window
+    window.change_watcher.stop()
+    window.tree.select_notice(ids[1])
+    server.stop()
+    window.open_action.trigger()
+    window.open_action.trigger()  # a double-click's second press: one read, one message
+    qtbot.waitUntil(lambda: not window.reads.busy(), timeout=15_000)
+    assert [kind for kind, _text in shown_messages] == ["error"]
+    assert "无法打开公文" in shown_messages[0][1] and "拒绝连接" in shown_messages[0][1]
+    assert window.editors() == []

@@ -15,6 +15,7 @@ from unionoffice import __version__
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages, office_pc
 from unionoffice.gui.assets import app_icon
+from unionoffice.gui.background_reads import read_pool
 from unionoffice.gui.qt_texts import install_qt_translations
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.window.database_opener import DatabaseOpening
@@ -159,7 +160,8 @@ def _run_window(app: QApplication, db_argument: str | None, settings: Settings |
         # wizard, which cancels itself after the same delay) is never cut short
         window.attached.connect(lambda: QTimer.singleShot(int(quit_after), window.close))
     status = max(int(app.exec()), openings[-1].exit_code)
-    if not QThreadPool.globalInstance().waitForDone(STUCK_WORKER_WAIT_MS):
+    pools = (QThreadPool.globalInstance(), read_pool())
+    if not all(pool.waitForDone(STUCK_WORKER_WAIT_MS) for pool in pools):
         _leave_stuck_workers(status)
     if window.is_attached():
         window.db.dispose()

@@ -35,6 +35,10 @@ class Workbench(Protocol):
 
     def open_notice(self, notice_id: int) -> object: ...
 
+    def request_notice(self, notice_id: int) -> None:
+        """Show the notice the clerk clicked, once read (off the UI thread)."""
+        ...
+
     def close_notice(self, notice_id: int) -> None: ...
 
     def save_all(self) -> bool:
@@ -70,6 +74,9 @@ class NoWindow:
 
     def open_notice(self, notice_id: int) -> object:
         return None
+
+    def request_notice(self, notice_id: int) -> None:
+        pass
 
     def close_notice(self, notice_id: int) -> None:
         pass

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.activity_criteria import ActivityFilter, ActivityRow
+from unionoffice.domain.calendar_days import SpecialDay
 from unionoffice.domain.changes import Changes
 from unionoffice.domain.deadline import month_end
 from unionoffice.domain.doc_number import MAX_YEAR, MIN_YEAR
+from unionoffice.gui.background_reads import BackgroundReads
 from unionoffice.gui.calendar import calendar_holidays as marks
 from unionoffice.gui.calendar.calendar_canvas import MonthCanvas, assign_lanes, month_weeks
 from unionoffice.gui.calendar.calendar_colours import (
@@ -83,10 +85,52 @@ def read_first_month(service: ActivityQueryService) -> MonthRows:
     return MonthRows(start.year, start.month, rows)
 
 
+@dataclass(frozen=True)
+class _Wanted:
+    """The month or year the calendar is asked to show."""
+
+    year: int
+    month: int
+    year_view: bool
+    department: str | None
+
+
+@dataclass(frozen=True)
+class _Shown:
+    wanted: _Wanted
+    rows: list[ActivityRow]
+    special_days: dict[dt.date, SpecialDay]
+    missing_years: list[int]
+    department_names: list[str] | None  # read again when departments were merged or renamed
+
+
+def _read(
+    service: ActivityQueryService, days: CalendarDayService, wanted: _Wanted, names: bool
+) -> _Shown:
+    """What the calendar shows of ``wanted`` (no Qt: any thread)."""
+    if wanted.year_view:
+        first, last = dt.date(wanted.year, 1, 1), dt.date(wanted.year, 12, 31)
+        rows = service.in_period(first, last, wanted.department)
+        special = days.special_days(first, last)
+    else:
+        first = dt.date(wanted.year, wanted.month, 1)
+        rows = service.in_period(first, month_end(wanted.year, wanted.month), wanted.department)
+        weeks = month_weeks(wanted.year, wanted.month)
+        special = days.special_days(weeks[0][0], weeks[-1][-1])
+    return _Shown(
+        wanted,
+        rows,
+        special,
+        days.missing_years([wanted.year]),
+        service.department_names() if names else None,
+    )
+
+
 class CalendarView(QWidget):
     """The 日历 tab: month or year, previous/next, department filter, colours, holidays."""
 
     activity_clicked = Signal(int, int)  # notice id, position in that notice
+    read_failed = Signal(str)  # the database could not be read: the calendar keeps its month
 
     def __init__(
         self,
@@ -98,9 +142,12 @@ class CalendarView(QWidget):
         days: CalendarDayService | None = None,
         settings: Settings | None = None,
         first_month: MonthRows | None = None,
+        reads: BackgroundReads | None = None,
     ) -> None:
-        """``first_month``: the rows of the month to open on, when read ahead."""
+        """``first_month``: the rows of the month to open on, when read ahead; ``reads``: the
+        window's background reads (without: read on the spot)."""
         super().__init__(parent)
+        self.reads = reads
         self._stale = False  # activities changed while the calendar was not on screen
         self._names_stale = False  # departments merged or renamed: the filter's list too
         self.service = service
@@ -297,32 +344,53 @@ class CalendarView(QWidget):
         self._show_legend()
 
     def reload(self) -> None:
-        """Read the activities and special days of the month or year shown: a few queries,
-        none per day; painting reads nothing."""
+        """Read the activities and special days of the month or year shown (a few queries, none
+        per day; painting reads nothing). In the window the read runs off the UI thread and the
+        calendar shows what it shows until the answer comes."""
         if self._names_stale:
             self._names_stale = False
-            self._offer_departments(self.service.department_names())
-        department = self.department_filter()
-        ahead, self._read_ahead = self._read_ahead, None  # read ahead for the first reload only
-        if self.is_year_view:
-            first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-            rows = self.service.in_period(first, last, department)
-            self.year_canvas.set_year(self.year, rows, self.days.special_days(first, last))
-            self.title_label.setText(f"{self.year}年")
+            names_wanted = True
         else:
-            first = dt.date(self.year, self.month, 1)
-            if ahead is not None and (ahead.year, ahead.month, department) == (
-                self.year,
-                self.month,
-                None,
-            ):
-                rows = ahead.rows
-            else:
-                rows = self.service.in_period(first, month_end(self.year, self.month), department)
-            weeks = month_weeks(self.year, self.month)
+            names_wanted = False
+        wanted = _Wanted(self.year, self.month, self.is_year_view, self.department_filter())
+        ahead, self._read_ahead = self._read_ahead, None  # read ahead for the first reload only
+        if (
+            ahead is not None
+            and not names_wanted
+            and (ahead.year, ahead.month, None, False)
+            == (wanted.year, wanted.month, wanted.department, wanted.year_view)
+        ):
+            weeks = month_weeks(wanted.year, wanted.month)
             special = self.days.special_days(weeks[0][0], weeks[-1][-1])
-            self.month_canvas.set_month(self.year, self.month, rows, special)
-            self.title_label.setText(f"{self.year}年{self.month}月")
+            missing = self.days.missing_years([wanted.year])
+            self._show(_Shown(wanted, ahead.rows, special, missing, None))
+            return
+        service, days = self.service, self.days
+
+        def read() -> _Shown:
+            return _read(service, days, wanted, names_wanted)
+
+        if self.reads is None:
+            self._show(read())
+        else:
+            self.reads.start(
+                ("calendar", id(self)), read, self._show, what="日历", on_failed=self._not_read
+            )
+
+    def _not_read(self, error: BaseException) -> None:
+        self._stale = True  # read again with the next change, or when shown again
+        self.read_failed.emit(str(error))
+
+    def _show(self, shown: _Shown) -> None:
+        wanted, rows = shown.wanted, shown.rows
+        if shown.department_names is not None:
+            self._offer_departments(shown.department_names)
+        if wanted.year_view:
+            self.year_canvas.set_year(wanted.year, rows, shown.special_days)
+            self.title_label.setText(f"{wanted.year}年")
+        else:
+            self.month_canvas.set_month(wanted.year, wanted.month, rows, shown.special_days)
+            self.title_label.setText(f"{wanted.year}年{wanted.month}月")
         self.count_label.setText(f"共 {len(rows)} 项活动")
         for picker, value in ((self.jump_year, self.year), (self.jump_month, self.month - 1)):
             picker.blockSignals(True)
@@ -331,13 +399,17 @@ class CalendarView(QWidget):
             else:
                 picker.setCurrentIndex(value)
             picker.blockSignals(False)
-        missing = self.days.missing_years([self.year])
+        missing = shown.missing_years
         self.missing_notice.setVisible(bool(missing))
         if missing:
             self.missing_notice.setText(
                 f"{missing[0]}年的节假日安排尚未收录，请在“设置 → 节假日”中录入"
             )
         self._show_legend()
+
+    def is_reading(self) -> bool:
+        """A month or year is being read (the window's calendar reads off the UI thread)."""
+        return self.reads is not None and self.reads.is_pending(("calendar", id(self)))
 
     def _offer_departments(self, names: Sequence[str]) -> None:
         """The departments the filter offers; the chosen one stays while it is offered."""

@@ -246,7 +246,7 @@ class RegisterDialog(QDialog):
     def open_selected(self) -> None:
         line = self.selected_line()
         if line is not None and line.notice_id is not None:
-            self.context.workbench.open_notice(line.notice_id)
+            self.context.workbench.request_notice(line.notice_id)
 
     def print_register(self) -> PrintPreview:
         """The register on A4, in Qt's print preview (printer, page setup, 打印)."""

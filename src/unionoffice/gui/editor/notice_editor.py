@@ -44,6 +44,7 @@ from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
 from unionoffice.gui.editor.mark_fields import MarkFields
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
+from unionoffice.gui.editor.opening import EditorOpening, read_opening
 from unionoffice.gui.editor.page_preview import PagePreview
 from unionoffice.gui.editor.recovery import RecoveryKeeper
 from unionoffice.gui.editor.saving import WAIT_S, NoticeSaver, Outcome, SaveAttempt, SaveCopy
@@ -94,16 +95,20 @@ class NoticeEditor(QWidget):
         *,
         autosave_ms: int | None = None,
         keep_recovery: bool = False,
+        opening: EditorOpening | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``autosave_ms``: the delay after typing stops (default: the setting);
-        ``keep_recovery``: keep the unsaved working copy in a recovery file, as the window does."""
+        ``keep_recovery``: keep the unsaved working copy in a recovery file, as the window does;
+        ``opening``: what the editor shows, read already off the UI thread (else read here)."""
         super().__init__(parent)
         self.context = context
         self.db = context.db
         self.notices = context.notices
         self.numbering = context.numbering
-        self._data: NoticeData = self.notices.get(notice_id)
+        if opening is None:
+            opening = read_opening(context, notice_id)
+        self._data: NoticeData = opening.notice
         self._dirty = False
         self._edits = 0  # counts edits, so a save knows whether typing went on meanwhile
         self._heard_version = 0  # another save heard of while ours was on its way
@@ -126,12 +131,7 @@ class NoticeEditor(QWidget):
             RecoveryKeeper(context.recovery_store, self.collect, self) if keep_recovery else None
         )
 
-        organs = context.organs
-        organ_list = organs.organs()
-        organ_id = next((o.id for o in organ_list if o.name == self._data.organ), None)
-        departments = organs.department_names(organ_id)
-        departments += [d for d in self.notices.departments_in_use() if d not in departments]
-
+        organ_list = opening.organs
         self.activity_model = ActivityTableModel(
             self._data.activities,
             year=self._data.plan_year,
@@ -140,7 +140,7 @@ class NoticeEditor(QWidget):
             parent=self,
         )
         self.activity_view = ActivityTableView(
-            self.activity_model, departments, self, settings=self.settings
+            self.activity_model, opening.departments, self, settings=self.settings
         )
         letterheads = {o.name: o.header_text for o in organ_list}
         defaults = {o.name: OrganDefaults(o.name, o.default_distributor) for o in organ_list}
@@ -150,7 +150,7 @@ class NoticeEditor(QWidget):
             defaults=lambda notice: defaults.get(notice.organ or "", OrganDefaults()),
             parent=self,
         )
-        self._build(organs.series_codes())
+        self._build(opening.series_codes)
         self.history = self._watch_history()
         self.organ.setCompleter(QCompleter([o.name for o in organ_list], self.organ))
         self._fill()

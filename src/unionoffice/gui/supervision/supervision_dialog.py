@@ -329,7 +329,7 @@ class SupervisionDialog(QDialog):
     def open_selected(self) -> None:
         item = self.selected_item()
         if item is not None:
-            self.context.workbench.open_notice(item.notice_id)
+            self.context.workbench.request_notice(item.notice_id)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.column() not in (Col.STATUS, Col.NOTE) and self.model.item(index) is not None:
@@ -337,7 +337,7 @@ class SupervisionDialog(QDialog):
 
     def context_menu(self, item: SupervisionItem) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("打开公文", lambda: self.context.workbench.open_notice(item.notice_id))
+        menu.addAction("打开公文", lambda: self.context.workbench.request_notice(item.notice_id))
         if item.date_doubtful:
             year = item.notice_year or (item.notice_date.year if item.notice_date else 0)
             fix = next_year_deadline(item.activity.deadline, year, item.notice_date)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
 from unionoffice.gui.assets import app_icon
+from unionoffice.gui.background_reads import BackgroundReads
 from unionoffice.gui.file_filters import dropped_imports
 from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     from unionoffice.gui.activities.activity_view import AllActivitiesView
     from unionoffice.gui.calendar.calendar_view import CalendarView
     from unionoffice.gui.editor.notice_editor import NoticeEditor
+    from unionoffice.gui.editor.opening import EditorOpening
 
     # Imported on first use: they bring python-docx, reportlab, openpyxl and the importer,
     # which a clerk who only reads and edits should not wait for at start-up.
@@ -128,7 +131,11 @@ class MainWindow(QMainWindow):
 
         self.tree = DocumentTree(self)
         self.tree.summaries_changed.connect(self._update_counts)
-        self.tree.open_requested.connect(self.open_notice)
+        # Reads a click starts run off the UI thread: a slow office server holds no click.
+        self.reads = BackgroundReads(self)
+        self.reads.waiting.connect(self._show_waiting)
+        self._waiting_text = ""
+        self.tree.open_requested.connect(self.request_notice)
         # The commands need the database: they are made by attach, so these ask for them then.
         self.tree.new_requested.connect(lambda: self.notice_commands.new_notice())
         self.tree.duplicate_requested.connect(lambda i: self.notice_commands.duplicate_notice(i))
@@ -218,8 +225,10 @@ class MainWindow(QMainWindow):
             self,
             settings=self.settings,
             first_month=snapshot.calendar_month if snapshot is not None else None,
+            reads=self.reads,
         )
         self.calendar.activity_clicked.connect(self.show_activity)
+        self.calendar.read_failed.connect(self._on_view_unreadable)
         self.all_activities: AllActivitiesView = AllActivitiesView(
             AllActivitiesModel(self.activities, parent=self),
             departments,
@@ -302,8 +311,8 @@ class MainWindow(QMainWindow):
                 return
 
     def _on_view_unreadable(self, reason: str) -> None:
-        """全部活动 could not read a page: it shows what it has, and reads again when the
-        database is back."""
+        """全部活动 or the calendar could not read: each shows what it has, and reads again
+        when the database is back."""
         self._missed |= Changes.all()
         self.change_watcher.note_unreachable(reason.split("：", 1)[-1])
 
@@ -328,6 +337,7 @@ class MainWindow(QMainWindow):
         unless it is ``db`` itself (a restore replaces the file under the same Database).
         """
         stop_tasks(self)
+        self.reads.forget()
         for editor in self.editors():
             self._close_editor(editor, ask=False)
         old_db, old_context = self.db, self.context
@@ -384,28 +394,75 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, NoticeEditor) else None
 
     def open_notice(self, notice_id: int) -> NoticeEditor | None:
-        """Show the notice's editor, opening a tab for it if needed."""
-        from unionoffice.gui.editor.notice_editor import NoticeEditor
+        """Show the notice's editor, opening a tab for it if needed (read here: for a notice
+        just written, as after 新建 or an import; a clerk's click goes through request_notice)."""
+        from unionoffice.gui.editor.opening import read_opening
 
         editor = self.editor_for(notice_id)
         if editor is None:
             try:
-                editor = NoticeEditor(self.context, notice_id, keep_recovery=True)
+                editor = self._add_editor(notice_id, read_opening(self.context, notice_id))
             except UnionOfficeError as exc:
                 messages.show_error(self, f"无法打开公文：{exc}")
                 return None
-            editor.saved.connect(self._on_saved)
-            editor.save_pending_changed.connect(self._show_pending_saves)
-            editor.changed.connect(self.context.notify)
-            editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-            editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
-            editor.activity_view.calendar_requested.connect(self.show_in_calendar)
-            self.undo_group.addStack(editor.undo_stack)
-            self.tabs.addTab(editor, "")
-            self._retitle(editor)
+        self._bring_forward(editor)
+        return editor
+
+    def request_notice(
+        self, notice_id: int, then: Callable[[NoticeEditor], None] | None = None
+    ) -> None:
+        """Show the notice the clerk asked for, at once when its tab is open, else when it has
+        been read; ``then`` gets its editor (to show an activity, say)."""
+        from unionoffice.gui.editor.opening import read_opening
+
+        editor = self.editor_for(notice_id)
+        if editor is not None:
+            self._bring_forward(editor, then)
+            return
+        context = self.context
+
+        def show(opening: EditorOpening) -> None:
+            if self.context is context:  # not another database meanwhile
+                shown = self.editor_for(notice_id) or self._add_editor(notice_id, opening)
+                self._bring_forward(shown, then)
+
+        self.reads.start(
+            ("notice", notice_id),
+            lambda: read_opening(context, notice_id),
+            show,
+            what="公文",
+            on_failed=lambda exc: messages.show_error(self, f"无法打开公文：{exc}"),
+        )
+
+    def _show_waiting(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        elif self.statusBar().currentMessage() == self._waiting_text:
+            self.statusBar().clearMessage()
+        self._waiting_text = text
+
+    def _bring_forward(
+        self, editor: NoticeEditor, then: Callable[[NoticeEditor], None] | None = None
+    ) -> None:
         self.tabs.setCurrentWidget(editor)
-        self.tree.select_notice(notice_id)
-        self.settings.remember_notice(notice_id)
+        self.tree.select_notice(editor.notice_id)
+        self.settings.remember_notice(editor.notice_id)
+        if then is not None:
+            then(editor)
+
+    def _add_editor(self, notice_id: int, opening: EditorOpening) -> NoticeEditor:
+        from unionoffice.gui.editor.notice_editor import NoticeEditor
+
+        editor = NoticeEditor(self.context, notice_id, keep_recovery=True, opening=opening)
+        editor.saved.connect(self._on_saved)
+        editor.save_pending_changed.connect(self._show_pending_saves)
+        editor.changed.connect(self.context.notify)
+        editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
+        editor.activity_view.calendar_requested.connect(self.show_in_calendar)
+        self.undo_group.addStack(editor.undo_stack)
+        self.tabs.addTab(editor, "")
+        self._retitle(editor)
         return editor
 
     # -- the Workbench the operations use (gui/app_context.py) -------------------------------
@@ -432,7 +489,7 @@ class MainWindow(QMainWindow):
         if notice_id is None:
             self.tree.focus_search()
         else:
-            self.open_notice(notice_id)
+            self.request_notice(notice_id)
 
     def _retitle(self, editor: NoticeEditor) -> None:
         index = self.tabs.indexOf(editor)
@@ -441,9 +498,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, editor.doc_number_text or "草稿（未取号）")
 
     def show_activity(self, notice_id: int, position: int) -> None:
-        editor = self.open_notice(notice_id)
-        if editor is not None:
-            editor.show_activity(position)
+        self.request_notice(notice_id, lambda editor: editor.show_activity(position))
 
     def show_in_calendar(self, day: dt.date) -> None:
         """The calendar, on the month of ``day`` (an activity's 在日历中查看)."""
@@ -493,11 +548,15 @@ class MainWindow(QMainWindow):
         """Close ``editor``'s tab after saving; when the save fails, ``ask`` whether to close
         anyway (the edit stays in the recovery file) or keep the tab. Whether it closed."""
         saved = editor.save()
-        if not saved and ask and not messages.confirm(
-            self,
-            f"《{editor.display_title()}》的修改未能保存（见编辑器上方的提示）。\n\n"
-            "仍要关闭吗？修改已存入恢复文件，下次打开程序时可以恢复；"
-            "不关闭则留在这里，数据库恢复后自动保存。",
+        if (
+            not saved
+            and ask
+            and not messages.confirm(
+                self,
+                f"《{editor.display_title()}》的修改未能保存（见编辑器上方的提示）。\n\n"
+                "仍要关闭吗？修改已存入恢复文件，下次打开程序时可以恢复；"
+                "不关闭则留在这里，数据库恢复后自动保存。",
+            )
         ):
             return False
         editor.shutdown(saved=saved)
@@ -720,6 +779,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         stop_tasks(self)
+        self.reads.forget()
         if self.is_attached():  # a window closed while its database opens keeps the last list
             self.settings.open_notices = [editor.notice_id for editor in self.editors()]
         self.settings.window_geometry = self.saveGeometry()
