@@ -548,7 +548,7 @@ def test_all_activities_edit_of_an_open_notice_joins_its_undo_and_autosave(
     qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
 
 
-def test_all_activities_enter_or_menu_opens_the_notice(qtbot, window, db, demo_ids):
+def test_all_activities_enter_or_menu_opens_the_notice(qtbot, window, db, demo_ids, reads_done):
     view = window.all_activities
     window.tabs.setCurrentWidget(view)
     row = view.model.row_of(demo_ids[2], 1)
@@ -556,6 +556,7 @@ def test_all_activities_enter_or_menu_opens_the_notice(qtbot, window, db, demo_i
     view.table.setCurrentIndex(view.model.index(row, Column.NUMBER))
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    reads_done(window)  # read off the UI thread, then shown
     editor = window.current_editor()
     assert editor is not None and editor.notice_id == demo_ids[2]
     assert editor.activity_view.current_row() == 1
@@ -563,6 +564,7 @@ def test_all_activities_enter_or_menu_opens_the_notice(qtbot, window, db, demo_i
     assert [a.text() for a in view.context_menu().actions()] == ["打开公文", "在日历中查看"]
     view.table.setCurrentIndex(view.model.index(view.model.row_of(demo_ids[3], 0), Column.TITLE))
     view.open_action.trigger()
+    reads_done(window)
     assert window.current_editor().notice_id == demo_ids[3]
 
 

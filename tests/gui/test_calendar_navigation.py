@@ -66,9 +66,12 @@ def test_jump_to_a_year_and_month_and_back_to_today(qtbot, db, demo_ids) -> None
     assert view.jump_month.currentIndex() == today.month - 1
 
 
-def test_an_activity_opens_its_month_from_both_tables(qtbot, window, demo_ids) -> None:
+def test_an_activity_opens_its_month_from_both_tables(
+    qtbot, window, demo_ids, reads_done
+) -> None:
     calendar = window.calendar
     calendar.set_month(2030, 1)
+    reads_done(window)
     # 全部活动: the current row's 在日历中查看
     table = window.all_activities
     window.tabs.setCurrentWidget(table)
@@ -95,6 +98,7 @@ def test_an_activity_opens_its_month_from_both_tables(qtbot, window, demo_ids) -
     plan.select_row(0)
     start = plan.current_period().start
     plan.calendar_action.trigger()
+    reads_done(window)
     assert window.tabs.currentWidget() is calendar and not calendar.is_year_view
     assert calendar.title_label.text() == f"{start.year}年{start.month}月"
 

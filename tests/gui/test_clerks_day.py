@@ -95,6 +95,11 @@ def _shortcut(qtbot, window: MainWindow, key: Qt.Key, modifiers=CTRL) -> None:
     qtbot.keyClick(QApplication.focusWidget() or window, key, modifiers)
 
 
+def _read(qtbot, window) -> None:
+    """What a click asked for is read off the UI thread: wait until it is shown."""
+    qtbot.waitUntil(lambda: not window.reads.busy(), timeout=10_000)
+
+
 def _click_cell(qtbot, view: QAbstractItemView, index) -> None:
     view.scrollTo(index)
     qtbot.mouseClick(
@@ -262,9 +267,11 @@ def _jump_the_calendar(qtbot, window) -> None:
     steps = far.month - 1 - combo.currentIndex()
     for _ in range(abs(steps)):
         qtbot.keyClick(combo, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+    _read(qtbot, window)
     assert calendar.title_label.text() == f"{far.year}年{far.month}月"
     assert "举行开幕式" in [row.activity.title for row in calendar.shown_rows()]
     qtbot.mouseClick(calendar.today_button, Qt.MouseButton.LeftButton)
+    _read(qtbot, window)
     assert calendar.title_label.text() == f"{YEAR}年{TODAY.month}月"
 
 
@@ -370,12 +377,14 @@ def _void_in_the_register(qtbot, window, editor, type_text) -> None:
     qtbot.mouseClick(mistake.allocate_button, Qt.MouseButton.LeftButton)
     assert mistake.doc_number.text() == WRONG
     _shortcut(qtbot, window, Qt.Key.Key_R)
+    _read(qtbot, window)
     register = window.register_dialog
     assert isinstance(register, RegisterDialog) and register.isVisible()
     assert (register.series.currentText(), register.year.value()) == ("青总办", YEAR)
     row = next(r for r, line in enumerate(register.model.lines) if line.doc_number == WRONG)
     _click_cell(qtbot, register.table, register.model.index(row, 0))
     qtbot.mouseClick(register.void_button, Qt.MouseButton.LeftButton)
+    _read(qtbot, window)
     voided = next(line for line in register.model.lines if line.doc_number == WRONG)
     assert voided.state == "作废" and ANSWER_TEXT in voided.remark
     # the editor of that notice follows: a draft again
@@ -544,6 +553,7 @@ def test_a_clerks_day_from_the_first_start_to_the_next_morning(
     assert given.notice_id == notice_id and not given.voided
     assert voided.voided and voided.void_reason == ANSWER_TEXT
     _shortcut(qtbot, window, Qt.Key.Key_R)  # and the register on screen says so
+    _read(qtbot, window)
     shown = {line.doc_number: line for line in window.register_dialog.model.lines}
     assert shown[WRONG].state == "作废" and shown[NUMBER].state == "已用"
     assert shown[f"青总办〔{YEAR}〕1号"].state == "预留"  # the wizard's numbers used before

@@ -51,7 +51,9 @@ def test_ctrl_f_focuses_search_and_ctrl_n_creates_a_draft(qtbot, window, db) -> 
     assert editor.notice_id in window.tree.visible_notice_ids()
 
 
-def test_new_notice_number_and_activities_reach_the_calendar(qtbot, window, db, type_text) -> None:
+def test_new_notice_number_and_activities_reach_the_calendar(
+    qtbot, window, db, type_text, reads_done
+) -> None:
     editor = window.notice_commands.new_notice()
     assert editor is not None
     editor.title.clear()
@@ -74,6 +76,7 @@ def test_new_notice_number_and_activities_reach_the_calendar(qtbot, window, db, 
     assert stored.doc_number == "青总办〔2021〕5号"
     assert [a.title for a in stored.activities] == ["职工运动会"]
     window.calendar.set_month(2021, 5)
+    reads_done(window)
     titles = [r.activity.title for r in window.calendar.shown_rows()]
     assert "职工运动会" in titles
     # Ctrl+Z through the window's undo action takes the department back
@@ -150,18 +153,21 @@ def test_recent_and_trash_menus_open_and_restore(qtbot, window, db, demo_ids, sh
     assert [a.text() for a in trash.actions()] == ["回收站是空的"]
 
 
-def test_calendar_click_opens_the_activity(qtbot, window, db) -> None:
+def test_calendar_click_opens_the_activity(qtbot, window, db, reads_done) -> None:
     calendar = window.calendar
     calendar.set_month(2021, 4)
+    reads_done(window)
     calendar.grab()  # paint, so the bars have places to click
     hit = calendar.month_canvas.hits[0]
     qtbot.mouseClick(
         calendar.month_canvas, Qt.MouseButton.LeftButton, pos=hit.rect.center().toPoint()
     )
+    reads_done(window)  # the notice is read off the UI thread, then shown
     editor = window.current_editor()
     assert editor is not None and editor.notice_id == hit.row.notice_id
     assert editor.activity_view.current_row() == hit.row.position
     calendar.year_button.click()
+    reads_done(window)
     assert calendar.is_year_view and calendar.title_label.text() == "2021年"
     calendar.grab()
     assert calendar.year_canvas.row_at(QPointF(5, 5)) is None

@@ -103,7 +103,9 @@ def test_a_new_organ_is_selected(qtbot, window, db, shown_messages) -> None:
     dialog.reject()
 
 
-def test_merging_departments_moves_activities_and_is_undone(qtbot, window, db, shown_messages):
+def test_merging_departments_moves_activities_and_is_undone(
+    qtbot, window, db, shown_messages, reads_done
+):
     from PySide6.QtWidgets import QDialogButtonBox
 
     from unionoffice.domain.notice import ActivityData, NoticeData
@@ -128,6 +130,7 @@ def test_merging_departments_moves_activities_and_is_undone(qtbot, window, db, s
 
     window.context.notify(Changes(activities=frozenset({notice_id}), departments=True))
     calendar, table = window.calendar, window.all_activities
+    reads_done(window)
     assert calendar.isVisible() and calendar.department.findText("宣教部") > 0
     heard: list = []
     window.context.changed.connect(heard.append)
@@ -150,6 +153,7 @@ def test_merging_departments_moves_activities_and_is_undone(qtbot, window, db, s
     assert any(c.departments and notice_id in c.activities for c in heard)
     assert page.undo_merge_button.isEnabled() and "宣教部" in page.undo_merge_button.toolTip()
     # the views' department filters no longer offer the merged name
+    reads_done(window)
     assert calendar.department.findText("宣教部") == -1
     assert calendar.department.findText("省总宣教部") > 0
     window.tabs.setCurrentWidget(table)

@@ -16,11 +16,20 @@ from unionoffice.gui.dialogs.register_dialog import RegisterDialog
 from unionoffice.storage.services import NoticeService, NumberingService
 
 
-def _open_register(window) -> RegisterDialog:
+def _open_register(window, qtbot, series: str = "青总办", year: int = 2021) -> RegisterDialog:
+    """Ctrl+R, then the series and year chosen; each is read off the UI thread."""
     window.register_action.trigger()
     dialog = window.register_dialog
     assert isinstance(dialog, RegisterDialog) and dialog.isVisible()
+    _read(qtbot, window)
+    dialog.series.setCurrentText(series)
+    dialog.year.setValue(year)
+    _read(qtbot, window)
     return dialog
+
+
+def _read(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.reads.busy(), timeout=10_000)
 
 
 def _texts(dialog: RegisterDialog) -> list[tuple[str, ...]]:
@@ -34,9 +43,7 @@ def _texts(dialog: RegisterDialog) -> list[tuple[str, ...]]:
 def test_the_register_lists_numbers_gaps_and_voided_ones(qtbot, window, db, shown_messages):
     db.clerk = "李文书"
     NumberingService(db).set_number("青总办〔2021〕9号")  # leaves 5—8 unused
-    dialog = _open_register(window)
-    dialog.series.setCurrentText("青总办")
-    dialog.year.setValue(2021)
+    dialog = _open_register(window, qtbot)
     rows = _texts(dialog)
     by_number = {row[0]: row for row in rows}
     assert by_number["青总办〔2021〕1号"][3] == "已用"
@@ -54,9 +61,7 @@ def test_the_register_lists_numbers_gaps_and_voided_ones(qtbot, window, db, show
 def test_voiding_a_notices_number_makes_it_a_draft_again(
     qtbot, window, db, demo_ids, shown_messages
 ):
-    dialog = _open_register(window)
-    dialog.series.setCurrentText("青总办")
-    dialog.year.setValue(2021)
+    dialog = _open_register(window, qtbot)
     numbered = NoticeService(db).get(demo_ids[0])
     dialog.select_number(numbered.number)
     assert dialog.void_button.isEnabled()
@@ -65,6 +70,7 @@ def test_voiding_a_notices_number_makes_it_a_draft_again(
     stored = NoticeService(db).get(demo_ids[0])
     assert stored.number is None and stored.status is NoticeStatus.DRAFT
     # the register followed the change by itself, and the tree shows a draft
+    _read(qtbot, window)
     row = next(r for r in _texts(dialog) if r[0] == numbered.doc_number)
     assert row[3] == "作废" and ANSWER_TEXT in row[6]
     index = window.tree.model.index_of_notice(demo_ids[0])
@@ -80,9 +86,7 @@ def test_voiding_the_number_of_an_open_notice_saves_and_updates_its_editor(
     editor.set_autosave_delay(60_000)  # the typing below is not saved yet
     type_text(editor.title, "（修改）")
     assert editor.is_dirty()
-    dialog = _open_register(window)
-    dialog.series.setCurrentText("青总办")
-    dialog.year.setValue(2021)
+    dialog = _open_register(window, qtbot)
     dialog.select_number(numbered.number)
     assert dialog.void_selected()
     stored = NoticeService(db).get(demo_ids[0])
@@ -127,9 +131,7 @@ def test_declining_the_question_takes_no_number(qtbot, window, db, monkeypatch):
 def test_the_register_prints_and_goes_to_excel(
     qtbot, window, no_file_dialogs, shown_messages, tmp_path
 ):
-    dialog = _open_register(window)
-    dialog.series.setCurrentText("青总办")
-    dialog.year.setValue(2021)
+    dialog = _open_register(window, qtbot)
     preview = dialog.print_register()
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() >= 1, timeout=10_000)

@@ -116,9 +116,10 @@ def _row_of(page: HolidayEditor, day: dt.date) -> int:
 
 
 def test_the_clerk_enters_a_year_the_library_does_not_know(
-    qtbot, window, type_text, shown_messages
+    qtbot, window, type_text, shown_messages, reads_done
 ) -> None:
     window.calendar.set_month(2027, 10)
+    reads_done(window)
     assert window.calendar.missing_notice.isVisible()
     page = _holiday_page(window)
     assert page.year.value() == 2027  # the year the calendar shows
@@ -144,6 +145,7 @@ def test_the_clerk_enters_a_year_the_library_does_not_know(
     # the calendar is not read again until the dialog closes, then it is
     assert d(2027, 10, 1) not in window.calendar.month_canvas.special_days
     window.settings_dialog.reject()  # each change was saved as it was made
+    reads_done(window)
     special = window.calendar.month_canvas.special_days
     assert special[d(2027, 10, 1)].name == "国庆节" and special[d(2027, 10, 9)].kind == "workday"
     assert window.calendar.missing_notice.isHidden()
@@ -172,8 +174,9 @@ def test_bad_holiday_input_is_explained_and_changes_nothing(qtbot, window) -> No
     window.settings_dialog.reject()
 
 
-def test_a_library_day_is_cancelled_then_restored(qtbot, window) -> None:
+def test_a_library_day_is_cancelled_then_restored(qtbot, window, reads_done) -> None:
     window.calendar.set_month(2026, 10)
+    reads_done(window)
     page = _holiday_page(window)
     assert page.year.value() == 2026
     page.table.selectRow(_row_of(page, d(2026, 10, 7)))
@@ -187,6 +190,7 @@ def test_a_library_day_is_cancelled_then_restored(qtbot, window) -> None:
     assert page.reset_button.isEnabled()  # the cancelled day stays selected
     assert d(2026, 10, 7) in window.calendar.month_canvas.special_days  # until it closes
     window.settings_dialog.accept()
+    reads_done(window)
     assert d(2026, 10, 7) not in window.calendar.month_canvas.special_days
     page = _holiday_page(window)
     page.table.selectRow(_row_of(page, d(2026, 10, 7)))
@@ -194,6 +198,7 @@ def test_a_library_day_is_cancelled_then_restored(qtbot, window) -> None:
     row = _row_of(page, d(2026, 10, 7))
     assert [page.model.index(row, c).data() for c in (2, 3, 4)] == ["放假", "国庆节", "节假日库"]
     window.settings_dialog.accept()
+    reads_done(window)
     assert window.calendar.month_canvas.special_days[d(2026, 10, 7)].name == "国庆节"
 
 

@@ -8,6 +8,7 @@ It is not modal: a clerk keeps it open beside the editor, and it follows every �
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from unionoffice.exporting.register import (
 from unionoffice.exporting.register.tables import cells
 from unionoffice.gui import file_filters, messages
 from unionoffice.gui.app_context import AppContext
+from unionoffice.gui.background_reads import BackgroundReads
 from unionoffice.gui.dialogs.print_preview import PrintPreview
 from unionoffice.gui.operations.export_actions import export_folder
 
@@ -90,24 +92,58 @@ class RegisterModel(QAbstractTableModel):
         return None
 
 
+@dataclass(frozen=True)
+class _Read:
+    codes: list[str] | None  # the series offered, when the dialog has none yet
+    series: str
+    lines: list[RegisterLine]
+
+
+def _read_register(context: AppContext, series: str, year: int, codes_wanted: bool) -> _Read:
+    """The register of ``series`` in ``year`` (the first series when it is not one of them);
+    no Qt: any thread."""
+    codes = context.organs.series_codes() if codes_wanted else None
+    if codes is not None and series not in codes:
+        series = codes[0] if codes else ""
+    lines: list[RegisterLine] = []
+    if series:
+        try:
+            register = context.numbering.register(series, year)
+        except NotFoundError:
+            register = None
+        if register is not None:
+            ids = [row.notice_id for row in register.rows if row.notice_id is not None]
+            summaries = context.notices.list(ids=ids, include_deleted=True) if ids else []
+            lines = register_lines(register, {s.id: s.date for s in summaries})
+    return _Read(codes, series, lines)
+
+
 class RegisterDialog(QDialog):
     """The register of the series and year chosen at the top."""
 
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, *, series: str = ""
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        series: str = "",
+        year: int | None = None,
+        number: int | None = None,
+        reads: BackgroundReads | None = None,
     ) -> None:
+        """Opens on ``series`` (else the first) and ``year`` (else this year) with ``number``
+        chosen; ``reads``: the window's background reads (without: read on the spot)."""
         super().__init__(parent)
         self.context = context
+        self.reads = reads
+        self._wanted_series = series
+        self._wanted_number = number
         self.setWindowTitle("发文登记簿")
         self.series = QComboBox(self)
         self.series.setEditable(False)
-        codes = context.organs.series_codes()
-        self.series.addItems(codes)
-        if series and series in codes:
-            self.series.setCurrentText(series)
         self.year = QSpinBox(self)
         self.year.setRange(MIN_YEAR, MAX_YEAR)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(year or dt.date.today().year)
         self.year.setSuffix(" 年")
         self.model = RegisterModel(self)
         self.table = QTableView(self)
@@ -162,21 +198,42 @@ class RegisterDialog(QDialog):
         return register_title(self.series.currentText(), self.year.value())
 
     def reload(self) -> None:
-        code, year = self.series.currentText(), self.year.value()
-        lines: list[RegisterLine] = []
-        if code:
-            try:
-                register = self.context.numbering.register(code, year)
-            except NotFoundError:
-                register = None
-            if register is not None:
-                ids = [row.notice_id for row in register.rows if row.notice_id is not None]
-                summaries = self.context.notices.list(ids=ids, include_deleted=True) if ids else []
-                lines = register_lines(register, {s.id: s.date for s in summaries})
+        """Read the register of the series and year chosen (off the UI thread in the window:
+        the lines shown stay until the answer comes)."""
+        context, year = self.context, self.year.value()
+        wanted = self.series.currentText() or self._wanted_series
+        codes_wanted = self.series.count() == 0
+
+        def read() -> _Read:
+            return _read_register(context, wanted, year, codes_wanted)
+
+        if self.reads is None:
+            self._show(read())
+        else:
+            self.summary.setText("正在读取…")
+            self.reads.start(
+                ("register", id(self)),
+                read,
+                self._show,
+                what="发文登记簿",
+                on_failed=lambda error: self.summary.setText(f"无法读取：{error}"),
+            )
+
+    def _show(self, shown: _Read) -> None:
+        if shown.codes is not None:
+            self.series.blockSignals(True)
+            self.series.clear()
+            self.series.addItems(shown.codes)
+            self.series.setCurrentText(shown.series)
+            self.series.blockSignals(False)
+        lines = shown.lines
         self.model.set_lines(lines)
         given = sum(1 for line in lines if not line.missing)
         missing = sum(1 for line in lines if line.missing)
         self.summary.setText(f"共 {given} 个文号" + (f"，缺号 {missing} 段" if missing else ""))
+        if self._wanted_number is not None:
+            self.select_number(self._wanted_number)
+            self._wanted_number = None
         self._update_buttons()
 
     def _on_changes(self, changes: Changes) -> None:

@@ -659,13 +659,14 @@ class MainWindow(QMainWindow):
         from unionoffice.gui.dialogs.register_dialog import RegisterDialog
 
         editor = self.current_editor()
-        series = editor.series.currentText() if editor is not None else ""
-        self.register_dialog = RegisterDialog(self.context, self, series=series)
-        if editor is not None:
-            self.register_dialog.year.setValue(editor.year.value())
-            number = editor.number_value()
-            if number is not None:
-                self.register_dialog.select_number(number)
+        self.register_dialog = RegisterDialog(
+            self.context,
+            self,
+            series=editor.series.currentText() if editor is not None else "",
+            year=editor.year.value() if editor is not None else None,
+            number=editor.number_value() if editor is not None else None,
+            reads=self.reads,
+        )
         self.register_dialog.show()
 
     def show_supervision(self) -> None:
