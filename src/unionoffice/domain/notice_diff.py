@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from unionoffice.domain.notice import ActivityData, NoticeData
 
 # (attribute, label) of the single-value fields, in the order the editor shows them.
-_FIELDS = (
+NOTICE_FIELDS = (
     ("copy_number", "份号"),
     ("secrecy", "密级"),
     ("secrecy_term", "保密期限"),
@@ -51,21 +51,21 @@ def notice_differences(mine: NoticeData, theirs: NoticeData) -> list[Difference]
     """The parts of ``mine`` that are not as in ``theirs``, in the editor's order."""
     found = [
         Difference(key, label)
-        for key, label in _FIELDS
-        if _normal(getattr(mine, key)) != _normal(getattr(theirs, key))
+        for key, label in NOTICE_FIELDS
+        if normal(getattr(mine, key)) != normal(getattr(theirs, key))
     ]
     if [(b.kind, b.level, b.text) for b in mine.body] != [
         (b.kind, b.level, b.text) for b in theirs.body
     ]:
         found.append(Difference("body", "正文", _counts(len(mine.body), len(theirs.body), "段")))
-    if [_activity_key(a) for a in mine.activities] != [_activity_key(a) for a in theirs.activities]:
+    if [activity_key(a) for a in mine.activities] != [activity_key(a) for a in theirs.activities]:
         detail = _activity_detail(mine.activities, theirs.activities)
         found.append(Difference("activities", "活动安排", detail))
     return found
 
 
 # (attribute, label) of an activity's parts a clerk reads in the plan table.
-_ACTIVITY_FIELDS = (
+ACTIVITY_FIELDS = (
     ("title", "活动内容"),
     ("deadline", "完成时限"),
     ("lead", "牵头部门"),
@@ -97,12 +97,13 @@ def _activity_detail(mine: list[ActivityData], theirs: list[ActivityData]) -> st
         return "，".join(parts)
     rows = []
     for number, (a, b) in enumerate(zip(mine, theirs, strict=True), start=1):
-        if _activity_key(a) == _activity_key(b):
+        if activity_key(a) == activity_key(b):
             continue
         fields = [
-            f"{label}：您的“{_shown(getattr(a, key))}”，数据库中“{_shown(getattr(b, key))}”"
-            for key, label in _ACTIVITY_FIELDS
-            if _normal(_plain(getattr(a, key))) != _normal(_plain(getattr(b, key)))
+            f"{label}：您的“{shown_value(getattr(a, key))}”，"
+            f"数据库中“{shown_value(getattr(b, key))}”"
+            for key, label in ACTIVITY_FIELDS
+            if normal(plain_value(getattr(a, key))) != normal(plain_value(getattr(b, key)))
         ] or ["所属小节或次序不同"]
         rows.append(f"第 {number} 项“{_short(b.title)}”{'，'.join(fields[:2])}")
     text = "；".join(rows[:ROWS_SHOWN])
@@ -111,14 +112,16 @@ def _activity_detail(mine: list[ActivityData], theirs: list[ActivityData]) -> st
     return text
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
+    """A field as one text when it is a list (departments joined with 、)."""
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value) if isinstance(value, str) else value
 
 
-def _shown(value: object) -> str:
-    plain = _plain(value)
+def shown_value(value: object) -> str:
+    """A field shortened for a message; （空） when empty."""
+    plain = plain_value(value)
     return _short(str(plain)) if plain not in (None, "") else "（空）"
 
 
@@ -162,11 +165,13 @@ def _counts(mine: int, theirs: int, unit: str) -> str:
     return f"您的 {mine} {unit}，数据库中 {theirs} {unit}"
 
 
-def _normal(value: object) -> object:
+def normal(value: object) -> object:
+    """A field as compared: text without surrounding spaces, anything empty as None."""
     return value.strip() if isinstance(value, str) else value or None
 
 
-def _activity_key(activity: ActivityData) -> tuple[object, ...]:
+def activity_key(activity: ActivityData) -> tuple[object, ...]:
+    """What makes two activity rows the same for a clerk."""
     return (
         activity.title,
         activity.text,

@@ -37,11 +37,13 @@ from unionoffice.domain.doc_number import DocNumber
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_body import OrganDefaults
+from unionoffice.domain.notice_merge import conflict_parts, merge_parts
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_model import ActivityTableModel
 from unionoffice.gui.activities.activity_view import ActivityTableView
 from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
+from unionoffice.gui.editor.conflict_dialog import ConflictDialog
 from unionoffice.gui.editor.mark_fields import MarkFields
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.opening import EditorOpening, read_opening
@@ -170,6 +172,9 @@ class NoticeEditor(QWidget):
         self.overwrite_button.clicked.connect(self.save_over_theirs)
         self.theirs_button = child(self, QPushButton, "theirs_button")
         self.theirs_button.clicked.connect(self.take_theirs)
+        self.choose_button = child(self, QPushButton, "choose_button")
+        self.choose_button.clicked.connect(self.choose_parts)
+        self.conflict_dialog: ConflictDialog | None = None
         self.conflict_bar.hide()
 
         self.organ = child(self, QLineEdit, "organ")
@@ -490,8 +495,8 @@ class NoticeEditor(QWidget):
 
     def _show_conflict(self, text: str, *, retry: bool = False) -> None:
         self.conflict_label.setText(text)
-        self.overwrite_button.setVisible(not retry)
-        self.theirs_button.setVisible(not retry)
+        for button in (self.overwrite_button, self.choose_button, self.theirs_button):
+            button.setVisible(not retry)
         self.conflict_bar.show()
         self.status_message.emit("保存失败" if retry else "保存冲突：请选择保留哪一份")
 
@@ -514,6 +519,48 @@ class NoticeEditor(QWidget):
         self._loading = True
         self._show_number()
         self._loading = False
+        return self.save()
+
+    def choose_parts(self) -> None:
+        """After a conflict: the parts that differ side by side (逐项选择); what the clerk
+        keeps of each side is saved over the stored version."""
+        try:
+            theirs = self.notices.get(self.notice_id)
+        except UnionOfficeError as exc:
+            messages.show_error(self, str(exc))
+            return
+        mine = self.collect()
+        parts = conflict_parts(mine, theirs)
+        if not parts:  # nothing differs any more: keeping mine loses nothing
+            self.save_over_theirs()
+            return
+        self.conflict_dialog = ConflictDialog(parts, self)
+        self.conflict_dialog.accepted.connect(
+            lambda dialog=self.conflict_dialog: self._keep_parts(
+                mine, theirs, dialog.taken_from_theirs()
+            )
+        )
+        self.conflict_dialog.open()
+
+    def _keep_parts(self, mine: NoticeData, theirs: NoticeData, taken: set[str]) -> bool:
+        merged = merge_parts(mine, theirs, taken)
+        numbered = theirs.number is not None
+        self._put(
+            dataclasses.replace(
+                merged,
+                id=theirs.id,
+                version=theirs.version,
+                number=theirs.number,
+                series_code=theirs.series_code if numbered else merged.series_code,
+                year=theirs.year if numbered else merged.year,
+                status=theirs.status,
+                folder=theirs.folder,
+            )
+        )
+        self.undo_stack.clear()  # the steps before were taken on the other version
+        self._dirty = True
+        self._edits += 1
+        self._save_note = "保存冲突后逐项选择"
         return self.save()
 
     def take_theirs(self) -> bool:
