@@ -398,6 +398,7 @@ def _follow_up_in_supervision(qtbot, window) -> None:
     _shortcut(qtbot, window, Qt.Key.Key_D)
     dialog = window.supervision_dialog
     assert isinstance(dialog, SupervisionDialog) and dialog.isVisible()
+    _read(qtbot, window)
     model = dialog.model
     listed = {
         model.groups[g][0]: [

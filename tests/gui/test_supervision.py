@@ -71,7 +71,13 @@ def _open(qtbot, window) -> SupervisionDialog:
     assert isinstance(dialog, SupervisionDialog) and dialog.isVisible()
     dialog.activateWindow()  # as the window manager does for a window just shown
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    _read(qtbot, dialog)
     return dialog
+
+
+def _read(qtbot, dialog: SupervisionDialog) -> None:
+    """The list is read off the UI thread: wait until it is shown."""
+    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=10_000)
 
 
 def _rows(dialog: SupervisionDialog) -> dict[str, list[tuple[str, ...]]]:
@@ -111,10 +117,13 @@ def test_due_and_overdue_items_are_listed_by_lead_department(
     assert "逾期 1 项" in dialog.model.index(0, 0).data()  # the department's line
     assert dialog.summary.text() == "共 2 项，逾期 1 项"  # 组织初赛 counted once
     dialog.days.setValue(90)
+    _read(qtbot, dialog)
     assert "举行决赛" in [row[Col.TITLE] for row in _rows(dialog)["省总宣教部"]]
     dialog.show_done.setChecked(True)
+    _read(qtbot, dialog)
     assert "印发方案" in [row[Col.TITLE] for row in _rows(dialog)["省总宣教部"]]
     dialog.department.setCurrentText("省总组织部")
+    _read(qtbot, dialog)
     assert list(_rows(dialog)) == ["省总组织部"]
 
 
@@ -252,12 +261,14 @@ def test_the_flagged_period_is_fixed_from_the_supervision_list(qtbot, window, db
     )
     dialog = _open(qtbot, window)
     dialog.earlier_years.setChecked(True)
+    _read(qtbot, dialog)
     index = _index(dialog, "省总宣教部", "春季运动会", Col.DUE)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() != OVERDUE_COLOUR
     assert "日期存疑" in index.data()
     item = dialog.model.item(index)
     assert any("改为次年" in a.text() for a in dialog.context_menu(item).actions())
     assert dialog.move_to_next_year(item)
+    _read(qtbot, dialog)
     assert NoticeService(db).get(notice_id).activities[0].deadline == "次年1月1日"
     assert "春季运动会" not in str(_rows(dialog))  # a year away: no longer due
     dialog.undo_stack.undo()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
@@ -48,6 +49,7 @@ from unionoffice.domain.supervision import (
 )
 from unionoffice.gui import file_filters, messages
 from unionoffice.gui.app_context import AppContext
+from unionoffice.gui.background_reads import BackgroundReads
 from unionoffice.gui.dialogs.print_preview import PrintPreview
 from unionoffice.gui.operations.export_actions import documents_folder
 from unionoffice.gui.supervision.supervision_commands import FollowUpCommand, NextYearCommand
@@ -88,6 +90,12 @@ class _StatusDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
+@dataclass(frozen=True)
+class _Read:
+    items: list[SupervisionItem]
+    departments: list[str] | None  # the 牵头部门 to offer, when they were read again
+
+
 class SupervisionDialog(QDialog):
     """The 督办 list of the days and the 牵头部门 chosen at the top."""
 
@@ -97,9 +105,12 @@ class SupervisionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        reads: BackgroundReads | None = None,
     ) -> None:
+        """``reads``: the window's background reads (without: the list is read on the spot)."""
         super().__init__(parent)
         self.context = context
+        self.reads = reads
         self.setWindowTitle("督办")
         self.undo_stack = QUndoStack(self)
         self._writing = False  # our own change coming back through context.changed
@@ -187,7 +198,7 @@ class SupervisionDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(under)
         self.resize(1180, 640)
-        self._fill_departments()
+        self._departments_stale = True  # the 牵头部门 offered: read with the list
         for signal in (self.department.currentTextChanged, self.days.valueChanged):
             signal.connect(lambda *_: self.reload())
         for box in (self.earlier_years, self.show_done):
@@ -218,13 +229,42 @@ class SupervisionDialog(QDialog):
         )
 
     def reload(self) -> None:
-        query = self.query()
-        try:
-            items = self.context.supervision.items(query)
-        except UnionOfficeError as exc:
-            messages.show_error(self, f"无法读取督办清单：{exc}")
-            items = []
-        self.model.set_items(items, query.department)
+        """Read the list again (off the UI thread in the window: the list shown stays until
+        the answer comes)."""
+        query, supervision = self.query(), self.context.supervision
+        departments_wanted, self._departments_stale = self._departments_stale, False
+
+        def read() -> _Read:
+            names = supervision.lead_departments() if departments_wanted else None
+            return _Read(supervision.items(query), names)
+
+        def failed(error: BaseException) -> None:
+            messages.show_error(self, f"无法读取督办清单：{error}")
+
+        if self.reads is None:
+            try:
+                shown = read()
+            except UnionOfficeError as exc:
+                failed(exc)
+                return
+            self._show(query, shown)
+        else:
+            self.summary.setText("正在读取…")
+            self.reads.start(
+                ("supervision", id(self)),
+                read,
+                lambda shown: self._show(query, shown),
+                what="督办清单",
+                on_failed=failed,
+            )
+
+    def is_reading(self) -> bool:
+        return self.reads is not None and self.reads.is_pending(("supervision", id(self)))
+
+    def _show(self, query: SupervisionQuery, shown: _Read) -> None:
+        if shown.departments is not None:
+            self._fill_departments(shown.departments)
+        self.model.set_items(shown.items, query.department)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
@@ -233,11 +273,11 @@ class SupervisionDialog(QDialog):
         for button in (self.print_button, self.pdf_button, self.excel_button):
             button.setEnabled(listed)
 
-    def _fill_departments(self) -> None:
+    def _fill_departments(self, names: list[str]) -> None:
         current = self.department.currentText()
         self.department.blockSignals(True)
         self.department.clear()
-        self.department.addItems([ALL_DEPARTMENTS, *self.context.supervision.lead_departments()])
+        self.department.addItems([ALL_DEPARTMENTS, *names])
         if current:
             self.department.setCurrentText(current)
         self.department.blockSignals(False)
@@ -246,8 +286,8 @@ class SupervisionDialog(QDialog):
         if self._writing:
             return  # shown already, in place
         if changes.departments or changes.everything:
-            self._fill_departments()
-        if changes.touches_activities:
+            self._departments_stale = True
+        if changes.touches_activities or self._departments_stale:
             self.reload()
 
     def selected_item(self) -> SupervisionItem | None:

@@ -677,7 +677,9 @@ class MainWindow(QMainWindow):
         if dialog is None or dialog.context is not self.context:
             if dialog is not None:
                 dialog.deleteLater()
-            self.supervision_dialog = dialog = SupervisionDialog(self.context, self)
+            self.supervision_dialog = dialog = SupervisionDialog(
+                self.context, self, reads=self.reads
+            )
         else:
             dialog.reload()
         dialog.show()
