@@ -37,7 +37,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--postgres",
         metavar="URL",
         help="a PostgreSQL server (a role that may create databases): the server group then "
-        "measures the notices on screen from it, after copy-to",
+        "measures the notices on screen, search, allocation and import on it, after copy-to",
     )
     return parser.parse_args(argv)
 
@@ -77,11 +77,15 @@ def main(argv: list[str] | None = None) -> int:
             db = working_copy(archive, work_dir / "startup")
             results += startup.measure(db, work_dir / "startup", runs)
         if "server" in groups and args.postgres:
-            from bench.measures import startup
+            from bench.measures import server, startup
 
-            _log("start-up from the PostgreSQL server …")
+            _log("the archive copied to the PostgreSQL server …")
             db = working_copy(archive, work_dir / "server")
-            results += startup.measure_server(db, work_dir / "server", runs, args.postgres)
+            with server.archive_on_server(db, args.postgres) as copy_url:
+                _log("start-up from the PostgreSQL server …")
+                results += startup.measure_server(db, work_dir / "server", runs, copy_url)
+                _log("search, allocation and import on the PostgreSQL server …")
+                results += server.measure(db, work_dir / "server", runs, args.postgres, copy_url)
         shared = working_copy(archive, work_dir / "shared")
         if "gui" in groups:
             _log("main window: tree, table, calendar, search …")

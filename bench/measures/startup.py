@@ -120,48 +120,22 @@ def measure(db_path: Path, work_dir: Path, runs: int) -> list[Result]:
     ]
 
 
-def measure_server(db_path: Path, work_dir: Path, runs: int, server_url: str) -> list[Result]:
+def measure_server(db_path: Path, work_dir: Path, runs: int, copy_url: str) -> list[Result]:
     """The notices on screen from a PostgreSQL server, beside the same archive from SQLite.
 
-    The archive is copied to a new database on the server (as ``copy-to`` does, ANALYZE
-    included), then the program is started on each in turn; the server's database is dropped
-    afterwards. ``server_url`` names a role allowed to create databases.
+    ``copy_url``: the archive copied to the server (bench.measures.server.archive_on_server,
+    as ``copy-to`` does, ANALYZE included); the program is started on each in turn.
     """
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from unionoffice.storage.copying import copy_database
-    from unionoffice.storage.database import Database
-
-    admin_url = make_url(server_url)
-    name = f"uo_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    target_url = admin_url.set(database=name).render_as_string(hide_password=False)
-    try:
-        source, target = Database(db_path), Database(target_url)
-        try:
-            copy_database(source, target)
-        finally:
-            source.dispose()
-            target.dispose()
-        config = work_dir / "config-server"
-        config.mkdir(parents=True, exist_ok=True)
-        on_server = [sys.executable, "-m", "unionoffice", "--db", target_url]
-        on_file = [sys.executable, "-m", "unionoffice", "--db", str(db_path)]
-        run_once(on_file, config)  # the day's backup of the file, out of the way
-        server_times: list[float] = []
-        file_times: list[float] = []
-        for _ in range(runs):
-            server_times.append(run_once(on_server, config)["READY"][0])
-            file_times.append(run_once(on_file, config)["READY"][0])
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    config = work_dir / "config-server"
+    config.mkdir(parents=True, exist_ok=True)
+    on_server = [sys.executable, "-m", "unionoffice", "--db", copy_url]
+    on_file = [sys.executable, "-m", "unionoffice", "--db", str(db_path)]
+    run_once(on_file, config)  # the day's backup of the file, out of the way
+    server_times: list[float] = []
+    file_times: list[float] = []
+    for _ in range(runs):
+        server_times.append(run_once(on_server, config)["READY"][0])
+        file_times.append(run_once(on_file, config)["READY"][0])
     return [
         Result(
             "startup_ready_server",
