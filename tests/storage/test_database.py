@@ -163,3 +163,33 @@ def test_sixth_schema_upgrades_and_its_search_texts_follow_edits(tmp_path, test_
         assert stale == 0
     finally:
         database.dispose()
+
+
+@pytest.mark.parametrize(
+    ("driver_says", "clerk_reads"),
+    [
+        (
+            'connection failed: connection to server at "10.0.0.9", port 5432 failed: FATAL:  '
+            'no pg_hba.conf entry for host "10.0.0.5", user "office", database "union"',
+            "服务器不接受这台电脑的连接",
+        ),
+        (
+            'connection failed: connection to server at "10.0.0.9", port 80 failed: '
+            "received invalid response to SSL negotiation: H",
+            "对方不是数据库服务器",
+        ),
+        (
+            'connection failed: connection to server at "10.0.0.9", port 5432 failed: '
+            "timeout expired",
+            "服务器长时间没有应答",
+        ),
+    ],
+)
+def test_a_server_refusing_this_pc_is_explained_in_chinese(driver_says, clerk_reads) -> None:
+    """What an office's server says when it will not let a PC in, as a clerk reads it: no raw
+    English in the message."""
+    from unionoffice.storage.database import explain_database_error
+
+    said = explain_database_error(RuntimeError(driver_says), "postgresql://10.0.0.9/union")
+    assert clerk_reads in said
+    assert "FATAL" not in said and "failed" not in said

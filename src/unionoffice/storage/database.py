@@ -25,6 +25,7 @@ APP_NAME = "UnionOffice"
 BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
 STATEMENT_TIMEOUT_MS = 60_000
+DEAD_NETWORK_MS = 30_000
 # Backends and their drivers this program is built and tested with.
 SUPPORTED_BACKENDS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
 
@@ -160,13 +161,22 @@ class Database:
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
             # A server that does not answer must not hold the window for ever: connecting
-            # gives up after CONNECT_TIMEOUT_S, a statement after STATEMENT_TIMEOUT_MS.
+            # gives up after CONNECT_TIMEOUT_S, a statement after STATEMENT_TIMEOUT_MS, and a
+            # connection whose server is gone from the network (a cable pulled, a PC switched
+            # off) is found dead by TCP keepalives and tcp_user_timeout in about half a minute
+            # instead of the system's default of many minutes (tcp_user_timeout and the probe
+            # count are Linux's; Windows keeps the idle time and interval).
             return create_engine(
                 self.url,
                 pool_pre_ping=True,
                 connect_args={
                     "connect_timeout": CONNECT_TIMEOUT_S,
                     "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+                    "keepalives": 1,
+                    "keepalives_idle": 15,
+                    "keepalives_interval": 5,
+                    "keepalives_count": 3,
+                    "tcp_user_timeout": DEAD_NETWORK_MS,
                 },
             )
         if self.path is not None and self.read_only:
@@ -414,6 +424,11 @@ _CONNECTION_PROBLEMS = (
     ("network is unreachable", "网络不通，到不了这台服务器"),
     ("server closed the connection", "服务器中断了连接"),
     ("too many clients", "服务器的连接数已满，请稍后再试"),
+    (
+        "no pg_hba.conf entry",
+        "服务器不接受这台电脑的连接（请管理员在服务器的 pg_hba.conf 中允许本机的地址）",
+    ),
+    ("ssl negotiation", "对方不是数据库服务器，或连接被网络设备拦截（请检查地址和端口）"),
 )
 
 
