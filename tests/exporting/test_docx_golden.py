@@ -79,7 +79,9 @@ def minutes() -> NoticeData:
 CASES: dict[str, tuple[str, Callable[[], NoticeData], dict]] = {
     "file-plan-paragraphs": ("文件式", lambda: stored(specimen_notice(4)), {}),
     "file-plan-table": (
-        "文件式", lambda: stored(specimen_notice(7)), {"plan_layout": PlanLayout.TABLE}
+        "文件式",
+        lambda: stored(specimen_notice(7)),
+        {"plan_layout": PlanLayout.TABLE},
     ),
     "file-marks-issuer": ("文件式", lambda: report(**MARKS, issuer="张三 李四"), {}),
     "file-many-issuers": ("文件式", lambda: report(issuer="张三 李四 欧阳明 赵六 孙七"), {}),
@@ -88,9 +90,7 @@ CASES: dict[str, tuple[str, Callable[[], NoticeData], dict]] = {
         lambda: specimen_notice(3),
         {"fonts": WINDOWS_FONTS, "signature": SignatureLayout.UNSEALED},
     ),
-    "file-draft": (
-        "文件式", lambda: report(number=None, cc="", id=None, version=None), {}
-    ),
+    "file-draft": ("文件式", lambda: report(number=None, cc="", id=None, version=None), {}),
     "letter-issuer": ("信函式", lambda: report(**MARKS, issuer="王五"), {}),
     "letter-marks": ("信函式", lambda: report(**MARKS), {}),
     "letter-plan": ("信函式", lambda: stored(specimen_notice(5)), {}),
