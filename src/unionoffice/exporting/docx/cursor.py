@@ -23,6 +23,8 @@ from docx.text.run import Run
 from unionoffice.exporting.docx.styles import Role, style_ids
 
 _RUN = OxmlElement("w:r")
+_TEXT = OxmlElement("w:t")
+_PRESERVE = qn("xml:space")
 
 
 def _styled(tag: str, properties: str, style_tag: str, style_id: str) -> BaseOxmlElement:
@@ -87,8 +89,14 @@ class Cursor:
                 )
             run = copy.deepcopy(prototype)
         p.append(run)
-        if text:
+        if "\t" in text or "\n" in text or "\r" in text:
             run.text = text  # python-docx's text: tabs and line breaks as their elements
+        elif text:
+            t = copy.deepcopy(_TEXT)
+            t.text = text
+            if len(text.strip()) < len(text):  # as python-docx's add_t
+                t.set(_PRESERVE, "preserve")
+            run.append(t)
         return run
 
     def table(self, rows: int, cols: int) -> Table:

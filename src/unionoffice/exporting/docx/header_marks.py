@@ -25,6 +25,7 @@ from unionoffice.domain.notice_marks import ISSUER_LABEL, issuer_rows
 from unionoffice.domain.notice_text import text_width
 from unionoffice.domain.page_spec import GBT9704, mm_to_twips
 from unionoffice.exporting.docx import ooxml
+from unionoffice.exporting.docx.placeholders import may_hold_placeholder
 from unionoffice.exporting.docx.styles import Role, style_ids
 
 DOC_NUMBER_PLACEHOLDER = re.compile(r"\{\{-?\s*文号\s*-?\}\}")
@@ -47,7 +48,7 @@ def doc_number_paragraphs(document: Document) -> list[WordParagraph]:
     return [
         paragraph
         for paragraph in document.paragraphs
-        if DOC_NUMBER_PLACEHOLDER.search(paragraph.text)
+        if may_hold_placeholder(paragraph) and DOC_NUMBER_PLACEHOLDER.search(paragraph.text)
     ]
 
 

@@ -29,6 +29,7 @@ from unionoffice.domain.notice_text import break_title, format_chinese_date
 from unionoffice.exporting.docx import errors
 from unionoffice.exporting.docx.options import Letterhead
 
+_TEXT = qn("w:t")
 # Stands for the body while paragraphs are rendered; the paragraph holding it is the anchor.
 BODY_MARKER = "\ue000正文\ue000"
 BODY_PLACEHOLDER = "正文"
@@ -182,6 +183,8 @@ class PlaceholderRenderer:
 
     def render_paragraph(self, paragraph: Paragraph, where: str = "") -> bool:
         """Fill the placeholders of one paragraph; True if it holds the body marker."""
+        if not may_hold_placeholder(paragraph):
+            return False
         runs = [run for run in paragraph.runs if run.text]
         text = "".join(run.text for run in runs)
         if "{{" not in text and "{%" not in text and "{#" not in text:
@@ -204,6 +207,12 @@ class PlaceholderRenderer:
             if self.render_paragraph(paragraph, where):
                 anchors.append(paragraph)
         return anchors
+
+
+def may_hold_placeholder(paragraph: Paragraph) -> bool:
+    """False when no text of the paragraph has a brace, so it holds no placeholder (a quick
+    look at its w:t elements before its runs' text is put together)."""
+    return any("{" in (t.text or "") for t in paragraph._p.iter(_TEXT))
 
 
 def iter_all_paragraphs(document: Document) -> Iterator[Paragraph]:
