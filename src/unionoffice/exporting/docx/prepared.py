@@ -110,12 +110,6 @@ def prepared_template(info: TemplateInfo, fonts: FontSet | None = None) -> Prepa
     return prepared
 
 
-def clear_cache() -> None:
-    """Forget every prepared template."""
-    with _lock:
-        _cache.clear()
-
-
 def _prepare(info: TemplateInfo, fonts: FontSet | None) -> PreparedTemplate:
     template = load_template(info)
     document = template.document
