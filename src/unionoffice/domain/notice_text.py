@@ -9,6 +9,7 @@ set a notice alike.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 import unicodedata
@@ -37,6 +38,7 @@ _ASCII_WIDTHS = {
 _ASCII_WIDTHS["\u00b7"] = 0.25  # 中国梦·劳动美: LibreOffice sets the middle dot in the Latin font
 
 
+@functools.lru_cache(maxsize=8192)  # a notice's lines are measured a character at a time
 def char_width(char: str) -> float:
     """Width in 字: CJK, full-width and ambiguous (“”) 1, combining marks 0, ASCII its Times
     New Roman width (digits ½), anything else ½."""
@@ -72,7 +74,9 @@ def _ideograph(char: str) -> bool:
 def text_width(text: str) -> float:
     """Width of ``text`` in 字 of its font size (ASCII at its Times New Roman width), with
     the space set between Chinese and Latin text."""
-    width = sum(char_width(char) for char in text)
+    if len(text) == 1:  # most of what line breaking measures
+        return char_width(text)
+    width = sum(map(char_width, text))
     for before, after in itertools.pairwise(text):
         if before.isascii() != after.isascii():
             width += autospace(before, after)

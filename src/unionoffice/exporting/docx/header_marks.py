@@ -25,6 +25,7 @@ from unionoffice.domain.notice_marks import ISSUER_LABEL, issuer_rows
 from unionoffice.domain.notice_text import text_width
 from unionoffice.domain.page_spec import GBT9704, mm_to_twips
 from unionoffice.exporting.docx import ooxml
+from unionoffice.exporting.docx.placeholders import may_hold_placeholder
 from unionoffice.exporting.docx.styles import Role, style_ids
 
 DOC_NUMBER_PLACEHOLDER = re.compile(r"\{\{-?\s*文号\s*-?\}\}")
@@ -47,12 +48,15 @@ def doc_number_paragraphs(document: Document) -> list[WordParagraph]:
     return [
         paragraph
         for paragraph in document.paragraphs
-        if DOC_NUMBER_PLACEHOLDER.search(paragraph.text)
+        if may_hold_placeholder(paragraph) and DOC_NUMBER_PLACEHOLDER.search(paragraph.text)
     ]
 
 
 def write_marks(
-    document: Document, notice: NoticeData, numbers: Sequence[WordParagraph] = ()
+    document: Document,
+    notice: NoticeData,
+    numbers: Sequence[WordParagraph] = (),
+    ids: dict[Role, str] | None = None,
 ) -> int:
     """Put the notice's marks above the first paragraph; returns how many lines they take.
 
@@ -64,7 +68,7 @@ def write_marks(
     first = body.find(qn("w:p"))
     if not marks or first is None:
         return 0
-    ids = style_ids(document)
+    ids = ids if ids is not None else style_ids(document)
     if any(p._p is first for p in numbers) and not issuer_rows(notice):
         _marks_beside_number(document, WordParagraph(first, document._body), marks, ids)
         return len(marks) - 1
@@ -119,7 +123,10 @@ def _move_up(element, twips: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def write_issuer(
-    document: Document, paragraphs: Sequence[WordParagraph], notice: NoticeData
+    document: Document,
+    paragraphs: Sequence[WordParagraph],
+    notice: NoticeData,
+    ids: dict[Role, str] | None = None,
 ) -> None:
     """Make each 文号 paragraph the 上行文 line when the notice has a 签发人; more than two
     签发人 take rows of two above it, their names under the first name (GB/T 9704 7.2.5)."""
@@ -127,7 +134,7 @@ def write_issuer(
     if not rows:
         return
     names_at = _twips(issuer_names_indent(rows))
-    ids = style_ids(document)
+    ids = ids if ids is not None else style_ids(document)
     for paragraph in paragraphs:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # 居左空一字 by a first-line indent: side indents would shorten the red rule under it

@@ -26,22 +26,26 @@ from unionoffice.exporting.docx.body import write_body
 from unionoffice.exporting.docx.cursor import Cursor
 from unionoffice.exporting.docx.custom_properties import ExportIdentity, set_custom_properties
 from unionoffice.exporting.docx.errors import ExportError
-from unionoffice.exporting.docx.font_table import write_font_table
 from unionoffice.exporting.docx.header_marks import (
     doc_number_paragraphs,
     write_issuer,
     write_marks,
 )
 from unionoffice.exporting.docx.imprint import collapse, write_imprint
-from unionoffice.exporting.docx.options import ExportOptions, FontSet
+from unionoffice.exporting.docx.options import ExportOptions
 from unionoffice.exporting.docx.placeholders import (
     PlaceholderRenderer,
     iter_all_paragraphs,
     notice_context,
 )
-from unionoffice.exporting.docx.styles import Role, ensure_styles
+from unionoffice.exporting.docx.prepared import (
+    PreparedTemplate,
+    prepared_template,
+    save_document,
+)
+from unionoffice.exporting.docx.styles import Role
 from unionoffice.exporting.docx.template_geometry import body_top_mm
-from unionoffice.exporting.docx.templates import find_template, load_template
+from unionoffice.exporting.docx.templates import find_template
 from unionoffice.file_names import safe_file_name
 from unionoffice.output_files import (
     checked_target,
@@ -89,6 +93,7 @@ class FilledTemplate:
     notice: NoticeData  # with the organ's defaults filled in
     defaults: OrganDefaults
     choices: LayoutChoices
+    template: PreparedTemplate
 
     def layout(self) -> NoticeLayout:
         """The notice laid out from where the template's header ends on page 1."""
@@ -96,7 +101,7 @@ class FilledTemplate:
             self.notice,
             defaults=self.defaults,
             choices=self.choices,
-            body_top_mm=body_top_mm(self.document, self.anchor),
+            body_top_mm=body_top_mm(self.document, self.anchor, self.template.geometry),
         )
 
 
@@ -106,30 +111,26 @@ def fill_template(
     """Open the template, set its styles and fonts, fill its placeholders in the sandbox and
     add the marks and the 签发人; the body is not written yet."""
     options = options or ExportOptions()
-    template = load_template(find_template(options.template, user_dir))
-    document = template.document
-    ensure_styles(document, options.fonts)
-    write_font_table(document, options.fonts or template_fonts(document))
+    template = prepared_template(find_template(options.template, user_dir), options.fonts)
+    document = template.open()
     defaults = organ_defaults(notice, options)
     filled = with_organ_defaults(notice, defaults)
     renderer = PlaceholderRenderer(template.info.name, notice_context(filled, options.letterhead))
     number_paragraphs = doc_number_paragraphs(document)
     anchors = renderer.render_document(document)
-    write_issuer(document, number_paragraphs, filled)
-    write_marks(document, filled, number_paragraphs)
+    write_issuer(document, number_paragraphs, filled, template.style_ids)
+    write_marks(document, filled, number_paragraphs, template.style_ids)
     anchor = anchors[0] if anchors else document.add_paragraph()
     for extra in anchors[1:]:
         _remove(extra)
-    if options.fonts is not None:
-        _clear_run_fonts(document)
-    _fit_letterheads(document)
+    _fit_letterheads(document, template)
     settings = template.settings
     choices = LayoutChoices(
         plan_layout=options.plan_layout or settings.plan_layout,
         signature=options.signature or settings.signature,
         distributor_line=settings.distributor_line,
     )
-    return FilledTemplate(document, anchor, filled, defaults, choices)
+    return FilledTemplate(document, anchor, filled, defaults, choices, template)
 
 
 def render_notice_layout(
@@ -138,7 +139,7 @@ def render_notice_layout(
     """The filled document and the layout it was written from (its pages, its warnings)."""
     prepared = fill_template(notice, options, user_dir=user_dir)
     layout = prepared.layout()
-    cursor = Cursor(prepared.document, prepared.anchor)
+    cursor = Cursor(prepared.document, prepared.anchor, prepared.template.style_ids)
     write_body(cursor, layout.body)
     write_imprint(cursor, layout.imprint, layout.pagination.imprint)
     _end_after_table(prepared.anchor)
@@ -214,7 +215,7 @@ def save_atomically(document: Document, target: Path) -> None:
     # Rendered in memory first: python-docx leaves a half-written zip to complain at exit
     # when the disk fills while it writes.
     content = io.BytesIO()
-    document.save(content)
+    save_document(document, content)
     write_atomically(target, content.getvalue(), error=ExportError)
 
 
@@ -235,52 +236,27 @@ def _remove(paragraph: Paragraph) -> None:
     element.getparent().remove(element)
 
 
-def _clear_run_fonts(document: Document) -> None:
-    """Fonts the template's runs name themselves give way to the styles the export sets."""
-    for paragraph in iter_all_paragraphs(document):
-        for run in paragraph.runs:
-            rpr = run._r.rPr
-            fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
-            if rpr is not None and fonts is not None:
-                rpr.remove(fonts)
-
-
-def template_fonts(document: Document) -> FontSet:
-    """The fonts a template's styles name, to list with their alternates."""
-    chosen = {}
-    for key, role in (("body", Role.BODY), ("heading1", Role.HEADING1),
-                      ("heading2", Role.HEADING2), ("title", Role.TITLE),
-                      ("page_number", Role.PAGE_NUMBER)):  # fmt: skip
-        east_asia, latin = ooxml.run_fonts(document.styles[role.value].element.rPr)
-        if east_asia:
-            chosen[key] = east_asia
-        if key == "body" and latin:
-            chosen["ascii"] = latin
-    return FontSet(**chosen)
-
-
-def _fit_letterheads(document: Document) -> None:
+def _fit_letterheads(document: Document, template: PreparedTemplate) -> None:
     """Narrow the 发文机关标志 so it stays on one line across the text block."""
-    style_id = document.styles[Role.LETTERHEAD.value].style_id
+    style_id = template.style_ids[Role.LETTERHEAD]
     for paragraph in iter_all_paragraphs(document):
         if paragraph._p.style != style_id:
             continue
         text = paragraph.text.strip()
         if not text:
             continue
-        size = _font_size_pt(document, paragraph)
+        size = _font_size_pt(paragraph, template)
         scale = int(TEXT_WIDTH_PT / (text_width(text) * size) * 100)
         if scale < 100:
             for run in paragraph.runs:
                 ooxml.set_character_scale(run, max(scale, 33))
 
 
-def _font_size_pt(document: Document, paragraph: Paragraph) -> float:
+def _font_size_pt(paragraph: Paragraph, template: PreparedTemplate) -> float:
     for run in paragraph.runs:
         if run.font.size:
             return run.font.size.pt
-    size = document.styles[Role.LETTERHEAD.value].font.size
-    return size.pt if size else GBT9704.letterhead_size_pt
+    return template.letterhead_size_pt or GBT9704.letterhead_size_pt
 
 
 def _set_properties(document: Document, notice: NoticeData, plan_layout: str) -> None:

@@ -8,12 +8,20 @@ runs are joined, rendered, and the result kept in the first run (with its format
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from unionoffice.domain.notice import NoticeData
@@ -21,6 +29,7 @@ from unionoffice.domain.notice_text import break_title, format_chinese_date
 from unionoffice.exporting.docx import errors
 from unionoffice.exporting.docx.options import Letterhead
 
+_TEXT = qn("w:t")
 # Stands for the body while paragraphs are rendered; the paragraph holding it is the anchor.
 BODY_MARKER = "\ue000正文\ue000"
 BODY_PLACEHOLDER = "正文"
@@ -110,13 +119,27 @@ def notice_context(notice: NoticeData, letterhead: Letterhead) -> dict[str, str]
     }
 
 
+_ENVIRONMENT = _environment()  # holds no state of a rendering: shared by every export
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(text: str) -> tuple[Template | None, str]:
+    """``text`` compiled once (every notice from a template has the same placeholders), or
+    None and why it is refused; a syntax error is raised, not kept."""
+    tree = _ENVIRONMENT.parse(text)
+    for node in (tree, *tree.find_all(nodes.Node)):
+        refused = _refusal(node)
+        if refused is not None:
+            return None, refused
+    return _ENVIRONMENT.from_string(tree), ""
+
+
 class PlaceholderRenderer:
     """Renders every placeholder of one template, reporting problems under its name."""
 
     def __init__(self, template_name: str, context: dict[str, str]) -> None:
         self.template_name = template_name
         self.context = context
-        self._env = _environment()
 
     def render_text(self, text: str, where: str = "") -> str:
         """Render one piece of template text, or raise errors.TemplateError naming the template
@@ -126,15 +149,13 @@ class PlaceholderRenderer:
             snippet = snippet[:40] + "…"
         label = f"模板“{self.template_name}”" + (f"（{where}）" if where else "")
         try:
-            tree = self._env.parse(text)
-            for node in (tree, *tree.find_all(nodes.Node)):
-                refused = _refusal(node)
-                if refused is not None:
-                    raise errors.TemplateError(
-                        f"{label}中的“{snippet}”用了{refused}，已拒绝。模板只能填入公文内容"
-                        "（如 {{ 文号 }}，可加 {% if 文号 %}…{% endif %}），不能执行代码"
-                    )
-            result = self._env.from_string(tree).render(self.context)
+            compiled, refused = _compiled(text)
+            if compiled is None:
+                raise errors.TemplateError(
+                    f"{label}中的“{snippet}”用了{refused}，已拒绝。模板只能填入公文内容"
+                    "（如 {{ 文号 }}，可加 {% if 文号 %}…{% endif %}），不能执行代码"
+                )
+            result = compiled.render(self.context)
         except SecurityError as exc:
             raise errors.TemplateError(
                 f"{label}中的占位符“{snippet}”试图访问程序内部，已拒绝（{exc}）。"
@@ -162,6 +183,8 @@ class PlaceholderRenderer:
 
     def render_paragraph(self, paragraph: Paragraph, where: str = "") -> bool:
         """Fill the placeholders of one paragraph; True if it holds the body marker."""
+        if not may_hold_placeholder(paragraph):
+            return False
         runs = [run for run in paragraph.runs if run.text]
         text = "".join(run.text for run in runs)
         if "{{" not in text and "{%" not in text and "{#" not in text:
@@ -184,6 +207,12 @@ class PlaceholderRenderer:
             if self.render_paragraph(paragraph, where):
                 anchors.append(paragraph)
         return anchors
+
+
+def may_hold_placeholder(paragraph: Paragraph) -> bool:
+    """False when no text of the paragraph has a brace, so it holds no placeholder (a quick
+    look at its w:t elements before its runs' text is put together)."""
+    return any("{" in (t.text or "") for t in paragraph._p.iter(_TEXT))
 
 
 def iter_all_paragraphs(document: Document) -> Iterator[Paragraph]:

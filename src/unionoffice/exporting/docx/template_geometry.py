@@ -20,9 +20,10 @@ from unionoffice.exporting.docx import ooxml
 _TWIPS_PER_MM = 20 / MM_PER_PT
 
 
-def body_top_mm(document: Document, anchor: Paragraph) -> float:
-    """Millimetres from the top of the text block to the anchor on page 1."""
-    styles = Styles(document)
+def body_top_mm(document: Document, anchor: Paragraph, styles: Styles | None = None) -> float:
+    """Millimetres from the top of the text block to the anchor on page 1; ``styles``: the
+    document's, read once for its template."""
+    styles = styles or Styles(document)
     height = 0.0
     for element in document.element.body.iterchildren(qn("w:p")):
         if element is anchor._p:
