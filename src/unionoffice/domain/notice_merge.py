@@ -127,3 +127,19 @@ def _activity_cell(one: ActivityData, other: ActivityData) -> str:
         if normal(plain_value(getattr(one, key))) != normal(plain_value(getattr(other, key)))
     ]
     return "；".join(fields) or "所属小节或次序不同"
+
+
+def on_stored(content: NoticeData, stored: NoticeData) -> NoticeData:
+    """``content`` as the next text of ``stored``: the id, version, 文号 (when one was taken),
+    status and folder stay the stored ones, so that a save of it replaces exactly that."""
+    numbered = stored.number is not None
+    return dataclasses.replace(
+        content,
+        id=stored.id,
+        version=stored.version,
+        number=stored.number,
+        series_code=stored.series_code if numbered else content.series_code,
+        year=stored.year if numbered else content.year,
+        status=stored.status,
+        folder=stored.folder,
+    )

@@ -3,8 +3,8 @@
 The editor holds a working copy (NoticeData) and saves it whole through
 NoticeService.update a moment after typing stops, off the UI thread and retried until it lands
 (saving.py). The version read with the notice must still be the stored one; if someone else
-saved in between, the clerk's text stays in the editor and a bar offers to keep theirs or to
-save the clerk's over it. Every edit, in the fields, the body or the
+saved in between, the clerk's text stays in the editor and a bar offers to keep theirs, to
+save the clerk's over it or to choose part by part (conflicts.py). Every edit, in the fields, the body or the
 activity table, is one step of the notice's undo history (see notice_undo.py); 页面预览
 shows the pages as they will print. The layout is ui/notice_editor.ui; the body, the plan and
 the preview are widgets of their own, put into it here.
@@ -37,13 +37,14 @@ from unionoffice.domain.doc_number import DocNumber
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_body import OrganDefaults
-from unionoffice.domain.notice_merge import conflict_parts, merge_parts
+from unionoffice.domain.notice_merge import on_stored
 from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_model import ActivityTableModel
 from unionoffice.gui.activities.activity_view import ActivityTableView
 from unionoffice.gui.app_context import AppContext
 from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
 from unionoffice.gui.editor.conflict_dialog import ConflictDialog
+from unionoffice.gui.editor.conflicts import ConflictHandling
 from unionoffice.gui.editor.mark_fields import MarkFields
 from unionoffice.gui.editor.notice_undo import NoticeHistory, NoticeUndoStack
 from unionoffice.gui.editor.opening import EditorOpening, read_opening
@@ -81,7 +82,7 @@ def _from_qdate(value: QDate) -> dt.date | None:
     return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
-class NoticeEditor(QWidget):
+class NoticeEditor(ConflictHandling):
     """Edits one notice; its undo stack holds every edit of the fields, body and table."""
 
     saved = Signal(int, int)  # notice id, new version
@@ -470,10 +471,6 @@ class NoticeEditor(QWidget):
         self.changed.emit(Changes.of_notice(self.notice_id, activities=plan_changed))
         self._catch_up_on_heard_save()
 
-    def _on_conflict(self, details: str) -> None:
-        self._show_conflict(f"{details}\n您的修改仍在编辑器中，没有丢失。")
-        self.save_pending_changed.emit()
-
     def _on_save_failed(self, reason: str, retry_in_s: int) -> None:
         self._show_conflict(
             f"保存失败：{reason}。您的修改仍在编辑器中（也已存入恢复文件），"
@@ -492,93 +489,6 @@ class NoticeEditor(QWidget):
     def retry_save(self) -> None:
         """The database answers again: a waiting save goes now."""
         self.saver.retry_now()
-
-    def _show_conflict(self, text: str, *, retry: bool = False) -> None:
-        self.conflict_label.setText(text)
-        for button in (self.overwrite_button, self.choose_button, self.theirs_button):
-            button.setVisible(not retry)
-        self.conflict_bar.show()
-        self.status_message.emit("保存失败" if retry else "保存冲突：请选择保留哪一份")
-
-    def save_over_theirs(self) -> bool:
-        """After a conflict: take the stored version and save the clerk's text over it."""
-        try:
-            current = self.notices.get(self.notice_id)
-        except UnionOfficeError as exc:
-            messages.show_error(self, str(exc))
-            return False
-        self._data = dataclasses.replace(
-            self._data,
-            version=current.version,
-            number=current.number,
-            series_code=current.series_code if current.number else self._data.series_code,
-            year=current.year if current.number else self._data.year,
-            status=current.status,
-        )
-        self._dirty = True
-        self._loading = True
-        self._show_number()
-        self._loading = False
-        return self.save()
-
-    def choose_parts(self) -> None:
-        """After a conflict: the parts that differ side by side (逐项选择); what the clerk
-        keeps of each side is saved over the stored version."""
-        try:
-            theirs = self.notices.get(self.notice_id)
-        except UnionOfficeError as exc:
-            messages.show_error(self, str(exc))
-            return
-        mine = self.collect()
-        parts = conflict_parts(mine, theirs)
-        if not parts:  # nothing differs any more: keeping mine loses nothing
-            self.save_over_theirs()
-            return
-        self.conflict_dialog = ConflictDialog(parts, self)
-        self.conflict_dialog.accepted.connect(
-            lambda dialog=self.conflict_dialog: self._keep_parts(
-                mine, theirs, dialog.taken_from_theirs()
-            )
-        )
-        self.conflict_dialog.open()
-
-    def _keep_parts(self, mine: NoticeData, theirs: NoticeData, taken: set[str]) -> bool:
-        merged = merge_parts(mine, theirs, taken)
-        numbered = theirs.number is not None
-        self._put(
-            dataclasses.replace(
-                merged,
-                id=theirs.id,
-                version=theirs.version,
-                number=theirs.number,
-                series_code=theirs.series_code if numbered else merged.series_code,
-                year=theirs.year if numbered else merged.year,
-                status=theirs.status,
-                folder=theirs.folder,
-            )
-        )
-        self.undo_stack.clear()  # the steps before were taken on the other version
-        self._dirty = True
-        self._edits += 1
-        self._save_note = "保存冲突后逐项选择"
-        return self.save()
-
-    def take_theirs(self) -> bool:
-        """After a conflict: drop the clerk's edits and show the version stored by the other
-        clerk (asked first: this cannot be undone)."""
-        if not messages.confirm(
-            self, "采用数据库中其他用户保存的版本？\n\n您在这里的修改将被放弃，不能撤销。"
-        ):
-            return False
-        if self.recovery is not None:
-            self.recovery.discard(self.notice_id)
-        self._dirty = False
-        self._timer.stop()
-        self.saver.stop()
-        if not self.reload_stored():
-            self._dirty = True
-            return False
-        return True
 
     def allocate_number(self) -> bool:
         """取号: after the clerk confirms, save, then take the series' next number."""
@@ -685,59 +595,13 @@ class NoticeEditor(QWidget):
         """Show ``content`` (its text; the 文号, status and version stay as stored) and save
         it now, making no undo step: for ``content_command.ReplaceContentCommand``."""
         stored = self._data
-        numbered = stored.number is not None
-        data = dataclasses.replace(
-            content,
-            id=stored.id,
-            version=stored.version,
-            number=stored.number,
-            series_code=stored.series_code if numbered else content.series_code,
-            year=stored.year if numbered else content.year,
-            status=stored.status,
-            folder=stored.folder,
-        )
+        data = on_stored(content, stored)
         self._put(data)
         # the save compares the plan with the one before, to say whether it changed
         self._data = dataclasses.replace(data, activities=stored.activities)
         self._dirty = True
         self._save_note = note
         return self.save()
-
-    def reload_stored(self) -> bool:
-        """Show the notice as stored now (another clerk saved it, or F5); refused, returning
-        False, while this editor holds unsaved typing."""
-        if self._dirty:
-            return False
-        try:
-            stored = self.notices.get(self.notice_id)
-        except UnionOfficeError as exc:
-            self.status_message.emit(f"无法读取公文的新版本：{exc}")
-            return False
-        if stored == self._data:
-            return True
-        self._show_data(stored)
-        self.conflict_bar.hide()
-        self.status_message.emit("已显示其他用户保存的新版本")
-        return True
-
-    def learn_of_save(self, version: int) -> None:
-        """Someone saved this notice (the change feed says so) as ``version``: show it at
-        once when nothing is unsaved here, else warn before the clerk's save is refused."""
-        if self._data.version is not None and version <= self._data.version:
-            return  # this editor's own save
-        if self.saver.in_flight():  # perhaps ours: decide when it has landed
-            self._heard_version = max(self._heard_version, version)
-            return
-        if not self.reload_stored():
-            self._show_conflict(
-                "其他用户刚刚保存了这篇公文。您的修改仍在编辑器中；保存时将提示两处的不同，"
-                "请核对后选择保留哪一份。"
-            )
-
-    def _catch_up_on_heard_save(self) -> None:
-        heard, self._heard_version = self._heard_version, 0
-        if heard:
-            self.learn_of_save(heard)
 
     def set_autosave_delay(self, milliseconds: int) -> None:
         self._timer.setInterval(milliseconds)
