@@ -42,7 +42,6 @@ from unionoffice.storage.services.search import TRIGRAM
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
-PAGE = 200
 IN_VIEW = 1000  # activities wanted in a calendar view
 
 TABLE_SQL = """
@@ -71,10 +70,11 @@ def settle() -> None:
 class RowsModel(QAbstractTableModel):
     """The least a table model can be: rows of a cursor, fetched a page at a time."""
 
-    def __init__(self, columns: int) -> None:
+    def __init__(self, columns: int, page: int) -> None:
         super().__init__()
         self.rows: list[tuple[Any, ...]] = []
         self.columns = columns
+        self.page = page
         self.cursor: sqlite3.Cursor | None = None
         self.more = False
 
@@ -100,8 +100,8 @@ class RowsModel(QAbstractTableModel):
 
     def fetchMore(self, parent: AnyIndex = NO_PARENT) -> None:
         assert self.cursor is not None
-        page = self.cursor.fetchmany(PAGE)
-        if len(page) < PAGE:
+        page = self.cursor.fetchmany(self.page)
+        if len(page) < self.page:
             self.more = False
         if page:
             first = len(self.rows)
@@ -205,10 +205,10 @@ class Session:
     def table(self) -> None:
         window = self.window
         view = window.all_activities
-        floor_model = RowsModel(9)
+        # Pages of the program's size: both tables then scroll and paint the same steps.
+        floor_model = RowsModel(9, view.model.PAGE)
         floor_table = QTableView()
         floor_table.setModel(floor_model)
-        floor_table.resize(view.table.size())
         floor_table.show()
 
         def open_table() -> None:
@@ -218,6 +218,9 @@ class Session:
             view.table.viewport().repaint()
 
         def open_floor() -> None:
+            # The program's table once its tab has been shown: before, it has no size yet, and
+            # a floor of that size paints no cell.
+            floor_table.resize(view.table.size())
             count = self.raw.execute(
                 "SELECT count(*) FROM activities JOIN notices ON notices.id = "
                 "activities.notice_id WHERE notices.deleted_at IS NULL"
@@ -292,6 +295,7 @@ class Session:
                 samples,
                 "QTableView over raw sqlite3",
                 floors,
+                Target(ratio=3),
                 note=(
                     f"{pages} pages of {view.model.PAGE}; "
                     f"{statistics.median(samples) / max(1, pages):.1f} ms a page"
