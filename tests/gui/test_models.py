@@ -252,3 +252,30 @@ def test_dragged_rows_are_read_back_only_by_their_own_plan() -> None:
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1))
     assert [a.title for a in model.activities()] == ["举办宣讲", "职工书屋", "劳动竞赛"]
     assert model.department_names() == ["省总宣教部", "省总经济部"]
+
+
+def test_a_keystroke_that_keeps_the_same_notices_keeps_the_tree(qtbot, db, demo_ids, settings):
+    """金秋 → 金秋助 → 金秋助学 find one notice each time: the tree shown stays (nothing is
+    regrouped), and it is the tree a fresh search for the longer text builds."""
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    tree = window.tree
+    tree.search_box.setText("金秋")
+    tree.apply_filter()
+    shown = tree.model.root
+    for text in ("金秋助", "金秋助学"):
+        tree.search_box.setText(text)
+        tree.apply_filter()
+        assert tree.model.root is shown
+        fresh = build_tree(NoticeService(db).list(), search=text)
+        assert _shape(tree.model.root) == _shape(fresh)
+    tree.search_box.setText("金秋助学 没有这个词")  # other notices: built again
+    tree.apply_filter()
+    assert tree.model.root is not shown and tree.visible_notice_ids() == []
+    assert tree.empty_label.isVisibleTo(tree)
+    tree.set_grouping(Grouping.STATUS)  # the same notices, grouped otherwise: built again
+    tree.search_box.clear()
+    tree.apply_filter()
+    assert len(tree.visible_notice_ids()) == len(demo_ids)
+    tree.set_grouping(Grouping.YEAR_SERIES)
+    assert _shape(tree.model.root) == _shape(build_tree(NoticeService(db).list()))

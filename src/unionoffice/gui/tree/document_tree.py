@@ -77,6 +77,9 @@ class DocumentTree(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        # What the tree shows: (grouping, the notices kept or None for all); a keystroke that
+        # keeps the same notices leaves the tree as it is instead of building it again.
+        self._shown: tuple[Grouping, frozenset[int] | None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -111,6 +114,7 @@ class DocumentTree(QWidget):
         """Read the notice list again (after a save, a new notice, a delete)."""
         if self._notices is not None:
             self._catalogue = NoticeCatalogue(self._notices.list())
+            self._shown = None
             self.apply_filter()
             self.summaries_changed.emit()
 
@@ -136,6 +140,7 @@ class DocumentTree(QWidget):
                 self.summaries_changed.emit()
                 return
         self._catalogue = self._catalogue.with_changes(fresh, gone)
+        self._shown = None
         self.apply_filter()
         self.summaries_changed.emit()
 
@@ -157,12 +162,15 @@ class DocumentTree(QWidget):
         text = self.search_box.text().strip()
         current = self.selected_notice_id()
         matching = self._search.matching_ids(text) if text else None
+        kept = self._catalogue.found(text, matching)
+        shown = (self.grouping(), None if kept is None else frozenset(kept))
+        if tree is None and shown == self._shown:
+            return  # the same notices, grouped the same: the tree shows them already
         if tree is not None and not text and self.grouping() is Grouping.YEAR_SERIES:
             root = tree  # grouped by the worker that read the list
         else:
-            root = self._catalogue.build(
-                search=text, matching_ids=matching, grouping=self.grouping()
-            )
+            root = self._catalogue.build(kept=kept, grouping=self.grouping())
+        self._shown = shown
         self.model.set_root(root)
         found = root.notice_count()
         if text and found <= EXPAND_ALL_FOUND:

@@ -149,13 +149,16 @@ class NoticeCatalogue:
         search: str = "",
         matching_ids: set[int] | None = None,
         grouping: Grouping = Grouping.YEAR_SERIES,
+        kept: set[int] | None = None,
     ) -> Node:
         """The tree of the notices ``search`` finds, grouped by ``grouping``.
 
         A notice is kept when its header matches ``search`` or its id is in ``matching_ids``
-        (what the database found in body, activities and departments).
+        (what the database found in body, activities and departments); or, given ``kept``
+        (what ``found`` answered), when it is there.
         """
-        kept = self._found(search.split(), matching_ids) if search.strip() else None
+        if kept is None:
+            kept = self.found(search, matching_ids)
         root = Node(NodeKind.ROOT, "")
         groups: dict[str, Node] = {}
         subgroups: dict[tuple[str, str], Node] = {}
@@ -211,6 +214,10 @@ class NoticeCatalogue:
         return NoticeCatalogue(
             sorted(kept + list(fresh), key=lambda s: _list_order(s, series_rank))
         )
+
+    def found(self, search: str, matching_ids: set[int] | None) -> set[int] | None:
+        """The notices a build for ``search`` keeps (None: every notice, no search)."""
+        return self._found(search.split(), matching_ids) if search.strip() else None
 
     def _found(self, words: list[str], matching_ids: set[int] | None) -> set[int]:
         """``matching_ids`` and the notices whose header text holds every word."""
