@@ -91,9 +91,12 @@ class Node:
         collection frees: one per reload of the tree, 60 ms on ten years of notices. An
         emptied tree is freed as soon as the last reference goes.
         """
-        for node in list(self.walk()):
-            if node.kind is not NodeKind.NOTICE:
-                node.children = []
+        notice = NodeKind.NOTICE
+        groups = [self] if self.kind is not notice else []
+        while groups:  # notices have no children: only group rows are visited
+            node = groups.pop()
+            children, node.children = node.children, []
+            groups.extend(child for child in children if child.kind is not notice)
 
     def find_notice(self, notice_id: int) -> Node | None:
         for node in self.walk():
@@ -138,6 +141,7 @@ class NoticeCatalogue:
     def __init__(self, summaries: Sequence[NoticeSummary]) -> None:
         self.summaries = list(summaries)
         self._headers: list[str] | None = None
+        self._ids: list[int] | None = None  # the summaries' ids, beside _headers
         # One node per notice, made once and moved into each tree built: only the current
         # tree is shown, and making 10,000 nodes was most of a build.
         self._notice_nodes: list[Node] | None = None
@@ -198,6 +202,8 @@ class NoticeCatalogue:
             self.summaries[at] = summary
             if self._headers is not None:
                 self._headers[at] = header_text(summary)
+            if self._ids is not None:
+                self._ids[at] = summary.id
             if self._notice_nodes is not None:
                 node = self._notice_nodes[at]
                 node.label, node.notice = notice_label(summary), summary
@@ -223,10 +229,15 @@ class NoticeCatalogue:
         """``matching_ids`` and the notices whose header text holds every word."""
         if self._headers is None:
             self._headers = [header_text(s) for s in self.summaries]
-        found = set(matching_ids or ())
-        for summary, header in zip(self.summaries, self._headers, strict=True):
-            if summary.id not in found and all(word in header for word in words):
-                found.add(summary.id)
+        if self._ids is None:
+            self._ids = [s.id for s in self.summaries]
+        pairs = zip(self._ids, self._headers, strict=True)
+        if len(words) == 1:  # the usual case, without a generator per notice
+            word = words[0]
+            found = {notice_id for notice_id, header in pairs if word in header}
+        else:
+            found = {i for i, header in pairs if all(word in header for word in words)}
+        found.update(matching_ids or ())
         return found
 
     @staticmethod

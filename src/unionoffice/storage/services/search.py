@@ -106,12 +106,20 @@ class NoticeSearch:
         # Whether to use the FTS tables: asked of the database once; False forces LIKE.
         self._indexed: bool | None = None if use_index else False
 
-    def matching_ids(self, text: str, *, include_deleted: bool = False) -> set[int]:
-        """Ids of notices whose fields contain every space-separated word of ``text``."""
+    def matching_ids(
+        self, text: str, *, include_deleted: bool = False, within: set[int] | None = None
+    ) -> set[int]:
+        """Ids of notices whose fields contain every space-separated word of ``text``.
+
+        ``within``: notices known to include every answer (what a text that ``text`` narrows
+        found, as the clerk types on: domain.search_words.narrows); only those are looked at.
+        """
         words = [word for word in text.split() if word]
         if not words:
             return set()
-        result: set[int] | None = None
+        result: set[int] | None = None if within is None else set(within)
+        if result is not None and not result:
+            return set()
         with self.db.read_session() as session:
             if self._indexed is None:
                 self._indexed = has_search_index(session)
