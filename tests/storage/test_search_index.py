@@ -182,7 +182,7 @@ def test_many_notices_in_one_transaction(db) -> None:
 
 TYPED = [
     "职工书屋建设", "劳动和技能竞赛", "省总宣教部",
-    "大国工匠 格尔木", "格尔木 大国工匠", "金秋 助学",
+    "大国工匠 格尔木", "格尔木 大国工匠", "金秋 助学", "ABC Union", "under_s 100%",
 ]  # fmt: skip
 
 
