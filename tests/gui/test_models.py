@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -312,3 +313,20 @@ def test_typing_on_after_a_change_searches_the_changed_notices_too(qtbot, db, de
     tree.search_box.setText("读书会")
     tree.apply_filter()
     assert other.id in tree.visible_notice_ids()
+
+
+def test_a_catalogue_typed_into_finds_what_a_fresh_one_finds(db, demo_ids) -> None:
+    """Headers are searched only among those the text before held, as the clerk types on;
+    a line changed in place is searched again whole."""
+    summaries = NoticeService(db).list()
+    catalogue = NoticeCatalogue(summaries)
+    for typed in ("青总办〔2021〕2号", "关于 金秋", "2021 通知"):
+        for end in range(1, len(typed) + 1):
+            text = typed[:end]
+            fresh = NoticeCatalogue(summaries).found(text, None)
+            assert catalogue.found(text, None) == fresh, text
+    assert catalogue.found("关于开展", None)
+    renamed = dataclasses.replace(summaries[0], title="关于开展读书月活动的通知")
+    assert catalogue.found("读书", None) == set()
+    assert catalogue.replace_in_place([renamed]) is not None
+    assert catalogue.found("读书月", None) == {renamed.id}

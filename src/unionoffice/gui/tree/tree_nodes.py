@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from unionoffice.domain.notice import NoticeStatus
+from unionoffice.domain.search_words import narrows
 
 if TYPE_CHECKING:  # the window is built before SQLAlchemy is imported
     from unionoffice.domain.notice_summary import NoticeSummary
@@ -142,6 +143,8 @@ class NoticeCatalogue:
         self.summaries = list(summaries)
         self._headers: list[str] | None = None
         self._ids: list[int] | None = None  # the summaries' ids, beside _headers
+        # The last search and the (id, header) pairs whose header held it.
+        self._header_search: tuple[str, list[tuple[int, str]]] | None = None
         # One node per notice, made once and moved into each tree built: only the current
         # tree is shown, and making 10,000 nodes was most of a build.
         self._notice_nodes: list[Node] | None = None
@@ -198,6 +201,7 @@ class NoticeCatalogue:
                 return None
             positions.append(at)
         nodes = []
+        self._header_search = None
         for at, summary in zip(positions, fresh, strict=True):
             self.summaries[at] = summary
             if self._headers is not None:
@@ -231,12 +235,19 @@ class NoticeCatalogue:
             self._headers = [header_text(s) for s in self.summaries]
         if self._ids is None:
             self._ids = [s.id for s in self.summaries]
-        pairs = zip(self._ids, self._headers, strict=True)
+        text = " ".join(words)
+        last = self._header_search
+        if last is not None and narrows(last[0], text):
+            pairs = last[1]  # typed on: only headers that held the text before can hold it
+        else:
+            pairs = list(zip(self._ids, self._headers, strict=True))
         if len(words) == 1:  # the usual case, without a generator per notice
             word = words[0]
-            found = {notice_id for notice_id, header in pairs if word in header}
+            held = [(notice_id, header) for notice_id, header in pairs if word in header]
         else:
-            found = {i for i, header in pairs if all(word in header for word in words)}
+            held = [pair for pair in pairs if all(word in pair[1] for word in words)]
+        self._header_search = text, held
+        found = {notice_id for notice_id, _ in held}
         found.update(matching_ids or ())
         return found
 
