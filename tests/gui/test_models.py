@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from unionoffice.domain.activity_criteria import ActivityFilter
+from unionoffice.domain.changes import Changes
 from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.gui.activities.activity_model import (
     OVERDUE_COLOUR,
@@ -252,3 +254,79 @@ def test_dragged_rows_are_read_back_only_by_their_own_plan() -> None:
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, 1, 0, model.index(-1, -1))
     assert [a.title for a in model.activities()] == ["举办宣讲", "职工书屋", "劳动竞赛"]
     assert model.department_names() == ["省总宣教部", "省总经济部"]
+
+
+def test_a_keystroke_that_keeps_the_same_notices_keeps_the_tree(qtbot, db, demo_ids, settings):
+    """金秋 → 金秋助 → 金秋助学 find one notice each time: the tree shown stays (nothing is
+    regrouped), and it is the tree a fresh search for the longer text builds."""
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    tree = window.tree
+    tree.search_box.setText("金秋")
+    tree.apply_filter()
+    shown = tree.model.root
+    for text in ("金秋助", "金秋助学"):
+        tree.search_box.setText(text)
+        tree.apply_filter()
+        assert tree.model.root is shown
+        fresh = build_tree(NoticeService(db).list(), search=text)
+        assert _shape(tree.model.root) == _shape(fresh)
+    tree.search_box.setText("金秋助学 没有这个词")  # other notices: built again
+    tree.apply_filter()
+    assert tree.model.root is not shown and tree.visible_notice_ids() == []
+    assert tree.empty_label.isVisibleTo(tree)
+    tree.set_grouping(Grouping.STATUS)  # the same notices, grouped otherwise: built again
+    tree.search_box.clear()
+    tree.apply_filter()
+    assert len(tree.visible_notice_ids()) == len(demo_ids)
+    tree.set_grouping(Grouping.YEAR_SERIES)
+    assert _shape(tree.model.root) == _shape(build_tree(NoticeService(db).list()))
+
+
+def test_typing_on_after_a_change_searches_the_changed_notices_too(qtbot, db, demo_ids, settings):
+    """What the last search found narrows the next keystroke's search, but not across a
+    change: a notice that holds the longer text only since is found."""
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    tree = window.tree
+    tree.search_box.setText("书屋")
+    tree.apply_filter()
+    before = set(tree.visible_notice_ids())
+    service = NoticeService(db)
+    notice = service.get(demo_ids[0])
+    assert notice.id not in before
+    notice.activities.append(ActivityData(title="书屋阅读月", deadline="全年"))
+    service.update(notice)
+    tree.apply_changes(Changes.of_notice(notice.id))
+    tree.search_box.setText("书屋阅读")
+    tree.apply_filter()
+    assert tree.visible_notice_ids() == [notice.id]
+    # A department renamed (here: as another clerk's rename arrives) changes what notices
+    # hold without a notice line to redraw.
+    tree.search_box.setText("读书")
+    tree.apply_filter()
+    other = service.get(demo_ids[1])
+    assert other.activities and other.id not in tree.visible_notice_ids()
+    other.activities[0].lead = ["读书会"]
+    service.update(other)
+    tree.apply_changes(Changes(departments=True))
+    tree.search_box.setText("读书会")
+    tree.apply_filter()
+    assert other.id in tree.visible_notice_ids()
+
+
+def test_a_catalogue_typed_into_finds_what_a_fresh_one_finds(db, demo_ids) -> None:
+    """Headers are searched only among those the text before held, as the clerk types on;
+    a line changed in place is searched again whole."""
+    summaries = NoticeService(db).list()
+    catalogue = NoticeCatalogue(summaries)
+    for typed in ("青总办〔2021〕2号", "关于 金秋", "2021 通知"):
+        for end in range(1, len(typed) + 1):
+            text = typed[:end]
+            fresh = NoticeCatalogue(summaries).found(text, None)
+            assert catalogue.found(text, None) == fresh, text
+    assert catalogue.found("关于开展", None)
+    renamed = dataclasses.replace(summaries[0], title="关于开展读书月活动的通知")
+    assert catalogue.found("读书", None) == set()
+    assert catalogue.replace_in_place([renamed]) is not None
+    assert catalogue.found("读书月", None) == {renamed.id}

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from unionoffice.domain.errors import ConflictError
 from unionoffice.domain.notice import ActivityData, Block, NoticeData
+from unionoffice.domain.search_words import narrows
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.search import NoticeSearch, has_search_index
 
@@ -177,3 +178,38 @@ def test_many_notices_in_one_transaction(db) -> None:
             ]
         )
     assert len(service.list()) == 5
+
+
+TYPED = [
+    "职工书屋建设", "劳动和技能竞赛", "省总宣教部",
+    "大国工匠 格尔木", "格尔木 大国工匠", "金秋 助学", "ABC Union", "under_s 100%",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("use_index", [True, False])
+def test_typing_on_within_what_was_found_finds_what_a_fresh_search_finds(db, use_index) -> None:
+    """As the clerk types, each text is searched only among what the one before found."""
+    _archive(db)
+    search = NoticeSearch(db, use_index=use_index)
+    fresh = NoticeSearch(db, use_index=use_index)
+    for typed in TYPED:
+        before, found = "", None
+        for end in range(1, len(typed) + 1):
+            text = typed[:end]
+            if not text.strip():
+                continue
+            within = found if found is not None and narrows(before, text) else None
+            found = search.matching_ids(text, within=within)
+            assert found == fresh.matching_ids(text), text
+            before = text
+    assert search.matching_ids("格尔木", within=set()) == set()
+
+
+def test_narrows_when_every_word_before_is_part_of_a_word_now() -> None:
+    assert narrows("职工", "职工书屋")
+    assert narrows("金秋助学", "金秋助学 格")
+    assert narrows("书屋 职工", "职工书屋")  # both words are parts of the one typed now
+    assert narrows("格尔木 大国", "大国工匠 格尔木")
+    assert not narrows("职工书屋", "职工书")  # a letter taken back: more may be found
+    assert not narrows("金秋 格", "金秋")
+    assert not narrows("职工", "")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionoffice.domain.changes import Changes
+from unionoffice.domain.search_words import narrows
 from unionoffice.gui.tree.tree_model import NOTICE_ID_ROLE, NoticeTreeModel
 from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
 
@@ -77,6 +78,12 @@ class DocumentTree(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        # What the tree shows: (grouping, the notices kept or None for all); a keystroke that
+        # keeps the same notices leaves the tree as it is instead of building it again.
+        self._shown: tuple[Grouping, frozenset[int] | None] | None = None
+        # The last search and what the database found for it: a text typed on from it finds
+        # only among those (the notice list unchanged since).
+        self._searched: tuple[str, set[int]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -99,6 +106,7 @@ class DocumentTree(QWidget):
         already read and grouped them, else read now."""
         self._notices = notices
         self._search = search
+        self._shown = self._searched = None
         self.search_box.setEnabled(True)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
         if catalogue is None:
@@ -111,6 +119,7 @@ class DocumentTree(QWidget):
         """Read the notice list again (after a save, a new notice, a delete)."""
         if self._notices is not None:
             self._catalogue = NoticeCatalogue(self._notices.list())
+            self._shown = self._searched = None
             self.apply_filter()
             self.summaries_changed.emit()
 
@@ -120,6 +129,9 @@ class DocumentTree(QWidget):
         lines in memory (and searches again when a search is shown)."""
         if self._notices is None:
             return
+        # Whatever changed (a department's name too) may be found now: the next keystroke
+        # searches everything again, not only what the last search found.
+        self._searched = None
         if changes.everything:
             self.reload()
             return
@@ -136,6 +148,7 @@ class DocumentTree(QWidget):
                 self.summaries_changed.emit()
                 return
         self._catalogue = self._catalogue.with_changes(fresh, gone)
+        self._shown = self._searched = None
         self.apply_filter()
         self.summaries_changed.emit()
 
@@ -156,13 +169,16 @@ class DocumentTree(QWidget):
             return
         text = self.search_box.text().strip()
         current = self.selected_notice_id()
-        matching = self._search.matching_ids(text) if text else None
+        matching = self._matching(text) if text else None
+        kept = self._catalogue.found(text, matching)
+        shown = (self.grouping(), None if kept is None else frozenset(kept))
+        if tree is None and shown == self._shown:
+            return  # the same notices, grouped the same: the tree shows them already
         if tree is not None and not text and self.grouping() is Grouping.YEAR_SERIES:
             root = tree  # grouped by the worker that read the list
         else:
-            root = self._catalogue.build(
-                search=text, matching_ids=matching, grouping=self.grouping()
-            )
+            root = self._catalogue.build(kept=kept, grouping=self.grouping())
+        self._shown = shown
         self.model.set_root(root)
         found = root.notice_count()
         if text and found <= EXPAND_ALL_FOUND:
@@ -178,6 +194,15 @@ class DocumentTree(QWidget):
         self.empty_label.setVisible(bool(text) and found == 0)
         if current is not None:
             self.select_notice(current)
+
+    def _matching(self, text: str) -> set[int]:
+        assert self._search is not None
+        within = None
+        if self._searched is not None and narrows(self._searched[0], text):
+            within = self._searched[1]
+        matching = self._search.matching_ids(text, within=within)
+        self._searched = text, matching
+        return matching
 
     def visible_notice_ids(self) -> list[int]:
         return [n.notice.id for n in self.model.root.walk() if n.notice is not None]

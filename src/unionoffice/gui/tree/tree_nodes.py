@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from unionoffice.domain.notice import NoticeStatus
+from unionoffice.domain.search_words import narrows
 
 if TYPE_CHECKING:  # the window is built before SQLAlchemy is imported
     from unionoffice.domain.notice_summary import NoticeSummary
@@ -91,9 +92,12 @@ class Node:
         collection frees: one per reload of the tree, 60 ms on ten years of notices. An
         emptied tree is freed as soon as the last reference goes.
         """
-        for node in list(self.walk()):
-            if node.kind is not NodeKind.NOTICE:
-                node.children = []
+        notice = NodeKind.NOTICE
+        groups = [self] if self.kind is not notice else []
+        while groups:  # notices have no children: only group rows are visited
+            node = groups.pop()
+            children, node.children = node.children, []
+            groups.extend(child for child in children if child.kind is not notice)
 
     def find_notice(self, notice_id: int) -> Node | None:
         for node in self.walk():
@@ -138,6 +142,9 @@ class NoticeCatalogue:
     def __init__(self, summaries: Sequence[NoticeSummary]) -> None:
         self.summaries = list(summaries)
         self._headers: list[str] | None = None
+        self._ids: list[int] | None = None  # the summaries' ids, beside _headers
+        # The last search and the (id, header) pairs whose header held it.
+        self._header_search: tuple[str, list[tuple[int, str]]] | None = None
         # One node per notice, made once and moved into each tree built: only the current
         # tree is shown, and making 10,000 nodes was most of a build.
         self._notice_nodes: list[Node] | None = None
@@ -149,13 +156,16 @@ class NoticeCatalogue:
         search: str = "",
         matching_ids: set[int] | None = None,
         grouping: Grouping = Grouping.YEAR_SERIES,
+        kept: set[int] | None = None,
     ) -> Node:
         """The tree of the notices ``search`` finds, grouped by ``grouping``.
 
         A notice is kept when its header matches ``search`` or its id is in ``matching_ids``
-        (what the database found in body, activities and departments).
+        (what the database found in body, activities and departments); or, given ``kept``
+        (what ``found`` answered), when it is there.
         """
-        kept = self._found(search.split(), matching_ids) if search.strip() else None
+        if kept is None:
+            kept = self.found(search, matching_ids)
         root = Node(NodeKind.ROOT, "")
         groups: dict[str, Node] = {}
         subgroups: dict[tuple[str, str], Node] = {}
@@ -191,10 +201,13 @@ class NoticeCatalogue:
                 return None
             positions.append(at)
         nodes = []
+        self._header_search = None
         for at, summary in zip(positions, fresh, strict=True):
             self.summaries[at] = summary
             if self._headers is not None:
                 self._headers[at] = header_text(summary)
+            if self._ids is not None:
+                self._ids[at] = summary.id
             if self._notice_nodes is not None:
                 node = self._notice_nodes[at]
                 node.label, node.notice = notice_label(summary), summary
@@ -212,14 +225,30 @@ class NoticeCatalogue:
             sorted(kept + list(fresh), key=lambda s: _list_order(s, series_rank))
         )
 
+    def found(self, search: str, matching_ids: set[int] | None) -> set[int] | None:
+        """The notices a build for ``search`` keeps (None: every notice, no search)."""
+        return self._found(search.split(), matching_ids) if search.strip() else None
+
     def _found(self, words: list[str], matching_ids: set[int] | None) -> set[int]:
         """``matching_ids`` and the notices whose header text holds every word."""
         if self._headers is None:
             self._headers = [header_text(s) for s in self.summaries]
-        found = set(matching_ids or ())
-        for summary, header in zip(self.summaries, self._headers, strict=True):
-            if summary.id not in found and all(word in header for word in words):
-                found.add(summary.id)
+        if self._ids is None:
+            self._ids = [s.id for s in self.summaries]
+        text = " ".join(words)
+        last = self._header_search
+        if last is not None and narrows(last[0], text):
+            pairs = last[1]  # typed on: only headers that held the text before can hold it
+        else:
+            pairs = list(zip(self._ids, self._headers, strict=True))
+        if len(words) == 1:  # the usual case, without a generator per notice
+            word = words[0]
+            held = [(notice_id, header) for notice_id, header in pairs if word in header]
+        else:
+            held = [pair for pair in pairs if all(word in pair[1] for word in words)]
+        self._header_search = text, held
+        found = {notice_id for notice_id, _ in held}
+        found.update(matching_ids or ())
         return found
 
     @staticmethod

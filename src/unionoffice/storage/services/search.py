@@ -18,11 +18,9 @@ from sqlalchemy import (
     CompoundSelect,
     Connection,
     SQLColumnExpression,
-    column,
     func,
     or_,
     select,
-    table,
     text,
     true,
     union,
@@ -70,11 +68,6 @@ FTS_MATCHING_NOTICES_SQL = """
 """
 
 
-# Migrations 0005 and 0006 (SQLite only): a notice's searched texts and department names,
-# joined by line breaks.
-NOTICE_SEARCH_TEXTS = table("notice_search_texts", column("notice_id"), column("text"))
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -106,12 +99,20 @@ class NoticeSearch:
         # Whether to use the FTS tables: asked of the database once; False forces LIKE.
         self._indexed: bool | None = None if use_index else False
 
-    def matching_ids(self, text: str, *, include_deleted: bool = False) -> set[int]:
-        """Ids of notices whose fields contain every space-separated word of ``text``."""
+    def matching_ids(
+        self, text: str, *, include_deleted: bool = False, within: set[int] | None = None
+    ) -> set[int]:
+        """Ids of notices whose fields contain every space-separated word of ``text``.
+
+        ``within``: notices known to include every answer (what a text that ``text`` narrows
+        found, as the clerk types on: domain.search_words.narrows); only those are looked at.
+        """
         words = [word for word in text.split() if word]
         if not words:
             return set()
-        result: set[int] | None = None
+        result: set[int] | None = None if within is None else set(within)
+        if result is not None and not result:
+            return set()
         with self.db.read_session() as session:
             if self._indexed is None:
                 self._indexed = has_search_index(session)
@@ -144,7 +145,11 @@ class NoticeSearch:
         if self._indexed:  # notice_search_texts holds the department names too (0006)
             if within is not None and len(within) > _SCAN_JOINED_WITHIN:
                 within = None
-            return {row[0] for row in connection.execute(_scan_joined_texts(word, within=within))}
+            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                return _scan_joined_texts(cursor, word, within=within)
+            finally:
+                cursor.close()
         sqlite = connection.dialect.name == "sqlite"
         if within is not None and len(within) > _SCAN_WITHIN:
             within = None  # too many to list; reading everything is as quick
@@ -218,22 +223,36 @@ def _scan(word: str, *, sqlite: bool, within: set[int] | None = None) -> Compoun
     return union(header, body, activities)
 
 
-def _scan_joined_texts(word: str, *, within: set[int] | None = None) -> CompoundSelect[int]:
-    """What _scan and the department names find, read from notice_search_texts (SQLite, 0006)."""
-    texts = NOTICE_SEARCH_TEXTS.c
-    joined = select(texts.notice_id).where(_contains(texts.text, word, sqlite=True))
-    header = select(Notice.id).where(
-        or_(
-            Notice.series_id.in_(
-                select(DocNumberSeries.id).where(_contains(DocNumberSeries.code, word, sqlite=True))
-            ),
-            Notice.organ_id.in_(select(Organ.id).where(_contains(Organ.name, word, sqlite=True))),
-        )
+def _scan_joined_texts(cursor: Any, word: str, *, within: set[int] | None = None) -> set[int]:
+    """What _scan and the department names find, read from notice_search_texts (SQLite, 0006).
+
+    Straight through the driver: a list of thousands of notices (``within``) cost more to
+    bind through SQLAlchemy than the scan of their texts.
+    """
+    if any(c.isascii() and c.isalpha() for c in word):  # as _contains: LIKE folds ASCII case
+        pattern = _like(word)
+
+        def has(column: str) -> str:
+            return f"{column} LIKE ? ESCAPE '\\'"
+
+    else:
+        pattern = word
+
+        def has(column: str) -> str:
+            return f"instr({column}, ?) > 0"
+
+    ids = sorted(within) if within is not None else []
+    among = f" AND {{}} IN ({', '.join('?' * len(ids))})" if within is not None else ""
+    sql = (
+        f"SELECT notice_id FROM notice_search_texts WHERE {has('text')}"
+        + among.format("notice_id")
+        + " UNION SELECT id FROM notices"
+        + f" WHERE (series_id IN (SELECT id FROM doc_number_series WHERE {has('code')})"
+        + f" OR organ_id IN (SELECT id FROM organs WHERE {has('name')}))"
+        + among.format("id")
     )
-    if within is not None:
-        joined = joined.where(texts.notice_id.in_(sorted(within)))
-        header = header.where(Notice.id.in_(sorted(within)))
-    return union(joined, header)
+    cursor.execute(sql, [pattern, *ids, pattern, pattern, *ids])
+    return {row[0] for row in cursor}
 
 
 def _notice_count(connection: Connection) -> int:
