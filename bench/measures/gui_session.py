@@ -25,7 +25,14 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEventLoop,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView, QTreeView, QWidget
 
@@ -62,6 +69,12 @@ PERIOD_SQL = """
 def settle() -> None:
     QApplication.processEvents()
     QApplication.processEvents()
+
+
+def answered(window: Any) -> None:
+    """What the window reads off its UI thread (a search, a calendar month) is on screen."""
+    while window.reads.busy():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
 # -- floors: bare Qt over raw sqlite3 ----------------------------------------------------------
@@ -356,6 +369,7 @@ class Session:
 
         def month_view() -> None:
             calendar.set_month(year, month)
+            answered(self.window)
             calendar.month_canvas.repaint()
 
         first, last = dt.date(year, month, 1), month_end(year, month)
@@ -380,6 +394,7 @@ class Session:
         def year_view() -> None:
             calendar.year = year
             calendar.reload()
+            answered(self.window)
             calendar.year_canvas.repaint()
 
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -406,6 +421,7 @@ class Session:
         def show(text: str) -> None:
             tree.search_box.setText(text)
             tree.apply_filter()
+            answered(self.window)
             tree.view.viewport().repaint()
 
         # Each keystroke timed from the tree of the keystroke before, as the clerk types it
@@ -432,6 +448,7 @@ class Session:
             previous = text
         tree.search_box.clear()
         tree.apply_filter()
+        answered(self.window)
         medians = {k: statistics.median(v[0]) for k, v in per_key.items()}
         worst = max(medians, key=medians.__getitem__)
         long_words = [k for k in per_key if min(len(w) for w in k.split()) >= TRIGRAM]

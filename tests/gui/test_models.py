@@ -71,7 +71,9 @@ def test_tree_groups_by_status_or_folder(qtmodeltester, db, demo_ids) -> None:
     assert [n.label for n in ours.children] == ["2021年"]
 
 
-def test_tree_grouping_is_chosen_in_the_dock_and_remembered(qtbot, db, demo_ids, settings):
+def test_tree_grouping_is_chosen_in_the_dock_and_remembered(
+    qtbot, db, demo_ids, settings, reads_done
+):
     window = MainWindow(db, settings)
     qtbot.addWidget(window)
     window.tree.set_grouping(Grouping.STATUS)
@@ -83,6 +85,7 @@ def test_tree_grouping_is_chosen_in_the_dock_and_remembered(qtbot, db, demo_ids,
     assert again.tree.grouping() is Grouping.STATUS
     again.tree.search_box.setText("金秋")
     again.tree.apply_filter()
+    reads_done(again)  # the search is read off the UI thread
     assert len(again.tree.visible_notice_ids()) == 1
 
 
@@ -256,7 +259,9 @@ def test_dragged_rows_are_read_back_only_by_their_own_plan() -> None:
     assert model.department_names() == ["省总宣教部", "省总经济部"]
 
 
-def test_a_keystroke_that_keeps_the_same_notices_keeps_the_tree(qtbot, db, demo_ids, settings):
+def test_a_keystroke_that_keeps_the_same_notices_keeps_the_tree(
+    qtbot, db, demo_ids, settings, reads_done
+):
     """金秋 → 金秋助 → 金秋助学 find one notice each time: the tree shown stays (nothing is
     regrouped), and it is the tree a fresh search for the longer text builds."""
     window = MainWindow(db, settings)
@@ -264,26 +269,32 @@ def test_a_keystroke_that_keeps_the_same_notices_keeps_the_tree(qtbot, db, demo_
     tree = window.tree
     tree.search_box.setText("金秋")
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     shown = tree.model.root
     for text in ("金秋助", "金秋助学"):
         tree.search_box.setText(text)
         tree.apply_filter()
+        reads_done(window)  # the search is read off the UI thread
         assert tree.model.root is shown
         fresh = build_tree(NoticeService(db).list(), search=text)
         assert _shape(tree.model.root) == _shape(fresh)
     tree.search_box.setText("金秋助学 没有这个词")  # other notices: built again
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     assert tree.model.root is not shown and tree.visible_notice_ids() == []
     assert tree.empty_label.isVisibleTo(tree)
     tree.set_grouping(Grouping.STATUS)  # the same notices, grouped otherwise: built again
     tree.search_box.clear()
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     assert len(tree.visible_notice_ids()) == len(demo_ids)
     tree.set_grouping(Grouping.YEAR_SERIES)
     assert _shape(tree.model.root) == _shape(build_tree(NoticeService(db).list()))
 
 
-def test_typing_on_after_a_change_searches_the_changed_notices_too(qtbot, db, demo_ids, settings):
+def test_typing_on_after_a_change_searches_the_changed_notices_too(
+    qtbot, db, demo_ids, settings, reads_done
+):
     """What the last search found narrows the next keystroke's search, but not across a
     change: a notice that holds the longer text only since is found."""
     window = MainWindow(db, settings)
@@ -291,6 +302,7 @@ def test_typing_on_after_a_change_searches_the_changed_notices_too(qtbot, db, de
     tree = window.tree
     tree.search_box.setText("书屋")
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     before = set(tree.visible_notice_ids())
     service = NoticeService(db)
     notice = service.get(demo_ids[0])
@@ -300,11 +312,13 @@ def test_typing_on_after_a_change_searches_the_changed_notices_too(qtbot, db, de
     tree.apply_changes(Changes.of_notice(notice.id))
     tree.search_box.setText("书屋阅读")
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     assert tree.visible_notice_ids() == [notice.id]
     # A department renamed (here: as another clerk's rename arrives) changes what notices
     # hold without a notice line to redraw.
     tree.search_box.setText("读书")
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     other = service.get(demo_ids[1])
     assert other.activities and other.id not in tree.visible_notice_ids()
     other.activities[0].lead = ["读书会"]
@@ -312,6 +326,7 @@ def test_typing_on_after_a_change_searches_the_changed_notices_too(qtbot, db, de
     tree.apply_changes(Changes(departments=True))
     tree.search_box.setText("读书会")
     tree.apply_filter()
+    reads_done(window)  # the search is read off the UI thread
     assert other.id in tree.visible_notice_ids()
 
 

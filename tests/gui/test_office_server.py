@@ -431,9 +431,9 @@ def test_all_activities_keeps_its_rows_and_says_once_when_the_server_stops(
 def test_clicks_on_a_paused_server_hold_nothing_and_show_when_it_answers(
     qtbot, office_window, server, shown_messages
 ) -> None:
-    """Opening a notice and stepping the calendar wait for the server off the UI thread: the
-    window answers, the status line names what it waits for, and both show when the server
-    answers again."""
+    """Opening a notice, stepping the calendar and searching wait for the server off the UI
+    thread: the window answers, the status line names what it waits for, and each shows when
+    the server answers again."""
     window, _db, ids = office_window
     window.change_watcher.stop()  # the clicks are what this test watches
     calendar = window.calendar
@@ -446,17 +446,21 @@ def test_clicks_on_a_paused_server_hold_nothing_and_show_when_it_answers(
         window.open_action.trigger()  # Ctrl+O on the notice chosen in the tree
         window.open_action.trigger()  # pressed again while the first still waits
         calendar.next_button.click()
+        window.tree.search_box.setText("金秋")  # the search runs when typing pauses
         started = time.monotonic()
         assert _ticks_during(qtbot, 1000) >= 30
         assert time.monotonic() - started < 3
         assert window.editor_for(ids[2]) is None
         assert calendar.title_label.text() == month_before  # the month shown stays
+        assert len(window.tree.visible_notice_ids()) == len(ids)  # and so does the tree
         waiting = window.statusBar().currentMessage()
         assert "正在读取" in waiting and "公文" in waiting and "日历" in waiting
+        assert "搜索结果" in waiting
     finally:
         server.resume()
     qtbot.waitUntil(lambda: window.editor_for(ids[2]) is not None, timeout=20_000)
     qtbot.waitUntil(lambda: calendar.title_label.text() != month_before, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.tree.visible_notice_ids()) == 1, timeout=10_000)
     assert window.tabs.currentWidget() is window.editor_for(ids[2])
     assert len(window.editors()) == 1 and shown_messages == []
     qtbot.waitUntil(lambda: "正在读取" not in window.statusBar().currentMessage())

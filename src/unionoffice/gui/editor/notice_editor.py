@@ -4,10 +4,11 @@ The editor holds a working copy (NoticeData) and saves it whole through
 NoticeService.update a moment after typing stops, off the UI thread and retried until it lands
 (saving.py). The version read with the notice must still be the stored one; if someone else
 saved in between, the clerk's text stays in the editor and a bar offers to keep theirs, to
-save the clerk's over it or to choose part by part (conflicts.py). Every edit, in the fields, the body or the
-activity table, is one step of the notice's undo history (see notice_undo.py); 页面预览
-shows the pages as they will print. The layout is ui/notice_editor.ui; the body, the plan and
-the preview are widgets of their own, put into it here.
+save the clerk's over it or to choose part by part (conflicts.py). Every edit, in the fields,
+the body or the activity table, is one step of the notice's undo history (see
+notice_undo.py); 页面预览 shows the pages as they will print. The layout is
+ui/notice_editor.ui; the body, the plan and the preview are widgets of their own, put into it
+here.
 """
 
 from __future__ import annotations

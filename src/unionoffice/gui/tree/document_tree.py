@@ -28,6 +28,7 @@ from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
 
 if TYPE_CHECKING:
     from unionoffice.domain.notice_summary import NoticeSummary
+    from unionoffice.gui.background_reads import BackgroundReads
     from unionoffice.storage.services.notices import NoticeService
     from unionoffice.storage.services.search import NoticeSearch
 
@@ -45,9 +46,11 @@ class DocumentTree(QWidget):
     export_requested = Signal(list)  # notice ids: 导出 Word (one) or 批量导出 (several)
     timetable_requested = Signal(list)  # notice ids: 打印活动安排表
     summaries_changed = Signal()  # the notices' lines changed (for counts shown elsewhere)
+    read_failed = Signal(str)  # a search could not be read: the tree keeps what it shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads: BackgroundReads | None = None  # the window's: searches off the UI thread
         self._notices: NoticeService | None = None
         self._search: NoticeSearch | None = None
         self._catalogue = NoticeCatalogue([])
@@ -163,13 +166,39 @@ class DocumentTree(QWidget):
         return list(self._catalogue.summaries)
 
     def apply_filter(self, tree: Node | None = None) -> None:
-        """Show the notices the search box finds; ``tree``: the unfiltered tree, built already."""
+        """Show the notices the search box finds; ``tree``: the unfiltered tree, built already.
+
+        With ``reads`` (the window's), what the database finds is read off the UI thread and
+        the tree shows the search's notices when the answer comes."""
         self._timer.stop()
         if self._search is None:
             return
         text = self.search_box.text().strip()
+        if not text:
+            self._show_found(text, None, tree)
+        elif self.reads is None:
+            self._show_found(text, self._matching(text))
+        else:
+            search, within = self._search, self._within(text)
+            self.reads.start(
+                ("search", id(self)),
+                lambda: search.matching_ids(text, within=within),
+                lambda matching: self._found_in_background(text, matching),
+                what="搜索结果",
+                on_failed=lambda error: self.read_failed.emit(str(error)),
+            )
+
+    def is_searching(self) -> bool:
+        """A search is being read in the background (the window's tree)."""
+        return self.reads is not None and self.reads.is_pending(("search", id(self)))
+
+    def _found_in_background(self, text: str, matching: set[int]) -> None:
+        self._searched = text, matching
+        if text == self.search_box.text().strip():  # else the next search is on its way
+            self._show_found(text, matching)
+
+    def _show_found(self, text: str, matching: set[int] | None, tree: Node | None = None) -> None:
         current = self.selected_notice_id()
-        matching = self._matching(text) if text else None
         kept = self._catalogue.found(text, matching)
         shown = (self.grouping(), None if kept is None else frozenset(kept))
         if tree is None and shown == self._shown:
@@ -197,12 +226,15 @@ class DocumentTree(QWidget):
 
     def _matching(self, text: str) -> set[int]:
         assert self._search is not None
-        within = None
-        if self._searched is not None and narrows(self._searched[0], text):
-            within = self._searched[1]
-        matching = self._search.matching_ids(text, within=within)
+        matching = self._search.matching_ids(text, within=self._within(text))
         self._searched = text, matching
         return matching
+
+    def _within(self, text: str) -> set[int] | None:
+        """What the last search found, when ``text`` can only find among it."""
+        if self._searched is not None and narrows(self._searched[0], text):
+            return self._searched[1]
+        return None
 
     def visible_notice_ids(self) -> list[int]:
         return [n.notice.id for n in self.model.root.walk() if n.notice is not None]

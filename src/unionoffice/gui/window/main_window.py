@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.reads = BackgroundReads(self)
         self.reads.waiting.connect(self._show_waiting)
         self._waiting_text = ""
+        self.tree.reads = self.reads
+        self.tree.read_failed.connect(self._on_view_unreadable)  # searched once attached
         self.tree.open_requested.connect(self.request_notice)
         # The commands need the database: they are made by attach, so these ask for them then.
         self.tree.new_requested.connect(lambda: self.notice_commands.new_notice())
