@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -44,7 +45,7 @@ from unionoffice.gui.file_filters import dropped_imports
 from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.tree.document_tree import DocumentTree
-from unionoffice.gui.tree.tree_nodes import Grouping
+from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
 from unionoffice.gui.window.menus import ALL_ACTIVITIES_TAB, CALENDAR_TAB, build_actions
 from unionoffice.gui.workers import stop_tasks
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     """Where the clerk works: every notice, its editor, the plan and the calendar."""
 
     attached = Signal()  # the database is open and its notices are shown
+    notices_shown = Signal()  # the notices are in the tree (maybe before the database is open)
 
     # made by menus.build_actions
     new_action: QAction
@@ -125,16 +127,27 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.undo_group = QUndoGroup(self)
         self._recovery_check: QTimer | None = None
+        # what the clerk asked of the tree before the database was open, done by attach
+        self._waiting: list[Callable[[], object]] = []
 
         self.tree = DocumentTree(self)
         self.tree.summaries_changed.connect(self._update_counts)
         self.tree.open_requested.connect(self.open_notice)
         # The commands need the database: they are made by attach, so these ask for them then.
-        self.tree.new_requested.connect(lambda: self.notice_commands.new_notice())
-        self.tree.duplicate_requested.connect(lambda i: self.notice_commands.duplicate_notice(i))
-        self.tree.delete_requested.connect(lambda i: self.notice_commands.delete_notice(i))
-        self.tree.export_requested.connect(lambda ids: self.exporter.export_selected(ids))
-        self.tree.timetable_requested.connect(self._print_timetable_of)
+        wait = self._when_attached
+        self.tree.new_requested.connect(lambda: wait(lambda: self.notice_commands.new_notice()))
+        self.tree.duplicate_requested.connect(
+            lambda i: wait(lambda: self.notice_commands.duplicate_notice(i))
+        )
+        self.tree.delete_requested.connect(
+            lambda i: wait(lambda: self.notice_commands.delete_notice(i))
+        )
+        self.tree.export_requested.connect(
+            lambda ids: wait(lambda: self.exporter.export_selected(ids))
+        )
+        self.tree.timetable_requested.connect(
+            lambda ids: wait(lambda: self._print_timetable_of(ids))
+        )
         remembered = Grouping.__members__.get(settings.tree_grouping)
         if remembered is not None:
             self.tree.set_grouping(remembered)
@@ -180,6 +193,24 @@ class MainWindow(QMainWindow):
 
     def is_attached(self) -> bool:
         return "db" in self.__dict__
+
+    def show_notices(self, catalogue: NoticeCatalogue, tree: Node, *, shown: bool = True) -> None:
+        """The notices read before the database is open (database_opener, step 1): the clerk
+        reads the tree and may type a search; ``attach`` keeps it. ``shown=False``: take
+        them away again (that database could not be opened)."""
+        self.tree.show_early(catalogue, tree)
+        self._update_counts()
+        if shown:
+            self.notices_shown.emit()
+        else:
+            self._waiting = []  # asked of notices no longer shown
+
+    def _when_attached(self, call: Callable[[], object]) -> None:
+        """Do ``call`` now, or once the database is open."""
+        if self.is_attached():
+            call()
+        else:
+            self._waiting.append(call)
 
     def attach(self, db: Database, snapshot: WindowSnapshot | None = None) -> None:
         """Show ``db``: tree, calendar, 全部活动, counts, the notices open last time.
@@ -252,6 +283,9 @@ class MainWindow(QMainWindow):
         self._set_data_actions_enabled(True)
         self._update_counts()
         self._restore_open_notices()
+        waiting, self._waiting = self._waiting, []
+        for call in waiting:  # a notice opened in the tree while the database was opening
+            call()
         # unsaved work left by a crash is offered once the window is on screen
         if self.recovery_store.pending():
             self._recovery_check = QTimer(self)
@@ -260,6 +294,7 @@ class MainWindow(QMainWindow):
             self._recovery_check.timeout.connect(self._offer_recovery)
             if self.isVisible():
                 self._recovery_check.start()
+        self.notices_shown.emit()
         self.attached.emit()
 
     def _watch_changes(self, start: int | None) -> None:
@@ -384,7 +419,11 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, NoticeEditor) else None
 
     def open_notice(self, notice_id: int) -> NoticeEditor | None:
-        """Show the notice's editor, opening a tab for it if needed."""
+        """Show the notice's editor, opening a tab for it if needed (once the database is
+        open, when it is still opening: None then)."""
+        if not self.is_attached():
+            self._when_attached(lambda: self.open_notice(notice_id))
+            return None
         from unionoffice.gui.editor.notice_editor import NoticeEditor
 
         editor = self.editor_for(notice_id)
@@ -493,11 +532,15 @@ class MainWindow(QMainWindow):
         """Close ``editor``'s tab after saving; when the save fails, ``ask`` whether to close
         anyway (the edit stays in the recovery file) or keep the tab. Whether it closed."""
         saved = editor.save()
-        if not saved and ask and not messages.confirm(
-            self,
-            f"《{editor.display_title()}》的修改未能保存（见编辑器上方的提示）。\n\n"
-            "仍要关闭吗？修改已存入恢复文件，下次打开程序时可以恢复；"
-            "不关闭则留在这里，数据库恢复后自动保存。",
+        if (
+            not saved
+            and ask
+            and not messages.confirm(
+                self,
+                f"《{editor.display_title()}》的修改未能保存（见编辑器上方的提示）。\n\n"
+                "仍要关闭吗？修改已存入恢复文件，下次打开程序时可以恢复；"
+                "不关闭则留在这里，数据库恢复后自动保存。",
+            )
         ):
             return False
         editor.shutdown(saved=saved)
