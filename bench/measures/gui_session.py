@@ -451,7 +451,7 @@ class Session:
                 "GUI peak memory (RSS) after all of the above",
                 "MB",
                 [peak / 1024] if peak is not None else [],
-                target=Target(limit=300),
+                target=Target(limit=200),
                 note=(
                     "tree, calendar, search, then the 全部活动 table scrolled to its end "
                     "(before the table's floor runs in the same process)"

@@ -3,9 +3,10 @@
 Timed from the parent, from launching the process to each line the program prints with
 UNIONOFFICE_REPORT_STARTUP=quit: STARTUP once its window is painted and idle (the clerk sees
 it and can use the menus), READY once the notices are in the tree and the loop is idle again
-(the clerk reads them and may type a search; the database is opened behind the tree). The floor window prints STARTUP only. The file cache is warm (the
-archive was just copied), as on a clerk's second start of the day; the first start of a day
-also starts the automatic backup, measured once apart.
+(the clerk reads them and may type a search; the database is opened behind the tree). The
+floor window prints STARTUP only. The file cache is warm (the archive was just copied), as
+on a clerk's second start of the day; the first start of a day also starts the automatic
+backup, measured once apart.
 """
 
 from __future__ import annotations

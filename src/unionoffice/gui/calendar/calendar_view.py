@@ -323,6 +323,8 @@ class CalendarView(QWidget):
             special = self.days.special_days(weeks[0][0], weeks[-1][-1])
             self.month_canvas.set_month(self.year, self.month, rows, special)
             self.title_label.setText(f"{self.year}年{self.month}月")
+            if self.year_canvas.rows:  # a whole year's activities, no longer on screen
+                self.year_canvas.set_year(self.year, [])
         self.count_label.setText(f"共 {len(rows)} 项活动")
         for picker, value in ((self.jump_year, self.year), (self.jump_month, self.month - 1)):
             picker.blockSignals(True)
