@@ -181,7 +181,12 @@ class Session:
                     parents[key] = QStandardItem(code or "未定文号")
                     years[year].appendRow(parents[key])
                 parents[key].appendRow(QStandardItem(f"{number}号  {title}"))
+            previous = floor_view.model()
             floor_view.setModel(model)
+            # the model of the run before goes (it was kept as the view's child): the memory
+            # row below is the program's, not six floor trees'
+            if previous is not None:
+                previous.setParent(None)
             floor_view.expandToDepth(0)
             floor_view.expandRecursively(model.index(0, 0))
             floor_view.viewport().repaint()

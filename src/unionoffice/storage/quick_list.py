@@ -55,7 +55,7 @@ def sqlite_file_of(argument: str | None) -> Path | None:
     if argument is None:
         return locations.default_database_path()
     if "://" in argument or not argument.strip():
-        return None  # a server, or sqlite:/// spelled out: the full open reads those
+        return None  # a server or an SQLite URL: the full open reads those
     return expand_home(argument).resolve()
 
 
