@@ -1,7 +1,8 @@
 """The left dock: search box over the year → 文号 series → notice tree, with a context menu.
 
-The dock is built empty and attached to the database once it has been opened (on a worker
-thread at start-up), so the window is on screen before SQLAlchemy is even imported.
+The dock is built empty, shows the notice list read straight from the file (``show_early``)
+and is attached to the database once it has been opened (on a worker thread at start-up), so
+the window is on screen before SQLAlchemy is even imported.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The main window: document tree on the left, tabs in the centre (日历, 全部活动, notices).
 
 At start-up the window is built and shown before the database is open (a worker thread opens
-it, see database_opener.py); ``attach`` then fills it. So this module and the widgets it
+it, see database_opener.py); ``show_notices`` fills the tree from the file first, ``attach``
+then the rest. So this module and the widgets it
 builds first import nothing of the storage layer at module level: SQLAlchemy alone takes
 longer to import than Qt needs to show the window.
 """
