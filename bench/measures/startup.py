@@ -2,10 +2,11 @@
 
 Timed from the parent, from launching the process to each line the program prints with
 UNIONOFFICE_REPORT_STARTUP=quit: STARTUP once its window is painted and idle (the clerk sees
-it and can use the menus), READY once the database is open, the notices are in the tree and
-the loop is idle again. The floor window prints STARTUP only. The file cache is warm (the
-archive was just copied), as on a clerk's second start of the day; the first start of a day
-also starts the automatic backup, measured once apart.
+it and can use the menus), READY once the notices are in the tree and the loop is idle again
+(the clerk reads them and may type a search; the database is opened behind the tree). The
+floor window prints STARTUP only. The file cache is warm (the archive was just copied), as
+on a clerk's second start of the day; the first start of a day also starts the automatic
+backup, measured once apart.
 """
 
 from __future__ import annotations
@@ -92,12 +93,14 @@ def measure(db_path: Path, work_dir: Path, runs: int) -> list[Result]:
         ),
         Result(
             "startup_ready",
-            "… until the database is open and its notices are in the tree",
+            "… until the notices are in the tree",
             "ms",
             ready_times,
             "bare PySide6 window",
             floor_times,
-            note="calendar month and 全部活动 first page shown too",
+            Target(ratio=2.5),
+            note="read from the file; the database is opened, the calendar month and 全部活动 "
+            "shown, behind the tree",
         ),
         Result(
             "startup_first_of_day",
@@ -106,6 +109,7 @@ def measure(db_path: Path, work_dir: Path, runs: int) -> list[Result]:
             [first_of_day],
             "bare PySide6 window",
             floor_times,
+            Target(ratio=2.5),
             note="one run; the daily backup of the whole archive then runs on a worker thread",
         ),
         Result(

@@ -158,3 +158,17 @@ def test_a_short_strip_has_nothing_to_open(qtbot, db) -> None:
     assert not canvas.strip_overflows() and canvas.toggle_rect is None
     assert canvas.height() <= view.month_scroll.viewport().height()
     assert canvas.row_at(QPointF(90, 10)) is not None  # the first item, clickable
+
+
+def test_the_month_view_lets_go_of_the_year_and_the_year_view_reads_it_again(
+    qtbot, db, demo_ids
+) -> None:
+    view = _view(qtbot, db, dt.date(2021, 4, 1))
+    qtbot.mouseClick(view.year_button, Qt.MouseButton.LeftButton)
+    in_year = len(view.year_canvas.rows)
+    assert in_year > 0 and view.count_label.text() == f"共 {in_year} 项活动"
+    qtbot.mouseClick(view.month_button, Qt.MouseButton.LeftButton)
+    assert view.year_canvas.rows == []  # a whole year's activities, not on screen, not kept
+    assert view.month_canvas.rows or view.month_canvas.strip
+    qtbot.mouseClick(view.year_button, Qt.MouseButton.LeftButton)
+    assert len(view.year_canvas.rows) == in_year

@@ -21,3 +21,22 @@ def test_void_painter_calls_keep_none_alive(qapp) -> None:
     finally:
         painter.end()
     assert after - before > -100, "this PySide6 drops references to None: see pyproject.toml"
+
+
+def test_the_binding_keeps_no_source_of_the_modules_imported_after_it() -> None:
+    """PySide6 looks for "PySide6" in each module imported after it; that must not keep the
+    module's lines in linecache (20 MB), and must still tell Qt modules from the others."""
+    import subprocess
+
+    probe = (
+        "import linecache, sys\n"
+        "import unionoffice.gui.window.main_window\n"
+        "kept = [name for name in linecache.cache if 'unionoffice' in name]\n"
+        "modes = sys.modules['shibokensupport.feature'].pyside_feature_dict\n"
+        "print(len(kept), modes['unionoffice.gui.tree.document_tree'],"
+        " modes['unionoffice.gui.tree.tree_nodes'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["0", "0", "-1"]

@@ -46,9 +46,9 @@ def test_window_is_shown_empty_then_filled_when_the_database_is_open(
     release = threading.Event()
     real_open = database_opener.open_and_read
 
-    def slow_open(argument):
+    def slow_open(argument, **step_one):
         assert release.wait(10), "the test never let the database open"
-        return real_open(argument)
+        return real_open(argument, **step_one)
 
     monkeypatch.setattr(database_opener, "open_and_read", slow_open)
     seen: dict[str, object] = {}
@@ -90,9 +90,9 @@ def test_closing_the_window_while_the_database_opens_lets_it_go(
     opened: list[Database] = []
     real_open = database_opener.open_and_read
 
-    def slow_open(argument):
+    def slow_open(argument, **step_one):
         assert release.wait(10)
-        db, snapshot = real_open(argument)
+        db, snapshot = real_open(argument, **step_one)
         opened.append(db)
         return db, snapshot
 
@@ -125,3 +125,54 @@ def test_a_database_that_cannot_be_opened_closes_the_window_with_status_1(
     assert run_gui(str(folder), settings=settings) == 1
     assert [kind for kind, _ in shown_messages] == ["error"]
     assert shown_messages[0][1].startswith("无法打开数据库")
+
+
+def test_the_notices_are_shown_before_the_database_is_open_and_what_is_asked_waits(
+    demo_file, settings, shown_messages, monkeypatch, started_windows, qapp
+) -> None:
+    """Step 1 fills the tree from the file; a search typed and a notice asked for meanwhile
+    are done once the database is open."""
+    release = threading.Event()
+    real_open = database_opener.open_and_read
+
+    def slow_open(argument, **step_one):
+        assert release.wait(10), "the test never let the database open"
+        return real_open(argument, **step_one)
+
+    monkeypatch.setattr(database_opener, "open_and_read", slow_open)
+    seen: dict[str, object] = {}
+
+    def look_while_opening() -> None:
+        window = started_windows[0]
+        seen["attached"] = window.is_attached()
+        seen["new_enabled"] = window.new_action.isEnabled()
+        notices = window.tree.visible_notice_ids()
+        seen["notices"] = len(notices)
+        seen["counts"] = window.counts_label.text()
+        seen["search_enabled"] = window.tree.search_box.isEnabled()
+        window.tree.search_box.setText("青总办")  # typed while the database opens
+        seen["asked"] = notices[0]
+        window.tree.open_requested.emit(notices[0])  # a double-click on it
+        seen["editors_before"] = len(window.editors())
+        window.attached.connect(lambda: QTimer.singleShot(300, look_when_attached))
+        release.set()
+
+    def look_when_attached() -> None:
+        window = started_windows[0]
+        editor = window.current_editor()
+        seen["opened"] = editor.notice_id if editor is not None else None
+        seen["found"] = window.tree.visible_notice_ids()
+        window.close()
+
+    QTimer.singleShot(200, look_while_opening)
+    assert run_gui(demo_file, settings=settings) == 0
+    assert shown_messages == []
+    assert seen["attached"] is False
+    assert seen["new_enabled"] is False
+    assert seen["notices"] == 9
+    assert str(seen["counts"]).startswith("公文 9 件")
+    assert seen["search_enabled"] is True
+    assert seen["editors_before"] == 0
+    assert seen["opened"] == seen["asked"]
+    found = seen["found"]
+    assert isinstance(found, list) and 0 < len(found) < 9  # the search typed was done

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
@@ -19,20 +18,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from unionoffice.domain.errors import DatabaseError
 from unionoffice.output_files import expand_home
 from unionoffice.storage import in_use, locations, migrations, search_texts, sqlite_files
+
+# here too, where the rest of the program has always found them
+from unionoffice.storage.locations import default_database_path
 from unionoffice.storage.sqlite_files import SQLITE_HEADER
 
-APP_NAME = "UnionOffice"
 BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
 STATEMENT_TIMEOUT_MS = 60_000
 DEAD_NETWORK_MS = 30_000
 # Backends and their drivers this program is built and tested with.
 SUPPORTED_BACKENDS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}
-
-
-def default_database_path() -> Path:
-    """The clerk's own database in the user data directory (created on first use)."""
-    return user_data_path(APP_NAME, appauthor=False) / "unionoffice.sqlite"
 
 
 def database_url(db: str | Path | None) -> URL:

@@ -19,12 +19,21 @@ import tempfile
 from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import quote, quote_from_bytes
 
+from platformdirs import user_data_path
+
+APP_NAME = "UnionOffice"
+
 # GetDriveTypeW's answer for a drive letter mapped to a network share.
 DRIVE_REMOTE = 4
 NETWORK_FILE_SYSTEMS = frozenset(
     {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "ceph", "glusterfs", "fuse.sshfs", "9p"}
 )
 _LONG_PREFIX = "\\\\?\\"
+
+
+def default_database_path() -> Path:
+    """The clerk's own database in the user data directory (created on first use)."""
+    return user_data_path(APP_NAME, appauthor=False) / "unionoffice.sqlite"
 
 
 def windows_drive_type(root: str) -> int:

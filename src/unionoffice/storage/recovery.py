@@ -24,7 +24,8 @@ from platformdirs import user_data_path
 from unionoffice.domain.notice import NoticeData
 from unionoffice.domain.notice_json import NoticeJsonError, notice_from_json, notice_to_json
 from unionoffice.output_files import replace_retrying
-from unionoffice.storage.database import APP_NAME, Database
+from unionoffice.storage.database import Database
+from unionoffice.storage.locations import APP_NAME
 
 log = logging.getLogger(__name__)
 

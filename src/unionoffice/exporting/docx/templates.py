@@ -29,7 +29,7 @@ from unionoffice.exporting.docx.options import PlanLayout, SignatureLayout
 from unionoffice.exporting.docx.page_setup import apply_page_geometry
 from unionoffice.output_files import expand_home
 
-APP_NAME = "UnionOffice"  # the same folder as the database (storage.database.APP_NAME)
+APP_NAME = "UnionOffice"  # the same folder as the database (storage.locations.APP_NAME)
 DEFAULT_TEMPLATE = "文件式"
 TEMPLATE_SUFFIXES = (".docx", ".dotx")
 _DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"

@@ -391,6 +391,8 @@ class CalendarView(QWidget):
         else:
             self.month_canvas.set_month(wanted.year, wanted.month, rows, shown.special_days)
             self.title_label.setText(f"{wanted.year}年{wanted.month}月")
+            if self.year_canvas.rows:  # a whole year's activities, no longer on screen
+                self.year_canvas.set_year(wanted.year, [])
         self.count_label.setText(f"共 {len(rows)} 项活动")
         for picker, value in ((self.jump_year, self.year), (self.jump_month, self.month - 1)):
             picker.blockSignals(True)

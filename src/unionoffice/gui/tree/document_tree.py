@@ -1,7 +1,8 @@
 """The left dock: search box over the year → 文号 series → notice tree, with a context menu.
 
-The dock is built empty and attached to the database once it has been opened (on a worker
-thread at start-up), so the window is on screen before SQLAlchemy is even imported.
+The dock is built empty, shows the notice list read straight from the file (``show_early``)
+and is attached to the database once it has been opened (on a worker thread at start-up), so
+the window is on screen before SQLAlchemy is even imported.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class DocumentTree(QWidget):
         self._notices: NoticeService | None = None
         self._search: NoticeSearch | None = None
         self._catalogue = NoticeCatalogue([])
+        self._early_grouping: Grouping | None = None  # of the tree show_early shows
         self.model = NoticeTreeModel(parent=self)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
@@ -114,9 +116,30 @@ class DocumentTree(QWidget):
         self.search_box.setPlaceholderText("搜索文号、标题、正文、活动、部门…")
         if catalogue is None:
             self.reload()
+        elif (
+            catalogue is self._catalogue
+            and self._early_grouping is self.grouping()
+            and not self.search_box.text().strip()
+        ):
+            pass  # shown by show_early, as it is: the clerk's place in it stays
         else:
             self._catalogue = catalogue
             self.apply_filter(tree)
+        self._early_grouping = None
+
+    def show_early(self, catalogue: NoticeCatalogue, tree: Node) -> None:
+        """Show the notices read before the database is open, ``tree`` grouped by year and
+        series. The search box takes typing; the search runs once ``attach`` brings the
+        services (its placeholder still says the reading goes on)."""
+        self._catalogue = catalogue
+        self._early_grouping = self.grouping()
+        if self._early_grouping is not Grouping.YEAR_SERIES:
+            tree = catalogue.build(grouping=self._early_grouping)
+        self.model.set_root(tree)
+        self.view.expandToDepth(0)
+        if self.model.rowCount():
+            self.view.expandRecursively(self.model.index(0, 0))
+        self.search_box.setEnabled(True)
 
     def reload(self) -> None:
         """Read the notice list again (after a save, a new notice, a delete)."""

@@ -2,8 +2,16 @@
 
 Importing SQLAlchemy, opening (and if need be upgrading) the database and reading the notice
 list of a ten-year archive take longer than Python and Qt need to show the window. So the
-window is built empty, and a worker thread does this part and hands back a WindowSnapshot:
-what the window shows first, read and grouped off the UI thread.
+window is built empty and filled in two steps off the UI thread:
+
+1. the notice list, read straight from an SQLite file with the sqlite3 module
+   (storage.quick_list) and grouped: the tree shows it, the clerk can read it, type a search
+   and ask for a notice;
+2. once the loop is idle again (the tree painted), the database is opened with SQLAlchemy,
+   its schema checked, the calendar's month read: a WindowSnapshot that ``attach`` shows,
+   the tree kept as it is. A search typed or a notice asked for meanwhile is done then.
+
+A server, a new or older database skips step 1: the window waits for step 2, as it did.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
@@ -23,6 +31,7 @@ if TYPE_CHECKING:
     from unionoffice.gui.calendar.calendar_view import MonthRows
     from unionoffice.gui.window.main_window import MainWindow
     from unionoffice.storage.database import Database
+    from unionoffice.storage.quick_list import QuickList
 
 # Started at the window's first paint; this long without one (a minimised start), at once.
 START_WITHOUT_PAINT_MS = 500
@@ -39,29 +48,57 @@ class WindowSnapshot:
     feed_start: int = 0  # the change feed's newest row: other clerks' changes after it
 
 
-def read_snapshot(db: Database) -> WindowSnapshot:
+@dataclass(frozen=True)
+class ListedNotices:
+    """Step 1: the notice list read before the database is open, grouped for the tree."""
+
+    listed: QuickList
+    catalogue: NoticeCatalogue
+    tree: Node
+
+
+def list_notices(db_argument: str | None) -> ListedNotices | None:
+    """Step 1 (on a worker thread): the notice list of an SQLite file at this program's
+    schema, grouped; None when the file cannot be read so (the full open says why)."""
+    from unionoffice.storage.quick_list import read_notice_list
+
+    listed = read_notice_list(db_argument)
+    if listed is None:
+        return None
+    catalogue = NoticeCatalogue(listed.summaries)
+    return ListedNotices(listed, catalogue, catalogue.build())
+
+
+def read_snapshot(db: Database, listed: ListedNotices | None = None) -> WindowSnapshot:
     """Read and group what the window shows first (touches no widget: runs on a worker
-    thread)."""
+    thread); the notice list of ``listed`` when it was read from this very file."""
     from unionoffice.gui.calendar.calendar_view import read_first_month
     from unionoffice.storage.services.activities import ActivityQueryService
     from unionoffice.storage.services.change_feed import ChangeFeed
     from unionoffice.storage.services.notices import NoticeService
 
-    feed = ChangeFeed(db)
-    feed_start = feed.latest()  # before the list: a change made meanwhile is read again
-    catalogue = NoticeCatalogue(NoticeService(db).list())
+    if listed is not None and listed.listed.path == db.path:
+        # the tree shows it already; the changes made since are read from its feed row on
+        catalogue, tree, feed_start = listed.catalogue, listed.tree, listed.listed.feed_start
+    else:
+        feed_start = ChangeFeed(db).latest()  # before the list: a change meanwhile is reread
+        catalogue = NoticeCatalogue(NoticeService(db).list())
+        tree = catalogue.build()
     activities = ActivityQueryService(db)
     return WindowSnapshot(
         catalogue=catalogue,
-        tree=catalogue.build(),
+        tree=tree,
         department_names=activities.department_names(),
         calendar_month=read_first_month(activities),
         feed_start=feed_start,
     )
 
 
-def open_and_read(db_argument: str | None) -> tuple[Database, WindowSnapshot]:
-    """Open the database (``--db``, the remembered one or the default) and read its snapshot.
+def open_and_read(
+    db_argument: str | None, *, listed: ListedNotices | None = None
+) -> tuple[Database, WindowSnapshot]:
+    """Open the database (``--db``, the remembered one or the default) and read its snapshot
+    (with the notice list of ``listed``, step 1's, when there is one).
 
     Raises what Database raises (UnionOfficeError in Chinese for what a clerk can fix); the
     database is closed again when reading fails.
@@ -71,7 +108,7 @@ def open_and_read(db_argument: str | None) -> tuple[Database, WindowSnapshot]:
 
     db = Database(credentials.with_stored_password(db_argument))
     try:
-        snapshot = read_snapshot(db)
+        snapshot = read_snapshot(db, listed)
     except BaseException:
         db.dispose()
         raise
@@ -155,9 +192,44 @@ class DatabaseOpening(QObject):
         if self.task is not None or not self._window.isVisible():
             return  # started already, or the window was closed first
         argument = self._db_argument
+        self.task = BackgroundTask(
+            self._window,
+            "正在读取公文…",
+            lambda _context: list_notices(argument),
+            on_done=self._listed,
+            on_failed=lambda _error: self._open(None),  # the full open finds it again
+            cancellable=False,
+            show_progress=False,
+        ).start()
+
+    def _listed(self, listed: ListedNotices | None) -> None:
+        """Step 1 done: show the notices, then open the database once the loop is idle."""
+        if not self._window.isVisible():
+            return  # closed meanwhile
+        if listed is None:
+            self._open(None)
+            return
+        self._window.show_notices(listed.catalogue, listed.tree)
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None:  # pragma: no cover - a running loop has one
+            self._open(listed)
+            return
+
+        def when_idle() -> None:
+            dispatcher.aboutToBlock.disconnect(when_idle)
+            # started from the loop, not from inside its idle signal
+            QTimer.singleShot(0, lambda: self._open(listed))
+
+        dispatcher.aboutToBlock.connect(when_idle)
+
+    def _open(self, listed: ListedNotices | None) -> None:
+        """Step 2: open the database with SQLAlchemy and read the rest of the snapshot."""
+        if not self._window.isVisible():
+            return  # closed before it started: nothing was opened
+        argument = self._db_argument
 
         def work(context: TaskContext) -> tuple[Database, WindowSnapshot] | None:
-            db, snapshot = open_and_read(argument)
+            db, snapshot = open_and_read(argument, listed=listed)
             if context.cancelled():  # the window was closed meanwhile: nobody will use it
                 db.dispose()
                 return None
@@ -194,6 +266,9 @@ class DatabaseOpening(QObject):
     def _failed(self, error: BaseException) -> None:
         if self._ask_for_server(error):
             return
+        if not self._window.is_attached():  # not this database's notices any more
+            empty = NoticeCatalogue([])
+            self._window.show_notices(empty, empty.build(), shown=False)
         reason = f"。\n\n{error}" if isinstance(error, UnionOfficeError) else f"：{error}"
         if self._remembered and self._on_fallback is not None:
             messages.show_error(

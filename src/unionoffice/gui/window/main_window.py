@@ -1,7 +1,8 @@
 """The main window: document tree on the left, tabs in the centre (日历, 全部活动, notices).
 
 At start-up the window is built and shown before the database is open (a worker thread opens
-it, see database_opener.py); ``attach`` then fills it. So this module and the widgets it
+it, see database_opener.py); ``show_notices`` fills the tree from the file first, ``attach``
+then the rest. So this module and the widgets it
 builds first import nothing of the storage layer at module level: SQLAlchemy alone takes
 longer to import than Qt needs to show the window.
 """
@@ -46,7 +47,7 @@ from unionoffice.gui.file_filters import dropped_imports
 from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.tree.document_tree import DocumentTree
-from unionoffice.gui.tree.tree_nodes import Grouping
+from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
 from unionoffice.gui.window.menus import ALL_ACTIVITIES_TAB, CALENDAR_TAB, build_actions
 from unionoffice.gui.workers import stop_tasks
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     """Where the clerk works: every notice, its editor, the plan and the calendar."""
 
     attached = Signal()  # the database is open and its notices are shown
+    notices_shown = Signal()  # the notices are in the tree (maybe before the database is open)
 
     # made by menus.build_actions
     new_action: QAction
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.undo_group = QUndoGroup(self)
         self._recovery_check: QTimer | None = None
+        # what the clerk asked of the tree before the database was open, done by attach
+        self._waiting: list[Callable[[], object]] = []
 
         self.tree = DocumentTree(self)
         self.tree.summaries_changed.connect(self._update_counts)
@@ -139,11 +143,20 @@ class MainWindow(QMainWindow):
         self.tree.read_failed.connect(self._on_view_unreadable)  # searched once attached
         self.tree.open_requested.connect(self.request_notice)
         # The commands need the database: they are made by attach, so these ask for them then.
-        self.tree.new_requested.connect(lambda: self.notice_commands.new_notice())
-        self.tree.duplicate_requested.connect(lambda i: self.notice_commands.duplicate_notice(i))
-        self.tree.delete_requested.connect(lambda i: self.notice_commands.delete_notice(i))
-        self.tree.export_requested.connect(lambda ids: self.exporter.export_selected(ids))
-        self.tree.timetable_requested.connect(self._print_timetable_of)
+        wait = self._when_attached
+        self.tree.new_requested.connect(lambda: wait(lambda: self.notice_commands.new_notice()))
+        self.tree.duplicate_requested.connect(
+            lambda i: wait(lambda: self.notice_commands.duplicate_notice(i))
+        )
+        self.tree.delete_requested.connect(
+            lambda i: wait(lambda: self.notice_commands.delete_notice(i))
+        )
+        self.tree.export_requested.connect(
+            lambda ids: wait(lambda: self.exporter.export_selected(ids))
+        )
+        self.tree.timetable_requested.connect(
+            lambda ids: wait(lambda: self._print_timetable_of(ids))
+        )
         remembered = Grouping.__members__.get(settings.tree_grouping)
         if remembered is not None:
             self.tree.set_grouping(remembered)
@@ -189,6 +202,24 @@ class MainWindow(QMainWindow):
 
     def is_attached(self) -> bool:
         return "db" in self.__dict__
+
+    def show_notices(self, catalogue: NoticeCatalogue, tree: Node, *, shown: bool = True) -> None:
+        """The notices read before the database is open (database_opener, step 1): the clerk
+        reads the tree and may type a search; ``attach`` keeps it. ``shown=False``: take
+        them away again (that database could not be opened)."""
+        self.tree.show_early(catalogue, tree)
+        self._update_counts()
+        if shown:
+            self.notices_shown.emit()
+        else:
+            self._waiting = []  # asked of notices no longer shown
+
+    def _when_attached(self, call: Callable[[], object]) -> None:
+        """Do ``call`` now, or once the database is open."""
+        if self.is_attached():
+            call()
+        else:
+            self._waiting.append(call)
 
     def attach(self, db: Database, snapshot: WindowSnapshot | None = None) -> None:
         """Show ``db``: tree, calendar, 全部活动, counts, the notices open last time.
@@ -263,6 +294,9 @@ class MainWindow(QMainWindow):
         self._set_data_actions_enabled(True)
         self._update_counts()
         self._restore_open_notices()
+        waiting, self._waiting = self._waiting, []
+        for call in waiting:  # a notice opened in the tree while the database was opening
+            call()
         # unsaved work left by a crash is offered once the window is on screen
         if self.recovery_store.pending():
             self._recovery_check = QTimer(self)
@@ -271,6 +305,7 @@ class MainWindow(QMainWindow):
             self._recovery_check.timeout.connect(self._offer_recovery)
             if self.isVisible():
                 self._recovery_check.start()
+        self.notices_shown.emit()
         self.attached.emit()
 
     def _watch_changes(self, start: int | None) -> None:
@@ -397,7 +432,11 @@ class MainWindow(QMainWindow):
 
     def open_notice(self, notice_id: int) -> NoticeEditor | None:
         """Show the notice's editor, opening a tab for it if needed (read here: for a notice
-        just written, as after 新建 or an import; a clerk's click goes through request_notice)."""
+        just written, as after 新建 or an import; a clerk's click goes through request_notice).
+        While the database is still opening: once it is open, None now."""
+        if not self.is_attached():
+            self._when_attached(lambda: self.open_notice(notice_id))
+            return None
         from unionoffice.gui.editor.opening import read_opening
 
         editor = self.editor_for(notice_id)
@@ -415,6 +454,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Show the notice the clerk asked for, at once when its tab is open, else when it has
         been read; ``then`` gets its editor (to show an activity, say)."""
+        if not self.is_attached():  # the tree is shown before the database is open
+            self._when_attached(lambda: self.request_notice(notice_id, then))
+            return
         from unionoffice.gui.editor.opening import read_opening
 
         editor = self.editor_for(notice_id)

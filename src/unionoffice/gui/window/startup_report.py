@@ -2,7 +2,8 @@
 
 When the variable is set, the program prints two lines on stderr: one once the main window
 has been painted and the event loop first has nothing left to do (the window is on screen and
-answers), one once the database is open, its notices are shown and the loop is idle again::
+answers), one once the notices are in the tree and the loop is idle again (the database is
+opened with SQLAlchemy behind the tree, see database_opener.py)::
 
     UNIONOFFICE_STARTUP ms=212.4 peak_rss_kb=85332
     UNIONOFFICE_READY ms=640.9 peak_rss_kb=145332
@@ -53,10 +54,11 @@ class StartupReporter(QObject):
         self._quit_after = quit_after
         self._painted = False
         self._shown_reported = False
-        # the bench's bare window has no database to wait for; the main window has
-        self._attached = not hasattr(window, "attached") or bool(window.is_attached())  # type: ignore[attr-defined]
+        # the bench's bare window has no notices to wait for; the main window has (they are
+        # shown before the database is open, database_opener.py)
+        self._attached = not hasattr(window, "notices_shown") or bool(window.is_attached())  # type: ignore[attr-defined]
         if not self._attached:
-            window.attached.connect(self._on_attached)  # type: ignore[attr-defined]
+            window.notices_shown.connect(self._on_attached)  # type: ignore[attr-defined]
         window.installEventFilter(self)
         dispatcher = QAbstractEventDispatcher.instance()
         assert dispatcher is not None

@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, text
-
 from unionoffice.domain.errors import DatabaseError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # HEAD is read before SQLAlchemy is imported (storage.quick_list)
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
@@ -63,6 +62,8 @@ def is_known(revision: str) -> bool:
 
 def current_revision(connection: Connection) -> str | None:
     """The database's revision, read as Alembic stores it (None for a new database)."""
+    from sqlalchemy import text
+
     if not connection.dialect.has_table(connection, VERSION_TABLE):
         return None
     versions = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars()
