@@ -2,16 +2,16 @@
 
 At start-up the window is built and shown before the database is open (a worker thread opens
 it, see database_opener.py); ``show_notices`` fills the tree from the file first, ``attach``
-then the rest. So this module and the widgets it
-builds first import nothing of the storage layer at module level: SQLAlchemy alone takes
-longer to import than Qt needs to show the window.
+then the rest. So this module and the widgets it builds first import nothing of the storage
+layer at module level: SQLAlchemy alone takes longer to import than Qt needs to show the
+window. The notice tabs are notice_tabs.py's; other clerks' changes and a database that stops
+answering, database_watch.py's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
-    QMainWindow,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from unionoffice import __version__
 from unionoffice.domain.changes import Changes
-from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import NoticeData, NoticeStatus
 from unionoffice.gui import messages
 from unionoffice.gui.assets import app_icon
@@ -48,16 +46,15 @@ from unionoffice.gui.operations.notice_commands import NoticeCommands
 from unionoffice.gui.settings import Settings
 from unionoffice.gui.tree.document_tree import DocumentTree
 from unionoffice.gui.tree.tree_nodes import Grouping, Node, NoticeCatalogue
+from unionoffice.gui.window.database_watch import DatabaseWatch
 from unionoffice.gui.window.menus import ALL_ACTIVITIES_TAB, CALENDAR_TAB, build_actions
+from unionoffice.gui.window.notice_tabs import NoticeTabs
 from unionoffice.gui.workers import stop_tasks
 
 if TYPE_CHECKING:
     from unionoffice.domain.notice_summary import NoticeSummary
-    from unionoffice.gui.activities.activity_model import ActivityTableModel
     from unionoffice.gui.activities.activity_view import AllActivitiesView
     from unionoffice.gui.calendar.calendar_view import CalendarView
-    from unionoffice.gui.editor.notice_editor import NoticeEditor
-    from unionoffice.gui.editor.opening import EditorOpening
 
     # Imported on first use: they bring python-docx, reportlab, openpyxl and the importer,
     # which a clerk who only reads and edits should not wait for at start-up.
@@ -68,7 +65,6 @@ if TYPE_CHECKING:
     from unionoffice.storage.database import Database
     from unionoffice.storage.recovery import RecoveryStore
     from unionoffice.storage.services.activities import ActivityQueryService
-    from unionoffice.storage.services.change_feed import FeedUpdate
     from unionoffice.storage.services.notices import NoticeService
 
 __all__ = ["ALL_ACTIVITIES_TAB", "CALENDAR_TAB", "MainWindow"]
@@ -81,7 +77,7 @@ def _placeholder(parent: QWidget) -> QLabel:
     return label
 
 
-class MainWindow(QMainWindow):
+class MainWindow(NoticeTabs, DatabaseWatch):
     """Where the clerk works: every notice, its editor, the plan and the calendar."""
 
     attached = Signal()  # the database is open and its notices are shown
@@ -308,65 +304,6 @@ class MainWindow(QMainWindow):
         self.notices_shown.emit()
         self.attached.emit()
 
-    def _watch_changes(self, start: int | None) -> None:
-        """Other clerks' saves (another window, a command, another PC) arrive by themselves."""
-        from unionoffice.gui.window.change_watcher import ChangeWatcher
-        from unionoffice.storage.services.change_feed import ChangeFeed
-
-        old = getattr(self, "change_watcher", None)
-        if old is not None:
-            old.stop()
-            old.deleteLater()
-        feed = ChangeFeed(self.db)
-        interval = self.settings.change_poll_ms
-        self.change_watcher = ChangeWatcher(
-            feed, feed.latest() if start is None else start, interval_ms=max(interval, 1),
-            parent=self,
-        )  # fmt: skip
-        self.change_watcher.arrived.connect(self._on_changes_elsewhere)
-        self.change_watcher.reachable.connect(self._on_reachable)
-        if interval > 0:
-            self.change_watcher.start()
-
-    def _on_changes_elsewhere(self, update: FeedUpdate) -> None:
-        self.context.notify(update.changes)
-        for notice_id, version in update.versions.items():
-            editor = self.editor_for(notice_id)
-            if editor is not None:
-                editor.learn_of_save(version)
-
-    def _update_views(self, changes: Changes) -> None:
-        """Each view reads what ``changes`` touches. One that cannot (the server stopped)
-        keeps what it shows; the status line says why, once, and the views read what they
-        missed when the database answers again."""
-        for view in (self.tree, self.calendar, self.all_activities):
-            try:
-                view.apply_changes(changes)
-            except UnionOfficeError as exc:
-                self._missed |= changes
-                self.change_watcher.note_unreachable(str(exc).split("：", 1)[-1])
-                return
-
-    def _on_view_unreadable(self, reason: str) -> None:
-        """全部活动 or the calendar could not read: each shows what it has, and reads again
-        when the database is back."""
-        self._missed |= Changes.all()
-        self.change_watcher.note_unreachable(reason.split("：", 1)[-1])
-
-    def _on_reachable(self, reachable: bool, reason: str) -> None:
-        if reachable and self._missed:
-            missed, self._missed = self._missed, Changes()
-            self.context.notify(missed)
-        if reachable:
-            self.db_label.setStyleSheet("")
-            self.db_label.setText(f"数据库：{self.db.describe()}")
-            self.statusBar().showMessage("已重新连接数据库", 8000)
-            for editor in self.editors():
-                editor.retry_save()
-        else:
-            self.db_label.setStyleSheet("color: #b00020;")
-            self.db_label.setText(f"数据库暂时无法连接：{reason}（显示的是之前读取的内容）")
-
     def reattach(self, db: Database, snapshot: WindowSnapshot | None = None) -> None:
         """Show another database (设置 → 数据库, a restored backup) in this window.
 
@@ -397,118 +334,6 @@ class MainWindow(QMainWindow):
         for action in self.data_actions:
             action.setEnabled(enabled)
 
-    # -- notices ---------------------------------------------------------------------------
-
-    def editors(self) -> list[NoticeEditor]:
-        if not self.is_attached():
-            return []
-        from unionoffice.gui.editor.notice_editor import NoticeEditor
-
-        return [
-            w
-            for i in range(self.tabs.count())
-            if isinstance(w := self.tabs.widget(i), NoticeEditor)
-        ]
-
-    def editor_for(self, notice_id: int) -> NoticeEditor | None:
-        return next((e for e in self.editors() if e.notice_id == notice_id), None)
-
-    def show_stored(self, notice_id: int) -> None:
-        editor = self.editor_for(notice_id)
-        if editor is not None:
-            editor.reload_stored()
-
-    def _open_plan(self, notice_id: int) -> ActivityTableModel | None:
-        editor = self.editor_for(notice_id)
-        return editor.activity_model if editor is not None else None
-
-    def current_editor(self) -> NoticeEditor | None:
-        if not self.is_attached():
-            return None
-        from unionoffice.gui.editor.notice_editor import NoticeEditor
-
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, NoticeEditor) else None
-
-    def open_notice(self, notice_id: int) -> NoticeEditor | None:
-        """Show the notice's editor, opening a tab for it if needed (read here: for a notice
-        just written, as after 新建 or an import; a clerk's click goes through request_notice).
-        While the database is still opening: once it is open, None now."""
-        if not self.is_attached():
-            self._when_attached(lambda: self.open_notice(notice_id))
-            return None
-        from unionoffice.gui.editor.opening import read_opening
-
-        editor = self.editor_for(notice_id)
-        if editor is None:
-            try:
-                editor = self._add_editor(notice_id, read_opening(self.context, notice_id))
-            except UnionOfficeError as exc:
-                messages.show_error(self, f"无法打开公文：{exc}")
-                return None
-        self._bring_forward(editor)
-        return editor
-
-    def request_notice(
-        self, notice_id: int, then: Callable[[NoticeEditor], None] | None = None
-    ) -> None:
-        """Show the notice the clerk asked for, at once when its tab is open, else when it has
-        been read; ``then`` gets its editor (to show an activity, say)."""
-        if not self.is_attached():  # the tree is shown before the database is open
-            self._when_attached(lambda: self.request_notice(notice_id, then))
-            return
-        from unionoffice.gui.editor.opening import read_opening
-
-        editor = self.editor_for(notice_id)
-        if editor is not None:
-            self._bring_forward(editor, then)
-            return
-        context = self.context
-
-        def show(opening: EditorOpening) -> None:
-            if self.context is context:  # not another database meanwhile
-                shown = self.editor_for(notice_id) or self._add_editor(notice_id, opening)
-                self._bring_forward(shown, then)
-
-        self.reads.start(
-            ("notice", notice_id),
-            lambda: read_opening(context, notice_id),
-            show,
-            what="公文",
-            on_failed=lambda exc: messages.show_error(self, f"无法打开公文：{exc}"),
-        )
-
-    def _show_waiting(self, text: str) -> None:
-        if text:
-            self.statusBar().showMessage(text)
-        elif self.statusBar().currentMessage() == self._waiting_text:
-            self.statusBar().clearMessage()
-        self._waiting_text = text
-
-    def _bring_forward(
-        self, editor: NoticeEditor, then: Callable[[NoticeEditor], None] | None = None
-    ) -> None:
-        self.tabs.setCurrentWidget(editor)
-        self.tree.select_notice(editor.notice_id)
-        self.settings.remember_notice(editor.notice_id)
-        if then is not None:
-            then(editor)
-
-    def _add_editor(self, notice_id: int, opening: EditorOpening) -> NoticeEditor:
-        from unionoffice.gui.editor.notice_editor import NoticeEditor
-
-        editor = NoticeEditor(self.context, notice_id, keep_recovery=True, opening=opening)
-        editor.saved.connect(self._on_saved)
-        editor.save_pending_changed.connect(self._show_pending_saves)
-        editor.changed.connect(self.context.notify)
-        editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
-        editor.activity_view.calendar_requested.connect(self.show_in_calendar)
-        self.undo_group.addStack(editor.undo_stack)
-        self.tabs.addTab(editor, "")
-        self._retitle(editor)
-        return editor
-
     # -- the Workbench the operations use (gui/app_context.py) -------------------------------
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
@@ -535,85 +360,10 @@ class MainWindow(QMainWindow):
         else:
             self.request_notice(notice_id)
 
-    def _retitle(self, editor: NoticeEditor) -> None:
-        index = self.tabs.indexOf(editor)
-        if index >= 0:
-            self.tabs.setTabText(index, editor.display_title())
-            self.tabs.setTabToolTip(index, editor.doc_number_text or "草稿（未取号）")
-
-    def show_activity(self, notice_id: int, position: int) -> None:
-        self.request_notice(notice_id, lambda editor: editor.show_activity(position))
-
     def show_in_calendar(self, day: dt.date) -> None:
         """The calendar, on the month of ``day`` (an activity's 在日历中查看)."""
         self.calendar.show_month_of(day)
         self.tabs.setCurrentWidget(self.calendar)
-
-    def save_all(self, timeout_s: float | None = None) -> bool:
-        """Save every open notice; all saves start at once and together wait ``timeout_s``
-        at most, so a silent server holds 保存 or 退出 that long, not that long per notice."""
-        from unionoffice.gui.editor.saving import WAIT_S
-
-        editors = self.editors()
-        for editor in editors:
-            editor.save_in_background()
-        deadline = time.monotonic() + (WAIT_S if timeout_s is None else timeout_s)
-        ok = all([editor.save(max(deadline - time.monotonic(), 0.1)) for editor in editors])
-        if ok:
-            self.statusBar().showMessage("已全部保存", 3000)
-        return ok
-
-    def _show_pending_saves(self) -> None:
-        waiting = [editor for editor in self.editors() if editor.save_pending()]
-        self.pending_label.setVisible(bool(waiting))
-        if waiting:
-            names = "、".join(editor.display_title() for editor in waiting[:3])
-            more = f"等 {len(waiting)} 篇" if len(waiting) > 3 else ""
-            self.pending_label.setText(f"等待保存：{names}{more}（将自动重试）")
-
-    def close_notice(self, notice_id: int) -> None:
-        """Close the notice's tab, if it is open (its editor saves first)."""
-        editor = self.editor_for(notice_id)
-        if editor is not None:
-            self._close_editor(editor)
-
-    def close_current_notice(self) -> None:
-        """关闭公文 (Ctrl+W): the notice in front, saved first."""
-        editor = self.current_editor()
-        if editor is not None:
-            self._close_editor(editor)
-
-    def close_tab(self, index: int) -> None:
-        editor = self.tabs.widget(index)
-        if editor in self.editors():
-            self._close_editor(editor)  # type: ignore[arg-type]
-
-    def _close_editor(self, editor: NoticeEditor, *, ask: bool = True) -> bool:
-        """Close ``editor``'s tab after saving; when the save fails, ``ask`` whether to close
-        anyway (the edit stays in the recovery file) or keep the tab. Whether it closed."""
-        saved = editor.save()
-        if (
-            not saved
-            and ask
-            and not messages.confirm(
-                self,
-                f"《{editor.display_title()}》的修改未能保存（见编辑器上方的提示）。\n\n"
-                "仍要关闭吗？修改已存入恢复文件，下次打开程序时可以恢复；"
-                "不关闭则留在这里，数据库恢复后自动保存。",
-            )
-        ):
-            return False
-        editor.shutdown(saved=saved)
-        self.undo_group.removeStack(editor.undo_stack)
-        self.tabs.removeTab(self.tabs.indexOf(editor))
-        editor.deleteLater()
-        self._show_pending_saves()
-        return True
-
-    def _on_saved(self, notice_id: int, _version: int) -> None:
-        editor = self.editor_for(notice_id)
-        if editor is not None:
-            self._retitle(editor)
 
     @functools.cached_property
     def importer(self) -> ImportController:
