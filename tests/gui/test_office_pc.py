@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from unionoffice.gui import office_pc
 from unionoffice.gui.app import run_gui
 from unionoffice.storage import locations
+from unionoffice.storage.database import Database
+from unionoffice.storage.demo import fill_demo
+from unionoffice.storage.services.notices import NoticeService
 
 HOLDER = r"""
 import sys
@@ -104,17 +108,73 @@ def test_a_lock_folder_that_cannot_be_made_never_keeps_the_clerk_out(tmp_path) -
     assert office_pc.InstanceLock(blocker / "window.lock").acquire()
 
 
-def test_a_database_on_a_network_drive_is_warned_about(
-    tmp_path, settings, shown_messages, monkeypatch, qapp
-) -> None:
-    monkeypatch.setattr(locations, "is_network_path", lambda _path, **_kw: True)
+def _database_on_a_share(tmp_path, monkeypatch) -> tuple[Path, list[str]]:
+    """A database with the demo notices in a folder the test calls a network share, and the
+    notices' titles; this PC's data folder is the test's own."""
+    path = tmp_path / "network-share" / "office.sqlite"
+    db = Database(path)
+    fill_demo(db)
+    titles = [s.title for s in NoticeService(db).list()]
+    db.dispose()
+    monkeypatch.setattr(locations, "user_data_path", lambda *_a, **_k: tmp_path / "this-pc")
+    monkeypatch.setattr(
+        locations, "is_network_path", lambda where, **_kw: "network-share" in str(where)
+    )
     monkeypatch.setenv("UNIONOFFICE_QUIT_AFTER_MS", "300")
     monkeypatch.setenv("UNIONOFFICE_NO_FIRST_RUN", "1")
-    path = tmp_path / "office.sqlite"
-    assert run_gui(str(path), settings=settings) == 0
+    return path, titles
+
+
+def test_a_database_on_a_network_drive_is_copied_to_this_pc_and_opened_there(
+    tmp_path, settings, shown_messages, monkeypatch, qapp
+) -> None:
+    path, demo_titles = _database_on_a_share(tmp_path, monkeypatch)
+    before = path.read_bytes()
+    status = run_gui(str(path), settings=settings)
+    assert status == 0, shown_messages  # 复制到本机后打开, the first choice
+    asked = [text for kind, text in shown_messages if kind == "choose"]
+    assert len(asked) == 1 and str(path) in asked[0] and "网络驱动器" in asked[0]
+    copy = Path(settings.last_database)
+    assert copy.parent == tmp_path / "this-pc" and copy.is_file()
+    assert path.read_bytes() == before  # the file on the share is left as it was
+    local = Database(copy)
+    try:
+        assert [s.title for s in NoticeService(local).list()] == demo_titles
+    finally:
+        local.dispose()
     infos = [text for kind, text in shown_messages if kind == "info"]
-    assert len(infos) == 1
-    assert str(path) in infos[0] and "网络驱动器" in infos[0] and "PostgreSQL" in infos[0]
+    assert len(infos) == 1 and str(copy) in infos[0]
+
+
+def test_the_clerk_may_quit_instead_and_nothing_is_opened(
+    tmp_path, settings, shown_messages, monkeypatch, qapp
+) -> None:
+    from unionoffice.gui import messages
+
+    path, _titles = _database_on_a_share(tmp_path, monkeypatch)
+    monkeypatch.setattr(messages, "choose", lambda _parent, _text, choices, default=0: 2)
+    assert run_gui(str(path), settings=settings) == 1
+    assert settings.last_database == "" and not locations.default_database_path().exists()
+
+
+def test_the_clerk_may_connect_to_the_server_instead(
+    tmp_path, settings, shown_messages, monkeypatch, qapp
+) -> None:
+    from unionoffice.gui import messages
+    from unionoffice.gui.dialogs import connection_dialog
+    from unionoffice.gui.dialogs.connection_dialog import Choice, ConnectionAnswer
+
+    path, _titles = _database_on_a_share(tmp_path, monkeypatch)
+    monkeypatch.setattr(messages, "choose", lambda _parent, _text, choices, default=0: 1)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        connection_dialog,
+        "ask_connection",
+        lambda url, problem, _parent: asked.append(problem) or ConnectionAnswer(Choice.LOCAL),
+    )
+    assert run_gui(str(path), settings=settings) == 0
+    assert len(asked) == 1 and "网络驱动器" in asked[0]
+    assert locations.default_database_path().is_file()  # 本机数据库, as the dialog offers
 
 
 def test_a_local_database_is_not_warned_about(

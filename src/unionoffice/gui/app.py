@@ -136,13 +136,17 @@ def _run_window(app: QApplication, db_argument: str | None, settings: Settings |
         opening.start_after_first_paint()
 
     def reconnect(url: str, remember_password: bool) -> None:
-        """The clerk corrected the server's fields: open it and remember it (the password in
-        the keyring only if asked)."""
+        """Open another database and remember it: the server whose fields the clerk corrected
+        (the password in the keyring only if asked), or the copy on this PC of a file on a
+        network drive."""
         from unionoffice.storage import credentials
 
-        safe, password = credentials.split_password(url)
-        if remember_password and password:
-            credentials.remember_password(safe, password)
+        if "://" in url:
+            safe, password = credentials.split_password(url)
+            if remember_password and password:
+                credentials.remember_password(safe, password)
+        else:
+            safe = url
         settings.last_database = safe
         open_database_of_window(url, False)
         window.update()

@@ -158,3 +158,15 @@ def network_warning(where: str) -> str:
         "请不要在几台电脑上同时打开它；办公室共用数据请改用单位的 PostgreSQL 服务器"
         "（设置 → 数据库，或用 copy-to 命令把数据复制过去）"
     )
+
+
+def network_refusal(where: str) -> str:
+    """Why the window does not open a database file on a network drive, and what instead."""
+    return (
+        f"数据库文件“{where}”在网络驱动器（共享文件夹）上。SQLite 的文件锁在网络共享上并不可靠："
+        "几台电脑同时打开同一个文件会损坏数据，而本程序会在后台自动保存、读取其他人的修改，"
+        "所以窗口不直接打开网络驱动器上的数据库文件。\n\n"
+        "可以把它复制到本机后打开（网络上的文件保持不动），"
+        "或改用单位的数据库服务器（几台电脑共用数据的办法）。"
+    )
+

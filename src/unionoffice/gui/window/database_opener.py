@@ -16,8 +16,10 @@ A server, a new or older database skips step 1: the window waits for step 2, as 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
@@ -26,6 +28,7 @@ from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
 from unionoffice.gui.tree.tree_nodes import Node, NoticeCatalogue
 from unionoffice.gui.workers import BackgroundTask, TaskContext
+from unionoffice.storage import locations
 
 if TYPE_CHECKING:
     from unionoffice.gui.calendar.calendar_view import MonthRows
@@ -139,6 +142,19 @@ WINDOW_MODULES = (
 )
 
 
+NETWORK_FILE_CHOICES = ("复制到本机后打开", "连接数据库服务器…", "退出")
+
+
+def local_copy_of(path: Path) -> Path:
+    """Where a database from a network drive is copied on this PC: beside the default
+    database, under its own name (with the time when that name is taken)."""
+    folder = locations.default_database_path().parent
+    target = folder / f"{path.stem}（本机副本）.sqlite"
+    if target.exists():
+        target = folder / f"{path.stem}（本机副本 {dt.datetime.now():%Y%m%d-%H%M%S}）.sqlite"
+    return target
+
+
 class DatabaseOpening(QObject):
     """Opens the database for a window that is already shown, then attaches it.
 
@@ -191,6 +207,8 @@ class DatabaseOpening(QObject):
         self._window.removeEventFilter(self)
         if self.task is not None or not self._window.isVisible():
             return  # started already, or the window was closed first
+        if self._refused_on_network_drive():
+            return
         argument = self._db_argument
         self.task = BackgroundTask(
             self._window,
@@ -302,6 +320,68 @@ class DatabaseOpening(QObject):
             self.exit_code = 1
             self._window.close()
         return True
+
+    def _refused_on_network_drive(self) -> bool:
+        """A database file on a network share is not opened (locations.network_refusal): the
+        clerk copies it to this PC and works on the copy, connects to the office's server,
+        or quits. False when the database is not such a file."""
+        from unionoffice.storage.quick_list import sqlite_file_of
+
+        path = sqlite_file_of(self._db_argument)
+        if path is None or not locations.is_network_path(path):
+            return False
+        choice = messages.choose(
+            self._window, locations.network_refusal(str(path)), NETWORK_FILE_CHOICES, default=0
+        )
+        if choice == 0 and self._on_reconnect is not None:
+            self._copy_to_this_pc(path)
+        elif choice == 1 and self._on_reconnect is not None:
+            self._ask_for_server_instead(path)
+        else:
+            self.exit_code = 1
+            self._window.close()
+        return True
+
+    def _copy_to_this_pc(self, path: Path) -> None:
+        from unionoffice.storage.sqlite_files import copy_database_file
+
+        target = local_copy_of(path)
+
+        def copy(_context: TaskContext) -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)  # a first start on this PC
+            return copy_database_file(path, target)
+
+        self.task = BackgroundTask(
+            self._window,
+            "正在把数据库复制到本机…",
+            copy,
+            on_done=lambda copied: self._open_copy(path, copied),
+            on_failed=lambda error: self._give_up(f"无法把数据库复制到本机：{error}"),
+            cancellable=False,
+        ).start()
+
+    def _open_copy(self, path: Path, copied: Path) -> None:
+        messages.show_info(
+            self._window,
+            f"已把数据库复制到本机：{copied}\n\n网络驱动器上的“{path}”没有改动。"
+            "以后打开的是本机的这一份；几台电脑要共用数据时，请改用单位的数据库服务器。",
+        )
+        assert self._on_reconnect is not None
+        self._on_reconnect(str(copied), False)  # remembered as the database from now on
+
+    def _ask_for_server_instead(self, path: Path) -> None:
+        from unionoffice.gui.dialogs import connection_dialog
+
+        answer = connection_dialog.ask_connection(
+            "", f"数据库文件“{path}”在网络驱动器上，请填写单位数据库服务器的地址", self._window
+        )
+        if answer.choice is connection_dialog.Choice.CONNECT and self._on_reconnect is not None:
+            self._on_reconnect(answer.url, answer.remember)
+        elif answer.choice is connection_dialog.Choice.LOCAL and self._on_fallback is not None:
+            self._on_fallback()
+        else:
+            self.exit_code = 1
+            self._window.close()
 
     def _give_up(self, text: str) -> None:
         messages.show_error(self._window, text)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.gui import messages
-from unionoffice.storage import backups, credentials
+from unionoffice.storage import backups, credentials, locations
 from unionoffice.storage.database import Database
 
 if TYPE_CHECKING:
@@ -30,11 +30,20 @@ def setting_for(argument: str) -> str:
 def open_database(argument: str) -> Database | None:
     """Open (and upgrade) the database; None, with the reason shown, when it cannot be used."""
     try:
-        return Database(credentials.with_stored_password(argument) or None)
+        db = Database(credentials.with_stored_password(argument) or None)
     except UnionOfficeError as exc:
         messages.show_error(None, f"无法打开数据库，仍使用当前数据库。\n\n{exc}")
     except Exception as exc:  # a bad URL, a missing driver: the clerk sees a message
         messages.show_error(None, f"无法打开数据库“{argument}”，仍使用当前数据库：{exc}")
+    else:
+        if not db.on_network_drive:
+            return db
+        db.dispose()  # a file on a network share is not opened in the window (start-up says so)
+        messages.show_error(
+            None,
+            f"{locations.network_refusal(db.describe())}\n\n仍使用当前数据库。"
+            "请先把这个文件复制到本机的文件夹（无人使用它的时候），再打开本机的那一份。",
+        )
     return None
 
 
