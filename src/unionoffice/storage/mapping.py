@@ -27,6 +27,8 @@ from unionoffice.storage.models import (
     Organ,
 )
 
+_ACTIVITIES = Activity.__table__
+
 # A department's name or alias -> (its id, its name): how names are stored (0012's aliases).
 KnownDepartments = dict[str, tuple[int, str]]
 
@@ -153,6 +155,16 @@ def activity_to_data(activity: Activity) -> ActivityData:
 
 def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     """Copy the plain header fields and the body of ``data`` onto ``notice``."""
+    apply_header(notice, data)
+    if notice.blocks:
+        # Old rows must be gone before new ones take their (notice, position) places.
+        notice.blocks.clear()
+    session.flush()  # and the notice needs its id
+    insert_body(session, notice, data)
+
+
+def apply_header(notice: Notice, data: NoticeData) -> None:
+    """Copy the plain header fields of ``data`` onto ``notice`` (not the body)."""
     notice.title = data.title
     notice.recipients = data.recipients
     notice.attachment_note = data.attachment_note
@@ -171,14 +183,14 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     notice.attendees = data.attendees
     notice.absentees = data.absentees
     notice.observers = data.observers
-    if notice.blocks:
-        # Old rows must be gone before new ones take their (notice, position) places.
-        notice.blocks.clear()
-    session.flush()  # and the notice needs its id
+
+
+def insert_body(session: Session, notice: Notice, data: NoticeData) -> None:
+    """Write the body of ``data`` as the rows of ``notice`` (flushed, with no rows left)."""
     if data.body:
         # One multi-row INSERT: a long notice has tens of thousands of paragraphs.
-        session.execute(
-            insert(BodyBlock),
+        session.connection().execute(
+            insert(BodyBlock.__table__),
             [
                 {"notice_id": notice.id, "position": i, "kind": str(b.kind), "level": b.level,
                  "text": b.text}
@@ -194,7 +206,8 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
 
     The rows are written as two multi-row INSERTs rather than ORM objects: an imported plan
     can hold thousands of items, and one ORM object per row and department took a
-    millisecond each, the write lock held all the while.
+    millisecond each, the write lock held all the while. The INSERTs are Core statements on
+    the session's connection: the ORM's bulk path cost more than the rows of a short plan.
     """
     if notice.activities:
         notice.activities.clear()
@@ -203,8 +216,9 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
     known: KnownDepartments = {}
     if activity_rows:
         ids = (
-            session.execute(
-                insert(Activity).returning(Activity.id, sort_by_parameter_order=True),
+            session.connection()
+            .execute(
+                insert(_ACTIVITIES).returning(_ACTIVITIES.c.id, sort_by_parameter_order=True),
                 activity_rows,
             )
             .scalars()
@@ -219,7 +233,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
             for i, name in enumerate(_clean_names(names, known))
         ]  # fmt: skip
         if department_rows:
-            session.execute(insert(ActivityDepartment), department_rows)
+            session.connection().execute(insert(ActivityDepartment.__table__), department_rows)
     session.expire(notice, ["activities"])  # read back from the rows when next asked
     return known
 
