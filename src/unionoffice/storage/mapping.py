@@ -27,7 +27,10 @@ from unionoffice.storage.models import (
     Organ,
 )
 
-_ACTIVITIES = Activity.__table__
+# The tables themselves, for Core INSERTs.
+_BODY_BLOCKS = BodyBlock.metadata.tables[BodyBlock.__tablename__]
+_ACTIVITIES = Activity.metadata.tables[Activity.__tablename__]
+_ACTIVITY_DEPARTMENTS = ActivityDepartment.metadata.tables[ActivityDepartment.__tablename__]
 
 # A department's name or alias -> (its id, its name): how names are stored (0012's aliases).
 KnownDepartments = dict[str, tuple[int, str]]
@@ -190,7 +193,7 @@ def insert_body(session: Session, notice: Notice, data: NoticeData) -> None:
     if data.body:
         # One multi-row INSERT: a long notice has tens of thousands of paragraphs.
         session.connection().execute(
-            insert(BodyBlock.__table__),
+            insert(_BODY_BLOCKS),
             [
                 {"notice_id": notice.id, "position": i, "kind": str(b.kind), "level": b.level,
                  "text": b.text}
@@ -233,7 +236,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
             for i, name in enumerate(_clean_names(names, known))
         ]  # fmt: skip
         if department_rows:
-            session.connection().execute(insert(ActivityDepartment.__table__), department_rows)
+            session.connection().execute(insert(_ACTIVITY_DEPARTMENTS), department_rows)
     session.expire(notice, ["activities"])  # read back from the rows when next asked
     return known
 

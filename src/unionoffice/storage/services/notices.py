@@ -90,9 +90,8 @@ def _create_in(
         notice.status = str(data.status)
     if data.number is not None and data.series_code and data.year:
         # The register entry brings the notice into the session with it.
-        set_number_in(
-            session, DocNumber(data.series_code, data.year, data.number), notice, by=clerk
-        )
+        number = DocNumber(data.series_code, data.year, data.number)
+        set_number_in(session, number, notice, by=clerk, series=series)
     else:
         session.add(notice)
     session.flush()

@@ -45,6 +45,8 @@ def _series_by_code(session: Session, code: str) -> DocNumberSeries:
 
 def _lock_series(session: Session, series: DocNumberSeries) -> None:
     """Serialise allocation per series: a row lock on PostgreSQL (SQLite is already locked)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return  # the write transaction began IMMEDIATE; SQLite has no row locks to take
     session.execute(
         select(DocNumberSeries.id).where(DocNumberSeries.id == series.id).with_for_update()
     )
@@ -94,14 +96,21 @@ def _bind(entry: RegisterEntry, notice: Notice | None) -> None:
 
 
 def set_number_in(
-    session: Session, doc_number: DocNumber, notice: Notice | None = None, *, by: str = ""
+    session: Session,
+    doc_number: DocNumber,
+    notice: Notice | None = None,
+    *,
+    by: str = "",
+    series: DocNumberSeries | None = None,
 ) -> tuple[DocNumber, list[NumberRun]]:
     """Take a number chosen by hand, only if it is free (or reserved and unused, for a notice).
 
     Returns the number and the run of numbers this leaves unassigned below it, so the caller
-    can say so rather than skip them silently.
+    can say so rather than skip them silently. ``series``: the number's series, when the
+    caller has just looked it up.
     """
-    series, _ = find_or_create_series(session, doc_number.series_code)
+    if series is None:
+        series, _ = find_or_create_series(session, doc_number.series_code)
     _lock_series(session, series)
     entry = session.scalar(
         select(RegisterEntry).where(
