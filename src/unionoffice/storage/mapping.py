@@ -211,6 +211,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
     can hold thousands of items, and one ORM object per row and department took a
     millisecond each, the write lock held all the while. The INSERTs are Core statements on
     the session's connection: the ORM's bulk path cost more than the rows of a short plan.
+    The old rows are gone (flushed) before the new ones are written.
     """
     if notice.activities:
         notice.activities.clear()
@@ -218,15 +219,15 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
     activity_rows = activity_values(notice.id, data)
     known: KnownDepartments = {}
     if activity_rows:
-        ids = (
-            session.connection()
-            .execute(
-                insert(_ACTIVITIES).returning(_ACTIVITIES.c.id, sort_by_parameter_order=True),
-                activity_rows,
-            )
-            .scalars()
-            .all()
-        )
+        connection = session.connection()
+        connection.execute(insert(_ACTIVITIES), activity_rows)
+        # The new rows' ids in their order, read back: on SQLite an INSERT … RETURNING in the
+        # rows' order runs once a row, which cost more than the rest of a notice's save.
+        ids = connection.scalars(
+            select(_ACTIVITIES.c.id)
+            .where(_ACTIVITIES.c.notice_id == notice.id)
+            .order_by(_ACTIVITIES.c.position)
+        ).all()
         known = _known_departments(session, notice.organ)
         department_rows = [
             {"activity_id": activity_id, "role": role, "position": i, "name": name,

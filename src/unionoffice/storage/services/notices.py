@@ -91,7 +91,7 @@ def _create_in(
     if data.number is not None and data.series_code and data.year:
         # The register entry brings the notice into the session with it.
         number = DocNumber(data.series_code, data.year, data.number)
-        set_number_in(session, number, notice, by=clerk, series=series)
+        set_number_in(session, number, notice, by=clerk, series=series, gap=False)
     else:
         session.add(notice)
     session.flush()

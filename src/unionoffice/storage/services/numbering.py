@@ -102,12 +102,14 @@ def set_number_in(
     *,
     by: str = "",
     series: DocNumberSeries | None = None,
+    gap: bool = True,
 ) -> tuple[DocNumber, list[NumberRun]]:
     """Take a number chosen by hand, only if it is free (or reserved and unused, for a notice).
 
     Returns the number and the run of numbers this leaves unassigned below it, so the caller
-    can say so rather than skip them silently. ``series``: the number's series, when the
-    caller has just looked it up.
+    can say so rather than skip them silently (not looked for when ``gap`` is False: a
+    notice stored with the number it was written with). ``series``: the number's series,
+    when the caller has just looked it up.
     """
     if series is None:
         series, _ = find_or_create_series(session, doc_number.series_code)
@@ -128,7 +130,7 @@ def set_number_in(
         _bind(entry, notice)  # a reserved number now goes to its notice
         session.flush()
         return doc_number, []
-    highest = highest_number(session, series, doc_number.year)
+    highest = highest_number(session, series, doc_number.year) if gap else doc_number.number
     entry = RegisterEntry(
         series=series,
         year=doc_number.year,
@@ -140,8 +142,8 @@ def set_number_in(
     _bind(entry, notice)
     session.add(entry)
     session.flush()
-    gap = [(highest + 1, doc_number.number - 1)] if doc_number.number > highest + 1 else []
-    return doc_number, gap
+    missing = [(highest + 1, doc_number.number - 1)] if doc_number.number > highest + 1 else []
+    return doc_number, missing
 
 
 class NumberingService:
