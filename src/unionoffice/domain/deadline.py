@@ -8,6 +8,7 @@ day as well ("3月8日上午9时30分"): the period then has a start and perhaps
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, time
@@ -117,6 +118,13 @@ def parse_deadline(text: str, year: int, *, not_before: date | None = None) -> P
     "下午4时20分至5时10分") go to the period's start and end times. Returns None, never raises,
     for text that names no dates.
     """
+    return _parse_deadline(text, year, not_before)
+
+
+# A plan's 完成时限 are read when it is stored and again for its history, and a folder of
+# notices repeats the same few ("3月底前", "全年"): each is worked out once.
+@functools.lru_cache(maxsize=4096)
+def _parse_deadline(text: str, year: int, not_before: date | None) -> Period | None:
     try:
         dates, first, second = split_times(nfc(to_ascii_digits(collapse_spaces(text))))
         dates = _BRACKET_NOTE_RE.sub("", dates)

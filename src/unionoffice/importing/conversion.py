@@ -151,3 +151,11 @@ def _profile_folder() -> Path:
         _profile = tempfile.TemporaryDirectory(prefix="unionoffice-libreoffice-")
         atexit.register(_profile.cleanup)
     return Path(_profile.name)
+
+
+def discard_profile() -> None:
+    """Remove the profile now (a worker process, which ends without atexit handlers)."""
+    global _profile
+    if _profile is not None:
+        _profile.cleanup()
+        _profile = None

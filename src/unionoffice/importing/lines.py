@@ -42,6 +42,7 @@ _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 _FIELD_START_RE = re.compile(f"[{CJK}]{{2,6}}[：:]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_WIDTH_RE = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 _TERMINAL = "。！？!?；;：:…"
 _CONTINUATION = "，,、（(“《—-"
 _CLOSING_START = "，。、；：）》”"
@@ -121,9 +122,9 @@ def _pair_quotes(text: str, ascii_quote: str, opening: str, closing: str) -> str
 
 def _full_width_punctuation(text: str) -> str:
     chars = list(text)
-    for index, ch in enumerate(chars):
-        if ch not in _HALF_TO_FULL:
-            continue
+    for found in _HALF_WIDTH_RE.finditer(text):  # only where there is something to convert
+        index = found.start()
+        ch = found[0]
         before = text[:index].rstrip()[-1:]
         after = text[index + 1 :].lstrip()[:1]
         wide_before = _WIDE_CHAR.match(before) is not None

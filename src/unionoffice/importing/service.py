@@ -11,32 +11,42 @@ import logging
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from unionoffice.domain.department_names import DepartmentMatcher, with_listed_departments
 from unionoffice.domain.errors import ConflictError, UnionOfficeError
 from unionoffice.domain.notice import NoticeStatus
-from unionoffice.importing.document import ImportFileError, SourceDocument
+from unionoffice.importing.document import ImportFileError
 from unionoffice.importing.file_updates import FileUpdate, apply_update, find_update
-from unionoffice.importing.notice_parser import ParsedNotice, parse_document
-from unionoffice.importing.reading import (
-    MAX_TEXT_BYTES,
-    SUPPORTED_SUFFIXES,
-    decode_text,
-    read_document,
-)
-from unionoffice.importing.revisions import RevisionChoice, Revisions
+from unionoffice.importing.parallel import ParserBug, PreparedInOrder
+from unionoffice.importing.preparing import STDIN, PreparedFile, prepare_file, prepare_text
+from unionoffice.importing.reading import SUPPORTED_SUFFIXES
+from unionoffice.importing.revisions import RevisionChoice
 from unionoffice.importing.understood import (
     ImportedFacts,
     matched_departments,
-    undated_activities,
     unlisted_departments,
 )
 from unionoffice.storage.database import Database
 from unionoffice.storage.services.departments import DepartmentService
 from unionoffice.storage.services.notices import NoticeService
+
+__all__ = [  # PreparedFile and its makers moved to preparing.py; still imported from here
+    "STDIN",
+    "DepartmentLists",
+    "ImportResult",
+    "PreparedFile",
+    "collect_files",
+    "import_file",
+    "import_paths",
+    "import_text",
+    "prepare_file",
+    "prepare_text",
+    "store_prepared",
+    "with_listed_departments_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +57,6 @@ DuplicatePolicy = Literal["skip", "import"] | Callable[[Path, int], bool]
 # imports it as a new notice as any other file.
 UpdatePolicy = Literal["apply", "ask", "new"]
 ProgressCallback = Callable[[int, int, "ImportResult"], None]
-STDIN = Path("-")  # the path of a notice read from standard input
 
 
 @dataclass(frozen=True)
@@ -77,19 +86,6 @@ class ImportResult:
         if self.update is not None:
             return "update"
         return "created" if self.notice_id is not None else "skipped"
-
-
-@dataclass(frozen=True)
-class PreparedFile:
-    """A file read and parsed, not yet stored."""
-
-    path: Path
-    parsed: ParsedNotice
-    source_hash: str
-    warnings: tuple[str, ...] = field(default=())
-    source_text: str = ""
-    revisions: Revisions | None = None  # a Word file's tracked changes
-    properties: tuple[tuple[str, str], ...] = ()  # a Word file's custom properties
 
 
 KINDS = ".docx、.doc、.wps、.pdf 和 .txt"  # what a clerk is told the importer reads
@@ -162,44 +158,6 @@ def _files_in_folder(folder: Path, problems: list[ImportResult]) -> list[Path]:
             else:
                 problems.append(ImportResult(path, skipped=problem))
     return found
-
-
-def prepare_file(path: Path, revisions: RevisionChoice = "accept") -> PreparedFile:
-    """Read and parse one file; raises ImportFileError with the reason in Chinese.
-
-    ``revisions``: accept a Word file's tracked changes, or read the text before them.
-    """
-    return _prepared(path, read_document(path, revisions))
-
-
-def prepare_text(data: bytes, label: Path = STDIN) -> PreparedFile:
-    """Parse the text of a notice given as bytes (stdin, a paste); raises ImportFileError."""
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise ImportFileError("没有读到公文内容：输入为空")
-    if len(data) > MAX_TEXT_BYTES:
-        raise ImportFileError(f"输入的文本过大（{len(data) // 1024 // 1024} MB），不像是一篇公文")
-    text, encoding = decode_text(data)
-    return _prepared(label, SourceDocument(tuple(text.splitlines()), encoding=encoding))
-
-
-def _prepared(path: Path, document: SourceDocument) -> PreparedFile:
-    parsed = parse_document(document)
-    warnings = list(parsed.warnings)
-    if not parsed.notice.title:
-        parsed.notice.title = "导入的公文" if path == STDIN else path.stem
-        warnings.append("未识别到标题，请补充" if path == STDIN else "标题取自文件名")
-    warnings += undated_activities(parsed.notice)
-    if document.revisions is not None and document.revisions.count:
-        warnings.append(document.revisions.describe())
-    return PreparedFile(
-        path,
-        parsed,
-        document.content_hash(),
-        tuple(warnings),
-        document.plain_text(),
-        revisions=document.revisions,
-        properties=document.properties,
-    )
 
 
 class DepartmentLists:
@@ -281,9 +239,12 @@ def _import(
         prepared = prepare()
     except ImportFileError as exc:
         return ImportResult(path, error=str(exc))
+    except ParserBug as exc:  # in a worker process, which sent its traceback
+        log.error("import of %s failed\n%s", path, exc.trace)
+        return ImportResult(path, error=_parser_bug(exc.kind))
     except Exception as exc:  # a parser bug must not stop a folder import
         log.exception("import of %s failed", path)
-        return ImportResult(path, error=f"无法解析该文件（程序内部错误 {type(exc).__name__}）")
+        return ImportResult(path, error=_parser_bug(type(exc).__name__))
     service = NoticeService(db)
     facts = ImportedFacts.of(prepared.parsed.notice)
     try:
@@ -399,22 +360,24 @@ def import_paths(
 
     ``progress(done, total, result)`` is called after each file; ``cancelled()`` is asked
     before each file, so a GUI worker can stop between files (each file is one transaction).
+    Many files are read and parsed by worker processes while this one stores them in order
+    (parallel.py): the same notices, numbers and report as one file after another.
     """
     files, results = collect_files(paths)
     total = len(files)
     departments = DepartmentLists(db)
-    for done, path in enumerate(files, start=1):
-        if cancelled is not None and cancelled():
-            break
-        result = import_file(
-            db,
-            path,
-            on_duplicate,
-            departments=departments,
-            revisions=revisions,
-            on_update=on_update,
-        )
-        results.append(result)
-        if progress is not None:
-            progress(done, total, result)
+    with PreparedInOrder(files, revisions) as prepared_files:
+        prepared = iter(prepared_files)
+        for done in range(1, total + 1):
+            if cancelled is not None and cancelled():
+                break
+            item = next(prepared)
+            result = _import(db, item.path, item.unwrap, on_duplicate, departments, on_update)
+            results.append(result)
+            if progress is not None:
+                progress(done, total, result)
     return results
+
+
+def _parser_bug(kind: str) -> str:
+    return f"无法解析该文件（程序内部错误 {kind}）"

@@ -27,6 +27,11 @@ from unionoffice.storage.models import (
     Organ,
 )
 
+# The tables themselves, for Core INSERTs.
+_BODY_BLOCKS = BodyBlock.metadata.tables[BodyBlock.__tablename__]
+_ACTIVITIES = Activity.metadata.tables[Activity.__tablename__]
+_ACTIVITY_DEPARTMENTS = ActivityDepartment.metadata.tables[ActivityDepartment.__tablename__]
+
 # A department's name or alias -> (its id, its name): how names are stored (0012's aliases).
 KnownDepartments = dict[str, tuple[int, str]]
 
@@ -153,6 +158,16 @@ def activity_to_data(activity: Activity) -> ActivityData:
 
 def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     """Copy the plain header fields and the body of ``data`` onto ``notice``."""
+    apply_header(notice, data)
+    if notice.blocks:
+        # Old rows must be gone before new ones take their (notice, position) places.
+        notice.blocks.clear()
+    session.flush()  # and the notice needs its id
+    insert_body(session, notice, data)
+
+
+def apply_header(notice: Notice, data: NoticeData) -> None:
+    """Copy the plain header fields of ``data`` onto ``notice`` (not the body)."""
     notice.title = data.title
     notice.recipients = data.recipients
     notice.attachment_note = data.attachment_note
@@ -171,14 +186,14 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     notice.attendees = data.attendees
     notice.absentees = data.absentees
     notice.observers = data.observers
-    if notice.blocks:
-        # Old rows must be gone before new ones take their (notice, position) places.
-        notice.blocks.clear()
-    session.flush()  # and the notice needs its id
+
+
+def insert_body(session: Session, notice: Notice, data: NoticeData) -> None:
+    """Write the body of ``data`` as the rows of ``notice`` (flushed, with no rows left)."""
     if data.body:
         # One multi-row INSERT: a long notice has tens of thousands of paragraphs.
-        session.execute(
-            insert(BodyBlock),
+        session.connection().execute(
+            insert(_BODY_BLOCKS),
             [
                 {"notice_id": notice.id, "position": i, "kind": str(b.kind), "level": b.level,
                  "text": b.text}
@@ -194,7 +209,9 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
 
     The rows are written as two multi-row INSERTs rather than ORM objects: an imported plan
     can hold thousands of items, and one ORM object per row and department took a
-    millisecond each, the write lock held all the while.
+    millisecond each, the write lock held all the while. The INSERTs are Core statements on
+    the session's connection: the ORM's bulk path cost more than the rows of a short plan.
+    The old rows are gone (flushed) before the new ones are written.
     """
     if notice.activities:
         notice.activities.clear()
@@ -202,14 +219,15 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
     activity_rows = activity_values(notice.id, data)
     known: KnownDepartments = {}
     if activity_rows:
-        ids = (
-            session.execute(
-                insert(Activity).returning(Activity.id, sort_by_parameter_order=True),
-                activity_rows,
-            )
-            .scalars()
-            .all()
-        )
+        connection = session.connection()
+        connection.execute(insert(_ACTIVITIES), activity_rows)
+        # The new rows' ids in their order, read back: on SQLite an INSERT … RETURNING in the
+        # rows' order runs once a row, which cost more than the rest of a notice's save.
+        ids = connection.scalars(
+            select(_ACTIVITIES.c.id)
+            .where(_ACTIVITIES.c.notice_id == notice.id)
+            .order_by(_ACTIVITIES.c.position)
+        ).all()
         known = _known_departments(session, notice.organ)
         department_rows = [
             {"activity_id": activity_id, "role": role, "position": i, "name": name,
@@ -219,7 +237,7 @@ def replace_activities(session: Session, notice: Notice, data: NoticeData) -> Kn
             for i, name in enumerate(_clean_names(names, known))
         ]  # fmt: skip
         if department_rows:
-            session.execute(insert(ActivityDepartment), department_rows)
+            session.connection().execute(insert(_ACTIVITY_DEPARTMENTS), department_rows)
     session.expire(notice, ["activities"])  # read back from the rows when next asked
     return known
 

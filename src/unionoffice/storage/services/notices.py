@@ -24,7 +24,9 @@ from unionoffice.domain.notice_summary import NoticeSummary
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import (
     apply_fields,
+    apply_header,
     department_rows,
+    insert_body,
     notice_to_data,
     period_columns,
     replace_activities,
@@ -67,26 +69,34 @@ def _create_in(
     clerk: str = "",
 ) -> int:
     """Add a new notice inside the caller's transaction; its id. ``clerk`` takes its 文号."""
-    notice = Notice(
-        status=str(NoticeStatus.DRAFT), source_hash=source_hash, source_text=source_text
-    )
-    session.add(notice)
-    organ = None
-    if data.organ:
-        organ, _ = find_or_create_organ(session, data.organ)
-    notice.organ = organ
-    apply_fields(session, notice, data)
+    organ = find_or_create_organ(session, data.organ)[0] if data.organ else None
+    series = None
     if data.series_code:
-        notice.series, _ = find_or_create_series(session, data.series_code, organ)
-    notice.year = validate_year(data.year) if data.year else None
-    known = replace_activities(session, notice, data)
-    session.flush()
-    if data.number is not None and data.series_code and data.year:
-        set_number_in(
-            session, DocNumber(data.series_code, data.year, data.number), notice, by=clerk
-        )
+        series, _ = find_or_create_series(session, data.series_code, organ)
+    # Filled in before it joins the session, so that the look-ups do not flush it half-made:
+    # one INSERT of the whole row, and its empty collections are not read back.
+    notice = Notice(
+        status=str(NoticeStatus.DRAFT),
+        source_hash=source_hash,
+        source_text=source_text,
+        organ=organ,
+        series=series,
+        year=validate_year(data.year) if data.year else None,
+        blocks=[],
+        activities=[],
+    )
+    apply_header(notice, data)
     if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
         notice.status = str(data.status)
+    if data.number is not None and data.series_code and data.year:
+        # The register entry brings the notice into the session with it.
+        number = DocNumber(data.series_code, data.year, data.number)
+        set_number_in(session, number, notice, by=clerk, series=series, gap=False)
+    else:
+        session.add(notice)
+    session.flush()
+    insert_body(session, notice, data)
+    known = replace_activities(session, notice, data)
     session.flush()
     record_save(session, notice, None, clerk, saved=data, known=known)
     return notice.id

@@ -45,6 +45,8 @@ def _series_by_code(session: Session, code: str) -> DocNumberSeries:
 
 def _lock_series(session: Session, series: DocNumberSeries) -> None:
     """Serialise allocation per series: a row lock on PostgreSQL (SQLite is already locked)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return  # the write transaction began IMMEDIATE; SQLite has no row locks to take
     session.execute(
         select(DocNumberSeries.id).where(DocNumberSeries.id == series.id).with_for_update()
     )
@@ -94,14 +96,23 @@ def _bind(entry: RegisterEntry, notice: Notice | None) -> None:
 
 
 def set_number_in(
-    session: Session, doc_number: DocNumber, notice: Notice | None = None, *, by: str = ""
+    session: Session,
+    doc_number: DocNumber,
+    notice: Notice | None = None,
+    *,
+    by: str = "",
+    series: DocNumberSeries | None = None,
+    gap: bool = True,
 ) -> tuple[DocNumber, list[NumberRun]]:
     """Take a number chosen by hand, only if it is free (or reserved and unused, for a notice).
 
     Returns the number and the run of numbers this leaves unassigned below it, so the caller
-    can say so rather than skip them silently.
+    can say so rather than skip them silently (not looked for when ``gap`` is False: a
+    notice stored with the number it was written with). ``series``: the number's series,
+    when the caller has just looked it up.
     """
-    series, _ = find_or_create_series(session, doc_number.series_code)
+    if series is None:
+        series, _ = find_or_create_series(session, doc_number.series_code)
     _lock_series(session, series)
     entry = session.scalar(
         select(RegisterEntry).where(
@@ -119,7 +130,7 @@ def set_number_in(
         _bind(entry, notice)  # a reserved number now goes to its notice
         session.flush()
         return doc_number, []
-    highest = highest_number(session, series, doc_number.year)
+    highest = highest_number(session, series, doc_number.year) if gap else doc_number.number
     entry = RegisterEntry(
         series=series,
         year=doc_number.year,
@@ -131,8 +142,8 @@ def set_number_in(
     _bind(entry, notice)
     session.add(entry)
     session.flush()
-    gap = [(highest + 1, doc_number.number - 1)] if doc_number.number > highest + 1 else []
-    return doc_number, gap
+    missing = [(highest + 1, doc_number.number - 1)] if doc_number.number > highest + 1 else []
+    return doc_number, missing
 
 
 class NumberingService:
