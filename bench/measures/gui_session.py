@@ -72,9 +72,16 @@ def settle() -> None:
 
 
 def answered(window: Any) -> None:
-    """What the window reads off its UI thread (a search, a calendar month) is on screen."""
-    while window.reads.busy():
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    """What the window reads off its UI thread (a search, a calendar month) is on screen.
+
+    Waited for in an event loop, as the program's own loop waits: a loop of processEvents
+    calls would hold Python's lock and starve the thread that reads."""
+    if window.reads.busy():
+        loop = QEventLoop()
+        window.reads.idle.connect(loop.quit)
+        if window.reads.busy():
+            loop.exec()
+        window.reads.idle.disconnect(loop.quit)
 
 
 # -- floors: bare Qt over raw sqlite3 ----------------------------------------------------------

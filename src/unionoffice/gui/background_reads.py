@@ -75,6 +75,7 @@ class BackgroundReads(QObject):
     """Runs ``work`` off the UI thread and hands its result to ``on_done`` on the UI thread."""
 
     waiting = Signal(str)  # what the window waits for ("" when nothing waits long)
+    idle = Signal()  # the last answer still to come has been handed over
     _answered = Signal(object, int, object)
 
     def __init__(self, parent: QObject | None = None, *, note_after_ms: int = NOTE_AFTER_MS):
@@ -124,12 +125,16 @@ class BackgroundReads(QObject):
         del self._pending[key]
         self._update_waiting()
         ok, value = answer
-        if ok:
-            pending.on_done(value)
-        elif pending.on_failed is not None:
-            pending.on_failed(value)
-        else:
-            log.warning("reading %s failed: %s", pending.what, value)
+        try:
+            if ok:
+                pending.on_done(value)
+            elif pending.on_failed is not None:
+                pending.on_failed(value)
+            else:
+                log.warning("reading %s failed: %s", pending.what, value)
+        finally:
+            if not self._pending:
+                self.idle.emit()
 
     def _say_waiting(self) -> None:
         if self._pending:
