@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
@@ -38,9 +38,11 @@ def wizard(qtbot, db, shown_messages):
 
 @pytest.fixture
 def run_gui_env(monkeypatch):
-    """run_gui as a packaged smoke test runs it: it closes by itself; the wizard is not off."""
+    """run_gui as a packaged smoke test runs it: it closes by itself; the wizard is not off.
+    A second, so that on a busy machine (CI runs two test processes and a server) the wizard
+    is answered before it cancels itself."""
     monkeypatch.delenv("UNIONOFFICE_NO_FIRST_RUN", raising=False)
-    monkeypatch.setenv("UNIONOFFICE_QUIT_AFTER_MS", "300")
+    monkeypatch.setenv("UNIONOFFICE_QUIT_AFTER_MS", "1000")
 
 
 def click(wizard: QWizard, which: QWizard.WizardButton) -> None:
@@ -282,24 +284,42 @@ def test_cancel_after_typing_asks_and_writes_nothing(
 # -- the hook in run_gui ---------------------------------------------------------------------
 
 
-def answer_wizard(answer) -> list[str]:
-    """Schedule ``answer(wizard)`` for when run_gui shows the wizard; what it saw."""
-    seen: list[str] = []
+class _WizardWatch(QObject):
+    """Answers the first-run wizard as soon as it is shown: run_gui shows it (modal) inside
+    the window's start, and it cancels itself UNIONOFFICE_QUIT_AFTER_MS later, so a poll for
+    it could miss it on a busy machine."""
 
-    def when_shown(tries_left: int = 100) -> None:
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, FirstRunWizard):
-            seen.append(modal.windowTitle())
-            answer(modal)
-        elif tries_left:  # not shown yet; never shown at all fails the test on ``seen``
-            QTimer.singleShot(20, lambda: when_shown(tries_left - 1))
+    def __init__(self, answer) -> None:
+        super().__init__()
+        self.answer = answer
+        self.seen: list[str] = []
 
-    QTimer.singleShot(0, when_shown)
-    return seen
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, FirstRunWizard):
+            self.seen.append(watched.windowTitle())
+            QTimer.singleShot(0, lambda: self.answer(watched))  # once it is on screen
+        return False
+
+
+@pytest.fixture
+def answer_wizard(qapp):
+    """``answer_wizard(answer)``: call ``answer(wizard)`` when run_gui shows the wizard; the
+    titles of the wizards seen. The watch ends with the test."""
+    watches: list[_WizardWatch] = []
+
+    def watch(answer) -> list[str]:
+        watcher = _WizardWatch(answer)
+        qapp.installEventFilter(watcher)
+        watches.append(watcher)
+        return watcher.seen
+
+    yield watch
+    for watcher in watches:
+        qapp.removeEventFilter(watcher)
 
 
 def test_run_gui_on_a_new_database_shows_the_wizard_first(
-    tmp_path, settings, shown_messages, monkeypatch, run_gui_env, qapp
+    tmp_path, settings, shown_messages, monkeypatch, run_gui_env, qapp, answer_wizard
 ) -> None:
     monkeypatch.setattr(QWizard, "exec", REAL_DIALOG_EXEC)
     path = tmp_path / "office.sqlite"
