@@ -32,6 +32,7 @@ from unionoffice.storage import locations
 
 if TYPE_CHECKING:
     from unionoffice.gui.calendar.calendar_view import MonthRows
+    from unionoffice.gui.dialogs.connection_dialog import ConnectionAnswer
     from unionoffice.gui.window.main_window import MainWindow
     from unionoffice.storage.database import Database
     from unionoffice.storage.quick_list import QuickList
@@ -309,17 +310,24 @@ class DatabaseOpening(QObject):
             or not isinstance(error, UnionOfficeError)
         ):
             return False
-        answer = connection_dialog.ask_connection(
-            with_stored_password(argument) or "", str(error), self._window
+        self._follow(
+            connection_dialog.ask_connection(
+                with_stored_password(argument) or "", str(error), self._window
+            )
         )
-        if answer.choice is connection_dialog.Choice.CONNECT:
+        return True
+
+    def _follow(self, answer: ConnectionAnswer) -> None:
+        """连接数据库服务器's answer: that server, the PC's own database, or quit."""
+        from unionoffice.gui.dialogs.connection_dialog import Choice
+
+        if answer.choice is Choice.CONNECT and self._on_reconnect is not None:
             self._on_reconnect(answer.url, answer.remember)
-        elif answer.choice is connection_dialog.Choice.LOCAL and self._on_fallback is not None:
+        elif answer.choice is Choice.LOCAL and self._on_fallback is not None:
             self._on_fallback()
         else:
             self.exit_code = 1
             self._window.close()
-        return True
 
     def _refused_on_network_drive(self) -> bool:
         """A database file on a network share is not opened (locations.network_refusal): the
@@ -372,16 +380,11 @@ class DatabaseOpening(QObject):
     def _ask_for_server_instead(self, path: Path) -> None:
         from unionoffice.gui.dialogs import connection_dialog
 
-        answer = connection_dialog.ask_connection(
-            "", f"数据库文件“{path}”在网络驱动器上，请填写单位数据库服务器的地址", self._window
+        self._follow(
+            connection_dialog.ask_connection(
+                "", f"数据库文件“{path}”在网络驱动器上，请填写单位数据库服务器的地址", self._window
+            )
         )
-        if answer.choice is connection_dialog.Choice.CONNECT and self._on_reconnect is not None:
-            self._on_reconnect(answer.url, answer.remember)
-        elif answer.choice is connection_dialog.Choice.LOCAL and self._on_fallback is not None:
-            self._on_fallback()
-        else:
-            self.exit_code = 1
-            self._window.close()
 
     def _give_up(self, text: str) -> None:
         messages.show_error(self._window, text)
