@@ -40,9 +40,9 @@ def started_windows(monkeypatch) -> list[MainWindow]:
     return windows
 
 
-def test_window_is_shown_empty_then_filled_when_the_database_is_open(
-    demo_file, settings, shown_messages, monkeypatch, started_windows, qapp
-) -> None:
+@pytest.fixture
+def held_open(monkeypatch) -> threading.Event:
+    """The database's full open waits until the test sets the event (ten seconds at most)."""
     release = threading.Event()
     real_open = database_opener.open_and_read
 
@@ -51,6 +51,13 @@ def test_window_is_shown_empty_then_filled_when_the_database_is_open(
         return real_open(argument, **step_one)
 
     monkeypatch.setattr(database_opener, "open_and_read", slow_open)
+    return release
+
+
+def test_window_is_shown_empty_then_filled_when_the_database_is_open(
+    demo_file, settings, shown_messages, monkeypatch, started_windows, qapp, held_open
+) -> None:
+    release = held_open
     seen: dict[str, object] = {}
 
     def look_while_opening() -> None:
@@ -128,18 +135,11 @@ def test_a_database_that_cannot_be_opened_closes_the_window_with_status_1(
 
 
 def test_the_notices_are_shown_before_the_database_is_open_and_what_is_asked_waits(
-    demo_file, settings, shown_messages, monkeypatch, started_windows, qapp
+    demo_file, settings, shown_messages, monkeypatch, started_windows, qapp, held_open
 ) -> None:
     """Step 1 fills the tree from the file; a search typed and a notice asked for meanwhile
     are done once the database is open."""
-    release = threading.Event()
-    real_open = database_opener.open_and_read
-
-    def slow_open(argument, **step_one):
-        assert release.wait(10), "the test never let the database open"
-        return real_open(argument, **step_one)
-
-    monkeypatch.setattr(database_opener, "open_and_read", slow_open)
+    release = held_open
     seen: dict[str, object] = {}
 
     def look_while_opening() -> None:

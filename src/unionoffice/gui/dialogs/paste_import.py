@@ -9,9 +9,8 @@ becomes exactly what ``unionoffice import -`` makes of it, with the clerk's corr
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from unionoffice.domain.errors import UnionOfficeError
 from unionoffice.domain.notice import ActivityData, NoticeData
 from unionoffice.gui import messages
+from unionoffice.gui.date_fields import NO_DATE, from_qdate, to_qdate
 from unionoffice.importing.document import ImportFileError
 from unionoffice.importing.service import (
     ImportResult,
@@ -50,7 +50,6 @@ EMPTY_PASTE = (
     "没有可识别的文字：请在网页、微信或 PDF 阅读器中选中公文全文，复制后点“从剪贴板粘贴”，"
     "或直接粘贴到上面的框中。"
 )
-NO_DATE = QDate(1900, 1, 1)  # at its minimum the date shows 未识别
 NO_YEAR = 1999  # likewise the year
 ACTIVITY_COLUMNS = (
     "序号", "活动内容", "完成时限", "时间", "地点", "参加对象", "牵头部门", "责任人",
@@ -174,7 +173,7 @@ class PasteImportDialog(QDialog):
         self.title.setText(notice.title)
         self.doc_number.setText(notice.doc_number or "")
         date = notice.date
-        self.date.setDate(NO_DATE if date is None else QDate(date.year, date.month, date.day))
+        self.date.setDate(to_qdate(date))
         self.year.setValue(notice.year or NO_YEAR)
         self._show_activities(notice.activities)
         if prepared is None:
@@ -221,7 +220,7 @@ class PasteImportDialog(QDialog):
             self.prepared.parsed.notice,
             title=self.title.text(),
             doc_number=self.doc_number.text(),
-            date=None if date == NO_DATE else dt.date(date.year(), date.month(), date.day()),
+            date=from_qdate(date),
             year=None if self.year.value() == NO_YEAR else self.year.value(),
         )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ from unionoffice.gui import messages
 from unionoffice.gui.activities.activity_model import ActivityTableModel
 from unionoffice.gui.activities.activity_view import ActivityTableView
 from unionoffice.gui.app_context import AppContext
+from unionoffice.gui.date_fields import NO_DATE, from_qdate, to_qdate
 from unionoffice.gui.editor.body_editor import ATTACHMENT, BodyEditor
 from unionoffice.gui.editor.conflict_dialog import ConflictDialog
 from unionoffice.gui.editor.conflicts import ConflictHandling
@@ -55,7 +56,6 @@ from unionoffice.gui.editor.saving import WAIT_S, NoticeSaver, Outcome, SaveAtte
 from unionoffice.gui.forms import child, fill_slot, load_form
 from unionoffice.storage.services.search import recipients_in_use
 
-NO_DATE = QDate(1900, 1, 1)  # a QDateEdit at its minimum shows its special value, "未填"
 FORM_MINIMUM = 150  # the 发文机关 field's width in ui/notice_editor.ui
 BODY_TAB, ACTIVITY_TAB = 0, 1
 HEADING_BUTTONS = {  # the 正文 bar's buttons in the form, and the body level each one sets
@@ -73,14 +73,6 @@ def fit_text_width(edit: QLineEdit, text: str, most: int = 340) -> None:
     minimum at least)."""
     needed = edit.fontMetrics().horizontalAdvance(text) + 16  # frame and text margins
     edit.setMinimumWidth(min(max(needed, FORM_MINIMUM), most))
-
-
-def _to_qdate(value: dt.date | None) -> QDate:
-    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
-
-
-def _from_qdate(value: QDate) -> dt.date | None:
-    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
 class NoticeEditor(ConflictHandling):
@@ -307,11 +299,11 @@ class NoticeEditor(ConflictHandling):
         self.body.set_blocks(data.body)
         self.attachment_note.setText(data.attachment_note)
         self.signature.setText(data.signature)
-        self.date.setDate(_to_qdate(data.date))
+        self.date.setDate(to_qdate(data.date))
         self.remark.setText(data.remark)
         self.cc.setText(data.cc)
         self.distributor.setText(data.distributor)
-        self.distribution_date.setDate(_to_qdate(data.distribution_date))
+        self.distribution_date.setDate(to_qdate(data.distribution_date))
         self._show_number()
         self._update_tab_titles()
 
@@ -375,11 +367,11 @@ class NoticeEditor(ConflictHandling):
             body=self.body.blocks(),
             attachment_note=self.attachment_note.text().strip(),
             signature=self.signature.text().strip(),
-            date=_from_qdate(self.date.date()),
+            date=from_qdate(self.date.date()),
             remark=self.remark.text().strip(),
             cc=self.cc.text().strip(),
             distributor=self.distributor.text().strip(),
-            distribution_date=_from_qdate(self.distribution_date.date()),
+            distribution_date=from_qdate(self.distribution_date.date()),
             activities=self.activity_model.activities(),
             **self.marks.values(),
         )
@@ -403,13 +395,13 @@ class NoticeEditor(ConflictHandling):
         if self._loading:
             return
         self.next_number.setText(self._next_number_text())
-        self.activity_model.set_context(self.year.value(), _from_qdate(self.date.date()))
+        self.activity_model.set_context(self.year.value(), from_qdate(self.date.date()))
         self._on_edited()
 
     def _on_dates(self) -> None:
         if self._loading:
             return
-        self.activity_model.set_context(self.year.value(), _from_qdate(self.date.date()))
+        self.activity_model.set_context(self.year.value(), from_qdate(self.date.date()))
         self._on_edited()
 
     def _on_edited(self) -> None:

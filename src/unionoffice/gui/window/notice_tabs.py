@@ -113,10 +113,9 @@ class NoticeTabs(QMainWindow):
             return
         context = self.context
 
-        def show(opening: EditorOpening) -> None:
-            if self.context is context:  # not another database meanwhile
-                shown = self.editor_for(notice_id) or self._add_editor(notice_id, opening)
-                self._bring_forward(shown, then)
+        def show(opening: EditorOpening) -> None:  # (another database voids it: reattach)
+            shown = self.editor_for(notice_id) or self._add_editor(notice_id, opening)
+            self._bring_forward(shown, then)
 
         self.reads.start(
             ("notice", notice_id),
