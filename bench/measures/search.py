@@ -1,8 +1,8 @@
 """Search as you type: the tree's search service, one keystroke at a time, over the archive.
 
-The floor runs the same SQL on the same FTS5 trigram index (LIKE for words shorter than three
-characters, which no trigram can hold) through a bare sqlite3 connection: what is left of
-the ratio is our layer (SQLAlchemy, sessions, sets).
+The floor runs the same SQL on the same indexes (migration 0015: trigrams of the joined texts
+for words of three or more characters, their pairs of characters for shorter ones) through a
+bare sqlite3 connection: what is left of the ratio is our layer (SQLAlchemy, sessions, sets).
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from pathlib import Path
 
 from bench.results import Result, Target, interleaved_ms
 from unionoffice.storage.database import Database
+from unionoffice.storage.search_texts import pairs_query
 from unionoffice.storage.services.search import (
-    FTS_MATCHING_NOTICES_SQL,
+    INDEX_MATCHING_NOTICES_SQL,
+    PAIRS_MATCHING_NOTICES_SQL,
     TRIGRAM,
     NoticeSearch,
     fts_phrase,
@@ -22,15 +24,6 @@ from unionoffice.storage.services.search import (
 
 # What a clerk types, a keystroke (or an IME commit of one character) at a time.
 TYPED = ["职工书屋建设", "劳动和技能竞赛", "省总宣教部", "金秋助学 格尔木", "康复医院体检"]
-
-# Shorter words (the typed texts are Chinese, so instr() as the service uses): the joined
-# texts and department names of migrations 0005 and 0006, series codes and organ names.
-SHORT_WORD_SQL = """
-    SELECT notice_id FROM notice_search_texts WHERE instr(text, :w) > 0
-    UNION SELECT id FROM notices
-     WHERE series_id IN (SELECT id FROM doc_number_series WHERE instr(code, :w) > 0)
-        OR organ_id IN (SELECT id FROM organs WHERE instr(name, :w) > 0)
-"""
 
 
 def keystrokes() -> list[str]:
@@ -45,9 +38,10 @@ def raw_matching_ids(connection: sqlite3.Connection, text: str) -> set[int]:
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         if len(word) >= TRIGRAM:
             params = {"phrase": fts_phrase(word), "pattern": pattern}
-            ids = {row[0] for row in connection.execute(FTS_MATCHING_NOTICES_SQL, params)}
-        else:
-            ids = {row[0] for row in connection.execute(SHORT_WORD_SQL, {"w": word})}
+            ids = {row[0] for row in connection.execute(INDEX_MATCHING_NOTICES_SQL, params)}
+        else:  # every typed word is Chinese, so the pairs tell
+            params = {"pairs": pairs_query(word), "pattern": pattern}
+            ids = {row[0] for row in connection.execute(PAIRS_MATCHING_NOTICES_SQL, params)}
         result = ids if result is None else result & ids
         if not result:
             break

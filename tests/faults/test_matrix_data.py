@@ -202,7 +202,7 @@ BACKUPS = [
     Case("restore-from-damaged", lambda d: ["restore", d.damaged(_backup_of(d))], 1, "不能用这个文件恢复.*已损坏"),
     Case("restore-missing-table", lambda d: ["restore", _backup_of(d, "DROP TABLE activity_departments")], 1, "结构不完整.*activity_departments"),
     Case("restore-missing-column", lambda d: ["restore", _backup_of(d, "ALTER TABLE notices DROP COLUMN remark")], 1, "缺少列 remark"),
-    Case("restore-missing-trigger", lambda d: ["restore", _backup_of(d, "DROP TRIGGER notices_fts_ai")], 1, "缺少触发器"),
+    Case("restore-missing-trigger", lambda d: ["restore", _backup_of(d, "DROP TRIGGER notice_search_texts_ai")], 1, "缺少触发器"),
     Case("restore-two-revisions", lambda d: ["restore", _backup_of(d, "INSERT INTO alembic_version VALUES ('0005')")], 1, "架构版本记录有误"),
     Case("restore-no-revision-row", lambda d: ["restore", _backup_of(d, "DELETE FROM alembic_version")], 1, "架构版本记录有误"),
     Case("restore-newer-program", lambda d: ["restore", _backup_of(d, "UPDATE alembic_version SET version_num = 'ffff'")], 1, "更新版本"),

@@ -12,13 +12,6 @@ from unionoffice.storage.demo import fill_demo
 from unionoffice.storage.services import NoticeService, NumberingService
 
 
-@pytest.fixture
-def sqlite_db(db_path):
-    database = Database(db_path)
-    yield database
-    database.dispose()
-
-
 def test_automatic_backups_once_a_day_and_rotated(sqlite_db):
     first = backups.automatic_backup(sqlite_db, now=dt.datetime(2021, 4, 1, 9, 0))
     assert first is not None and first.exists()

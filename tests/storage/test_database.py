@@ -22,13 +22,6 @@ def test_urls_and_paths(tmp_path):
     assert database_url(None).database.endswith("unionoffice.sqlite")
 
 
-@pytest.fixture
-def sqlite_db(db_path):
-    database = Database(db_path)
-    yield database
-    database.dispose()
-
-
 def test_new_database_is_created_at_head(db):
     assert db.schema_revision() == migrations.head_revision()
     with db.engine.connect() as connection:

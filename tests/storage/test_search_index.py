@@ -1,5 +1,6 @@
-"""The FTS5 trigram index of migration 0002: it finds exactly what reading the texts finds,
-and triggers keep it in step with every write."""
+"""The search indexes (migration 0015: trigrams and pairs of characters of each notice's
+joined texts): they find exactly what reading the texts finds, and stay in step with every
+write."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import text
 from unionoffice.domain.errors import ConflictError
 from unionoffice.domain.notice import ActivityData, Block, NoticeData
 from unionoffice.domain.search_words import narrows
+from unionoffice.storage.search_texts import pairs_of, pairs_query
 from unionoffice.storage.services.notices import NoticeService
 from unionoffice.storage.services.search import NoticeSearch, has_search_index
 
@@ -213,3 +215,96 @@ def test_narrows_when_every_word_before_is_part_of_a_word_now() -> None:
     assert not narrows("职工书屋", "职工书")  # a letter taken back: more may be found
     assert not narrows("金秋 格", "金秋")
     assert not narrows("职工", "")
+
+
+# Migration 0015: the trigram and pairs indexes of the joined texts.
+
+
+def test_the_pairs_of_a_text_and_the_query_of_a_short_word() -> None:
+    assert sorted(pairs_of("金秋助学").split()) == sorted(["金秋", "秋助", "助学", "学_"])
+    # Gaps (punctuation, spaces, line breaks, full-width letters) end a run; ASCII is folded.
+    assert sorted(pairs_of("AB，Ｃ\n2021号").split()) == sorted(
+        ["ab", "b_", "20", "02", "21", "1号", "号_"]
+    )
+    assert pairs_of("") == pairs_of("，。") == ""
+    assert pairs_query("金") == '"金"*'
+    assert pairs_query("金秋") == '"金秋"'
+    assert pairs_query("Ab") == '"ab"'
+    for word in ("金秋助", "〔", "1。", "Ｃ", "_", '"', "a b", ""):
+        assert pairs_query(word) is None, word
+
+
+def _index_content(db) -> tuple[dict[str, int], dict[str, int]]:
+    """Each term of notice_search_pairs with the number of notices holding it: as indexed, and
+    as the joined texts now make it."""
+    raw = db.engine.raw_connection()
+    try:
+        raw.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pairs_terms"
+            " USING fts5vocab(main, notice_search_pairs, row)"
+        )
+        indexed = dict(raw.execute("SELECT term, doc FROM temp.pairs_terms").fetchall())
+        expected: dict[str, int] = {}
+        for (joined,) in raw.execute("SELECT text FROM notice_search_texts"):
+            for pair in pairs_of(joined).split():
+                expected[pair] = expected.get(pair, 0) + 1
+        index = "notice_search_index"
+        raw.execute(f"INSERT INTO {index}({index}) VALUES('integrity-check')")
+        assert raw.execute("SELECT count(*) FROM notice_search_gone").fetchone() == (0,)
+        assert raw.execute("SELECT count(*) FROM notice_search_stale").fetchone() == (0,)
+        return indexed, expected
+    finally:
+        raw.close()
+
+
+def test_both_indexes_hold_exactly_the_texts_after_every_kind_of_write(sqlite_db) -> None:
+    first, second, third = _archive(sqlite_db)
+    service = NoticeService(sqlite_db)
+    indexed, expected = _index_content(sqlite_db)
+    assert indexed == expected and "书屋" in indexed
+    notice = service.get(first)
+    notice.activities = notice.activities[1:]  # 职工书屋 goes
+    notice.title = "关于举办演讲比赛的通知"
+    service.update(notice)
+    service.delete(second)
+    indexed, expected = _index_content(sqlite_db)
+    assert indexed == expected and "书屋" not in indexed and "演讲" in indexed
+    assert "格尔" in indexed  # in the 回收站: still searched with include_deleted
+    service.purge_deleted()
+    indexed, expected = _index_content(sqlite_db)
+    assert indexed == expected and "格尔" not in indexed
+    service.delete(third)
+    service.restore(third)
+    assert _index_content(sqlite_db)[0] == _index_content(sqlite_db)[1]
+
+
+def test_a_joined_text_is_replaced_never_updated(sqlite_db) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    first = _archive(sqlite_db)[0]
+    update = text("UPDATE notice_search_texts SET text = '别的' WHERE notice_id = :id")
+    with (
+        pytest.raises(DBAPIError, match="replaced, not updated"),
+        sqlite_db.engine.begin() as connection,
+    ):
+        connection.execute(update, {"id": first})
+    assert NoticeSearch(sqlite_db).matching_ids("书屋") == {first}
+
+
+def test_0015_goes_down_and_up_again_and_searches_the_same(sqlite_db) -> None:
+    from alembic import command
+
+    from unionoffice.storage import migrations
+
+    _archive(sqlite_db)
+    queries = [*QUERIES, "职", "屋", "a", "U", "宁"]
+    before = {query: NoticeSearch(sqlite_db).matching_ids(query) for query in queries}
+    with sqlite_db.engine.begin() as connection:
+        command.downgrade(migrations.alembic_config(connection), "0014")
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert "activities_fts" in tables and "notice_search_pairs" not in tables
+        command.upgrade(migrations.alembic_config(connection), "head")
+    indexed, scanned = NoticeSearch(sqlite_db), NoticeSearch(sqlite_db, use_index=False)
+    for query in queries:
+        assert indexed.matching_ids(query) == scanned.matching_ids(query) == before[query], query
+    assert _index_content(sqlite_db)[0] == _index_content(sqlite_db)[1]

@@ -1,19 +1,29 @@
-"""Keeping notice_search_texts (one joined text per notice, for short search words) current.
+"""Keeping notice_search_texts (one joined text per notice) and its two indexes current.
 
 Triggers note every notice whose texts change in notice_search_stale (migration 0007); just
 before a write transaction commits, ``refresh_stale`` rebuilds those notices' texts once each.
 A notice of ten thousand activities is thus joined once, not ten thousand times. SQLite only:
 PostgreSQL searches its tables directly.
+
+Since migration 0015 the joined texts are what search looks words up in:
+- notice_search_index, an FTS5 trigram table over them (words of three or more characters),
+  kept by SQL triggers on notice_search_texts;
+- notice_search_pairs, an FTS5 table of the pairs of neighbouring characters each text holds
+  (words of one or two characters: a pair is one term, a character the prefix of its pairs).
+  The pairs are made here in Python, so it is kept here: a deleted text leaves its row in
+  notice_search_gone (a trigger) so that its pairs can be taken out again.
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlalchemy import Connection
 
 # The texts in the order migration 0008 rebuilt them: title, 主送机关, folder, body blocks,
 # activities (title, text, 完成时限, 责任领导, 地点, 参加对象, 责任人), then 牵头/配合 departments.
-_REFRESH_SQL = """
-INSERT OR REPLACE INTO notice_search_texts (notice_id, text)
+_JOINED_TEXTS_SQL = """
+INSERT INTO notice_search_texts (notice_id, text)
 SELECT n.id,
        n.title || char(10) || n.recipients || char(10) || coalesce(n.folder, '')
        || char(10) || coalesce(
@@ -34,6 +44,36 @@ SELECT n.id,
  WHERE n.id IN (SELECT notice_id FROM notice_search_stale)
 """
 
+PAIRS_TABLE = "notice_search_pairs"
+# Characters the pairs hold as themselves: ASCII letters and digits, and the CJK ideographs
+# of Unicode 1.1 and Extension A, which SQLite's unicode61 tokenizer (whatever its Unicode
+# version) takes as one character of a term. Anything else is a gap ("_"). A word is looked up
+# in the pairs only when all its characters are of these; any other is read from the texts.
+_PAIR_CHAR = "0-9A-Za-z\u3400-\u4db5\u4e00-\u9fa5"
+_GAPS = re.compile(f"[^{_PAIR_CHAR}]+")
+_PAIR_WORD = re.compile(f"[{_PAIR_CHAR}]{{1,2}}")
+
+
+def pairs_of(text: str) -> str:
+    """The distinct pairs of neighbouring characters of ``text``, space-separated, as
+    notice_search_pairs indexes them. A character before a gap or the end pairs with "_", so
+    that every character begins a pair. Changing this needs a migration that rebuilds the
+    table (0015 made it)."""
+    folded = _GAPS.sub("_", text).lower() + "_"  # LIKE folds ASCII case; the pairs do too
+    pairs = set(map(str.__add__, folded, folded[1:]))
+    pairs.difference_update([pair for pair in pairs if pair[0] == "_"])
+    return " ".join(pairs)
+
+
+def pairs_query(word: str) -> str | None:
+    """The FTS5 query of notice_search_pairs that finds exactly the texts holding ``word``
+    (ASCII case folded), or None when the pairs cannot tell (a longer word, or a character
+    the pairs keep as a gap)."""
+    if not _PAIR_WORD.fullmatch(word):
+        return None
+    word = word.lower()
+    return f'"{word}"' if len(word) == 2 else f'"{word}"*'
+
 
 def has_stale_table(connection: Connection) -> bool:
     """Whether this database notes stale search texts (SQLite at migration 0007 or later)."""
@@ -46,8 +86,65 @@ def has_stale_table(connection: Connection) -> bool:
 
 
 def refresh_stale(connection: Connection) -> None:
-    """Rebuild the joined texts of the notices changed in this transaction."""
-    if connection.exec_driver_sql("SELECT 1 FROM notice_search_stale LIMIT 1").first() is None:
+    """Rebuild the joined texts of the notices changed in this transaction, and their pairs."""
+    pairs = _has_pairs(connection)
+    pending = connection.exec_driver_sql(
+        "SELECT 1 FROM notice_search_stale"
+        + (" UNION ALL SELECT 1 FROM notice_search_gone" if pairs else "")
+        + " LIMIT 1"
+    ).first()
+    if pending is None:
         return
-    connection.exec_driver_sql(_REFRESH_SQL)
+    # Delete and insert, not REPLACE: the triggers of 0015 see the old text go.
+    connection.exec_driver_sql(
+        "DELETE FROM notice_search_texts"
+        " WHERE notice_id IN (SELECT notice_id FROM notice_search_stale)"
+    )
+    connection.exec_driver_sql(_JOINED_TEXTS_SQL)
+    if pairs:
+        _refresh_pairs(connection)
     connection.exec_driver_sql("DELETE FROM notice_search_stale")
+
+
+def _refresh_pairs(connection: Connection) -> None:
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        gone = cursor.execute("SELECT notice_id, text FROM notice_search_gone").fetchall()
+        cursor.executemany(
+            f"INSERT INTO {PAIRS_TABLE} ({PAIRS_TABLE}, rowid, text) VALUES ('delete', ?, ?)",
+            [(notice_id, pairs_of(text)) for notice_id, text in gone],
+        )
+        cursor.execute("DELETE FROM notice_search_gone")
+        fresh = cursor.execute(
+            "SELECT notice_id, text FROM notice_search_texts"
+            " WHERE notice_id IN (SELECT notice_id FROM notice_search_stale)"
+        ).fetchall()
+        cursor.executemany(
+            f"INSERT INTO {PAIRS_TABLE} (rowid, text) VALUES (?, ?)",
+            [(notice_id, pairs_of(text)) for notice_id, text in fresh],
+        )
+    finally:
+        cursor.close()
+
+
+def _has_pairs(connection: Connection) -> bool:
+    """Whether the database has notice_search_pairs (migration 0015). Asked at each commit, as
+    a connection may have been opened before the migration (a catalogue lookup, microseconds)."""
+    found = connection.exec_driver_sql(
+        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{PAIRS_TABLE}'"
+    ).first()
+    return found is not None
+
+
+def fill_pairs(connection: Connection) -> None:
+    """Index every joined text's pairs (a new notice_search_pairs, migration 0015)."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        rows = cursor.execute("SELECT notice_id, text FROM notice_search_texts")
+        while batch := rows.fetchmany(500):
+            connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
+                f"INSERT INTO {PAIRS_TABLE} (rowid, text) VALUES (?, ?)",
+                [(notice_id, pairs_of(text)) for notice_id, text in batch],
+            )
+    finally:
+        cursor.close()

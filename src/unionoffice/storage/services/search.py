@@ -1,12 +1,13 @@
 """Search for the document tree: which notices mention a text anywhere a clerk would look.
 
-On SQLite a word of three or more characters is looked up in the FTS5 trigram tables that
-migration 0002 keeps (0008 adds an event's 地点, 参加对象 and 责任人; an index lookup,
-whatever the size of the archive); a shorter word is found in notice_search_texts (0005, 0006,
-0008: one row per notice joining its texts and department names, so one scan of the notices
-instead of every body block, activity and department). On PostgreSQL every word is found by
-reading the texts (LIKE; on SQLite instr() when the word has no ASCII letter to fold). All
-ways find the same notices.
+On SQLite every word is looked up in an index of the joined texts of notice_search_texts
+(0005–0009: one row per notice joining its title, 主送机关, folder, body, activities and
+department names), migration 0015: a word of three or more characters in its FTS5 trigram
+index, a word of one or two characters in the index of its pairs of neighbouring characters
+(storage/search_texts.py). Either is one lookup whatever the size of the archive. A short word
+with a character the pairs keep as a gap (punctuation, a full-width letter) is found by reading
+the joined texts. On PostgreSQL every word is found by reading the texts (LIKE; on SQLite
+instr() when the word has no ASCII letter to fold). All ways find the same notices.
 """
 
 from __future__ import annotations
@@ -36,36 +37,32 @@ from unionoffice.storage.models import (
     Notice,
     Organ,
 )
+from unionoffice.storage.search_texts import PAIRS_TABLE, pairs_query
 
-# Shortest word the trigram index can find; shorter ones are matched with LIKE.
+# Shortest word the trigram index can find; shorter ones are looked up in the pairs.
 TRIGRAM = 3
-# Up to this many notices left by the other words, a short word reads only their texts:
-# in body blocks and activities, and in notice_search_texts, whose rows are read by notice id
-# at about the cost of a scan of the same share of the table.
+# Up to this many notices left by the other words, a short word read from the texts reads
+# only theirs: in body blocks and activities, and in notice_search_texts, whose rows are read
+# by notice id at about the cost of a scan of the same share of the table.
 _SCAN_WITHIN = 1000
 _SCAN_JOINED_WITHIN = 5000
 
-# One statement for every text of a notice: the FTS tables for :phrase (an FTS5 phrase, the
-# quoted word), and LIKE :pattern over the few series codes and organ names.
-FTS_MATCHING_NOTICES_SQL = """
-    SELECT rowid FROM notices_fts WHERE notices_fts MATCH :phrase
-    UNION
-    SELECT notice_id FROM body_blocks
-     WHERE id IN (SELECT rowid FROM body_blocks_fts WHERE body_blocks_fts MATCH :phrase)
-    UNION
-    SELECT notice_id FROM activities
-     WHERE id IN (SELECT rowid FROM activities_fts WHERE activities_fts MATCH :phrase)
-    UNION
-    SELECT activities.notice_id FROM activity_departments
-      JOIN activities ON activities.id = activity_departments.activity_id
-     WHERE activity_departments.id IN (
-           SELECT rowid FROM activity_departments_fts
-            WHERE activity_departments_fts MATCH :phrase)
-    UNION
+# The few series codes and organ names are not in the joined texts: LIKE :pattern over them.
+_SERIES_OR_ORGAN_SQL = """
     SELECT id FROM notices
      WHERE series_id IN (SELECT id FROM doc_number_series WHERE code LIKE :pattern ESCAPE '\\')
         OR organ_id IN (SELECT id FROM organs WHERE name LIKE :pattern ESCAPE '\\')
 """
+# A word of three or more characters: :phrase is the quoted word (fts_phrase), which the
+# trigram tokenizer finds as a substring.
+INDEX_MATCHING_NOTICES_SQL = (
+    "SELECT rowid FROM notice_search_index WHERE notice_search_index MATCH :phrase UNION"
+    + _SERIES_OR_ORGAN_SQL
+)
+# A word of one or two characters: :pairs is search_texts.pairs_query(word).
+PAIRS_MATCHING_NOTICES_SQL = (
+    f"SELECT rowid FROM {PAIRS_TABLE} WHERE {PAIRS_TABLE} MATCH :pairs UNION" + _SERIES_OR_ORGAN_SQL
+)
 
 
 def _like(text: str) -> str:
@@ -79,13 +76,13 @@ def fts_phrase(word: str) -> str:
 
 
 def has_search_index(session: Session) -> bool:
-    """Whether this database has the FTS5 tables of migration 0002 (SQLite only)."""
+    """Whether this database has the indexes of migration 0015 (SQLite only)."""
     if session.get_bind().dialect.name != "sqlite":
         return False
     found = session.execute(
         text(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            " AND name IN ('activities_fts', 'notice_search_texts')"
+            f" AND name IN ('notice_search_index', '{PAIRS_TABLE}')"
         )
     ).scalar_one()
     return found == 2
@@ -131,23 +128,18 @@ class NoticeSearch:
     def _matching_word(self, session: Session, word: str, within: set[int] | None) -> set[int]:
         """Notices holding ``word``; only those of ``within`` need be right, when given."""
         connection = session.connection()  # Core rows: the ORM result layer is not needed
-        if self._indexed and len(word) >= TRIGRAM:
-            # SQLite only, so straight through its driver: thousands of ids come back for a
-            # common word, and SQLAlchemy's rows cost as much as the lookup.
+        if self._indexed:
+            # Straight through SQLite's driver: thousands of ids come back for a common word,
+            # and SQLAlchemy's rows cost as much as the lookup.
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             try:
-                cursor.execute(
-                    FTS_MATCHING_NOTICES_SQL, {"phrase": fts_phrase(word), "pattern": _like(word)}
-                )
+                lookup = _index_lookup(word)
+                if lookup is None:  # a short word the pairs cannot tell: read the texts
+                    if within is not None and len(within) > _SCAN_JOINED_WITHIN:
+                        within = None
+                    return _scan_joined_texts(cursor, word, within=within)
+                cursor.execute(*lookup)
                 return {row[0] for row in cursor}
-            finally:
-                cursor.close()
-        if self._indexed:  # notice_search_texts holds the department names too (0006)
-            if within is not None and len(within) > _SCAN_JOINED_WITHIN:
-                within = None
-            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            try:
-                return _scan_joined_texts(cursor, word, within=within)
             finally:
                 cursor.close()
         sqlite = connection.dialect.name == "sqlite"
@@ -169,6 +161,16 @@ class NoticeSearch:
                 query = query.where(Activity.notice_id.in_(sorted(within)))
             ids.update(row[0] for row in connection.execute(query))
         return ids
+
+
+def _index_lookup(word: str) -> tuple[str, dict[str, str]] | None:
+    """The statement and parameters that find ``word`` in an index of 0015, if one can."""
+    if len(word) >= TRIGRAM:
+        return INDEX_MATCHING_NOTICES_SQL, {"phrase": fts_phrase(word), "pattern": _like(word)}
+    pairs = pairs_query(word)
+    if pairs is None:
+        return None
+    return PAIRS_MATCHING_NOTICES_SQL, {"pairs": pairs, "pattern": _like(word)}
 
 
 def _contains(column: SQLColumnExpression[Any], word: str, *, sqlite: bool) -> ColumnElement[bool]:
