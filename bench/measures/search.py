@@ -13,14 +13,7 @@ from pathlib import Path
 
 from bench.results import Result, Target, interleaved_ms
 from unionoffice.storage.database import Database
-from unionoffice.storage.search_texts import pairs_query
-from unionoffice.storage.services.search import (
-    INDEX_MATCHING_NOTICES_SQL,
-    PAIRS_MATCHING_NOTICES_SQL,
-    TRIGRAM,
-    NoticeSearch,
-    fts_phrase,
-)
+from unionoffice.storage.services.search import TRIGRAM, NoticeSearch, indexed_notices_holding
 
 # What a clerk types, a keystroke (or an IME commit of one character) at a time.
 TYPED = ["职工书屋建设", "劳动和技能竞赛", "省总宣教部", "金秋助学 格尔木", "康复医院体检"]
@@ -32,16 +25,11 @@ def keystrokes() -> list[str]:
 
 
 def raw_matching_ids(connection: sqlite3.Connection, text: str) -> set[int]:
-    """The floor: the same statements, straight through sqlite3."""
+    """The floor: the same statements, through a bare sqlite3 cursor (no engine, no session)."""
     result: set[int] | None = None
+    cursor = connection.cursor()
     for word in sorted(text.split(), key=len, reverse=True):
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        if len(word) >= TRIGRAM:
-            params = {"phrase": fts_phrase(word), "pattern": pattern}
-            ids = {row[0] for row in connection.execute(INDEX_MATCHING_NOTICES_SQL, params)}
-        else:  # every typed word is Chinese, so the pairs tell
-            params = {"pairs": pairs_query(word), "pattern": pattern}
-            ids = {row[0] for row in connection.execute(PAIRS_MATCHING_NOTICES_SQL, params)}
+        ids = indexed_notices_holding(cursor, word)
         result = ids if result is None else result & ids
         if not result:
             break

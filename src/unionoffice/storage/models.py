@@ -116,6 +116,13 @@ class Notice(Base):
         Index("ix_notices_year_series", "year", "series_id"),
         # The order of the 全部活动 table (newest first), so it is walked, not sorted.
         Index("ix_notices_activity_order", text("year DESC"), text("doc_date DESC"), "id"),
+        # The few notices in the 回收站, which every search takes away (migration 0015).
+        Index(
+            "ix_notices_in_bin",
+            "id",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -47,22 +47,14 @@ TRIGRAM = 3
 _SCAN_WITHIN = 1000
 _SCAN_JOINED_WITHIN = 5000
 
-# The few series codes and organ names are not in the joined texts: LIKE :pattern over them.
-_SERIES_OR_ORGAN_SQL = """
-    SELECT id FROM notices
-     WHERE series_id IN (SELECT id FROM doc_number_series WHERE code LIKE :pattern ESCAPE '\\')
-        OR organ_id IN (SELECT id FROM organs WHERE name LIKE :pattern ESCAPE '\\')
-"""
-# A word of three or more characters: :phrase is the quoted word (fts_phrase), which the
-# trigram tokenizer finds as a substring.
-INDEX_MATCHING_NOTICES_SQL = (
-    "SELECT rowid FROM notice_search_index WHERE notice_search_index MATCH :phrase UNION"
-    + _SERIES_OR_ORGAN_SQL
-)
-# A word of one or two characters: :pairs is search_texts.pairs_query(word).
-PAIRS_MATCHING_NOTICES_SQL = (
-    f"SELECT rowid FROM {PAIRS_TABLE} WHERE {PAIRS_TABLE} MATCH :pairs UNION" + _SERIES_OR_ORGAN_SQL
-)
+# A word of three or more characters; the parameter is the quoted word (fts_phrase), which
+# the trigram tokenizer finds as a substring.
+_INDEX_MATCHING_SQL = "SELECT rowid FROM notice_search_index WHERE notice_search_index MATCH ?"
+# A word of one or two characters; the parameter is search_texts.pairs_query(word).
+_PAIRS_MATCHING_SQL = f"SELECT rowid FROM {PAIRS_TABLE} WHERE {PAIRS_TABLE} MATCH ?"
+# The few series codes and organ names are not in the joined texts.
+_SERIES_HOLDING_SQL = "SELECT id FROM doc_number_series WHERE code LIKE ? ESCAPE '\\'"
+_ORGANS_HOLDING_SQL = "SELECT id FROM organs WHERE name LIKE ? ESCAPE '\\'"
 
 
 def _like(text: str) -> str:
@@ -133,13 +125,7 @@ class NoticeSearch:
             # and SQLAlchemy's rows cost as much as the lookup.
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             try:
-                lookup = _index_lookup(word)
-                if lookup is None:  # a short word the pairs cannot tell: read the texts
-                    if within is not None and len(within) > _SCAN_JOINED_WITHIN:
-                        within = None
-                    return _scan_joined_texts(cursor, word, within=within)
-                cursor.execute(*lookup)
-                return {row[0] for row in cursor}
+                return indexed_notices_holding(cursor, word, within=within)
             finally:
                 cursor.close()
         sqlite = connection.dialect.name == "sqlite"
@@ -163,14 +149,37 @@ class NoticeSearch:
         return ids
 
 
-def _index_lookup(word: str) -> tuple[str, dict[str, str]] | None:
-    """The statement and parameters that find ``word`` in an index of 0015, if one can."""
+def indexed_notices_holding(cursor: Any, word: str, *, within: set[int] | None = None) -> set[int]:
+    """Notices holding ``word``, found with the indexes of migration 0015 through an SQLite
+    DB-API ``cursor``; only those of ``within`` need be right, when given."""
+    pairs = None if len(word) >= TRIGRAM else pairs_query(word)
     if len(word) >= TRIGRAM:
-        return INDEX_MATCHING_NOTICES_SQL, {"phrase": fts_phrase(word), "pattern": _like(word)}
-    pairs = pairs_query(word)
-    if pairs is None:
-        return None
-    return PAIRS_MATCHING_NOTICES_SQL, {"pairs": pairs, "pattern": _like(word)}
+        cursor.execute(_INDEX_MATCHING_SQL, (fts_phrase(word),))
+    elif pairs is not None:
+        cursor.execute(_PAIRS_MATCHING_SQL, (pairs,))
+    else:  # a short word the pairs cannot tell: read the texts
+        if within is not None and len(within) > _SCAN_JOINED_WITHIN:
+            within = None
+        return _scan_joined_texts(cursor, word, within=within)
+    found = {row[0] for row in cursor}
+    found.update(_series_or_organ_notices(cursor, word))
+    return found
+
+
+def _series_or_organ_notices(cursor: Any, word: str) -> list[int]:
+    """Notices whose series code or organ name holds ``word``: those few names first, so that
+    the notices are read only when one holds it (not in the joined texts)."""
+    pattern = (_like(word),)
+    series = [row[0] for row in cursor.execute(_SERIES_HOLDING_SQL, pattern)]
+    organs = [row[0] for row in cursor.execute(_ORGANS_HOLDING_SQL, pattern)]
+    if not series and not organs:
+        return []
+    marks = ", ".join("?" * len(series)), ", ".join("?" * len(organs))
+    cursor.execute(
+        f"SELECT id FROM notices WHERE series_id IN ({marks[0]}) OR organ_id IN ({marks[1]})",
+        [*series, *organs],
+    )
+    return [row[0] for row in cursor]
 
 
 def _contains(column: SQLColumnExpression[Any], word: str, *, sqlite: bool) -> ColumnElement[bool]:
@@ -232,29 +241,17 @@ def _scan_joined_texts(cursor: Any, word: str, *, within: set[int] | None = None
     bind through SQLAlchemy than the scan of their texts.
     """
     if any(c.isascii() and c.isalpha() for c in word):  # as _contains: LIKE folds ASCII case
-        pattern = _like(word)
-
-        def has(column: str) -> str:
-            return f"{column} LIKE ? ESCAPE '\\'"
-
+        holds, pattern = "text LIKE ? ESCAPE '\\'", _like(word)
     else:
-        pattern = word
-
-        def has(column: str) -> str:
-            return f"instr({column}, ?) > 0"
-
+        holds, pattern = "instr(text, ?) > 0", word
     ids = sorted(within) if within is not None else []
-    among = f" AND {{}} IN ({', '.join('?' * len(ids))})" if within is not None else ""
-    sql = (
-        f"SELECT notice_id FROM notice_search_texts WHERE {has('text')}"
-        + among.format("notice_id")
-        + " UNION SELECT id FROM notices"
-        + f" WHERE (series_id IN (SELECT id FROM doc_number_series WHERE {has('code')})"
-        + f" OR organ_id IN (SELECT id FROM organs WHERE {has('name')}))"
-        + among.format("id")
+    among = f" AND notice_id IN ({', '.join('?' * len(ids))})" if within is not None else ""
+    cursor.execute(
+        f"SELECT notice_id FROM notice_search_texts WHERE {holds}{among}", [pattern, *ids]
     )
-    cursor.execute(sql, [pattern, *ids, pattern, pattern, *ids])
-    return {row[0] for row in cursor}
+    found = {row[0] for row in cursor}
+    found.update(_series_or_organ_notices(cursor, word))
+    return found
 
 
 def _notice_count(connection: Connection) -> int:
