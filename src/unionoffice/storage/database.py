@@ -240,6 +240,15 @@ class Database:
                 yield session
 
     @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A transaction that only reads, without an ORM session: for a look-up made once a
+        file by an import, where the session cost more than the query."""
+        with self._guard():
+            self._check_same_file()
+            with self._reader_connection() as connection, connection.begin():
+                yield connection
+
+    @contextmanager
     def _guard(self) -> Iterator[None]:
         try:
             yield

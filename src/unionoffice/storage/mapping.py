@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import insert, literal, select, union_all
+from sqlalchemy import CompoundSelect, Connection, bindparam, insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from unionoffice.domain.deadline import Period, parse_deadline
@@ -27,10 +27,20 @@ from unionoffice.storage.models import (
     Organ,
 )
 
-# The tables themselves, for Core INSERTs.
+# The tables themselves, and the statements built once, for Core INSERTs.
 _BODY_BLOCKS = BodyBlock.metadata.tables[BodyBlock.__tablename__]
 _ACTIVITIES = Activity.metadata.tables[Activity.__tablename__]
 _ACTIVITY_DEPARTMENTS = ActivityDepartment.metadata.tables[ActivityDepartment.__tablename__]
+_DEPARTMENTS = Department.metadata.tables[Department.__tablename__]
+_DEPARTMENT_ALIASES = DepartmentAlias.metadata.tables[DepartmentAlias.__tablename__]
+_NEW_BODY_BLOCKS = insert(_BODY_BLOCKS)
+_NEW_ACTIVITIES = insert(_ACTIVITIES)
+_NEW_ACTIVITY_DEPARTMENTS = insert(_ACTIVITY_DEPARTMENTS)
+_ACTIVITY_IDS = (
+    select(_ACTIVITIES.c.id)
+    .where(_ACTIVITIES.c.notice_id == bindparam("notice_id"))
+    .order_by(_ACTIVITIES.c.position)
+)
 
 # A department's name or alias -> (its id, its name): how names are stored (0012's aliases).
 KnownDepartments = dict[str, tuple[int, str]]
@@ -166,79 +176,92 @@ def apply_fields(session: Session, notice: Notice, data: NoticeData) -> None:
     insert_body(session, notice, data)
 
 
+# The notices columns a whole-notice save copies from NoticeData, and the field each takes.
+_HEADER_FIELDS = {
+    "title": "title", "recipients": "recipients", "attachment_note": "attachment_note",
+    "signature": "signature", "doc_date": "date", "remark": "remark", "cc": "cc",
+    "distributor": "distributor", "distribution_date": "distribution_date", "folder": "folder",
+    "copy_number": "copy_number", "secrecy": "secrecy", "secrecy_term": "secrecy_term",
+    "urgency": "urgency", "issuer": "issuer", "attendees": "attendees",
+    "absentees": "absentees", "observers": "observers",
+}  # fmt: skip
+
+
+def header_values(data: NoticeData) -> dict[str, object]:
+    """The plain header fields of ``data`` (not the body) by notices column."""
+    return {column: getattr(data, field) for column, field in _HEADER_FIELDS.items()}
+
+
 def apply_header(notice: Notice, data: NoticeData) -> None:
     """Copy the plain header fields of ``data`` onto ``notice`` (not the body)."""
-    notice.title = data.title
-    notice.recipients = data.recipients
-    notice.attachment_note = data.attachment_note
-    notice.signature = data.signature
-    notice.doc_date = data.date
-    notice.remark = data.remark
-    notice.cc = data.cc
-    notice.distributor = data.distributor
-    notice.distribution_date = data.distribution_date
-    notice.folder = data.folder
-    notice.copy_number = data.copy_number
-    notice.secrecy = data.secrecy
-    notice.secrecy_term = data.secrecy_term
-    notice.urgency = data.urgency
-    notice.issuer = data.issuer
-    notice.attendees = data.attendees
-    notice.absentees = data.absentees
-    notice.observers = data.observers
+    for column, value in header_values(data).items():
+        setattr(notice, column, value)
 
 
 def insert_body(session: Session, notice: Notice, data: NoticeData) -> None:
     """Write the body of ``data`` as the rows of ``notice`` (flushed, with no rows left)."""
+    write_body(session.connection(), notice.id, data)
+    session.expire(notice, ["blocks"])
+
+
+def write_body(connection: Connection, notice_id: int, data: NoticeData) -> None:
+    """Write the body of ``data`` as the rows of the notice ``notice_id``, which has none."""
     if data.body:
         # One multi-row INSERT: a long notice has tens of thousands of paragraphs.
-        session.connection().execute(
-            insert(_BODY_BLOCKS),
+        connection.execute(
+            _NEW_BODY_BLOCKS,
             [
-                {"notice_id": notice.id, "position": i, "kind": str(b.kind), "level": b.level,
+                {"notice_id": notice_id, "position": i, "kind": str(b.kind), "level": b.level,
                  "text": b.text}
                 for i, b in enumerate(data.body)
             ],
         )  # fmt: skip
-    session.expire(notice, ["blocks"])
 
 
 def replace_activities(session: Session, notice: Notice, data: NoticeData) -> KnownDepartments:
     """Replace the notice's activities; periods are always derived from the 完成时限 text.
     Returns the department names and aliases the names were stored through.
 
-    The rows are written as two multi-row INSERTs rather than ORM objects: an imported plan
-    can hold thousands of items, and one ORM object per row and department took a
-    millisecond each, the write lock held all the while. The INSERTs are Core statements on
-    the session's connection: the ORM's bulk path cost more than the rows of a short plan.
-    The old rows are gone (flushed) before the new ones are written.
+    The old rows are gone (flushed) before the new ones are written (write_activities).
     """
     if notice.activities:
         notice.activities.clear()
     session.flush()  # the old rows go first, and the notice needs its id
-    activity_rows = activity_values(notice.id, data)
-    known: KnownDepartments = {}
-    if activity_rows:
-        connection = session.connection()
-        connection.execute(insert(_ACTIVITIES), activity_rows)
-        # The new rows' ids in their order, read back: on SQLite an INSERT … RETURNING in the
-        # rows' order runs once a row, which cost more than the rest of a notice's save.
-        ids = connection.scalars(
-            select(_ACTIVITIES.c.id)
-            .where(_ACTIVITIES.c.notice_id == notice.id)
-            .order_by(_ACTIVITIES.c.position)
-        ).all()
-        known = _known_departments(session, notice.organ)
-        department_rows = [
-            {"activity_id": activity_id, "role": role, "position": i, "name": name,
-             "department_id": known.get(name, (None, name))[0]}
-            for activity_id, item in zip(ids, data.activities, strict=True)
-            for role, names in (("lead", item.lead), ("cooperating", item.cooperating))
-            for i, name in enumerate(_clean_names(names, known))
-        ]  # fmt: skip
-        if department_rows:
-            session.connection().execute(insert(_ACTIVITY_DEPARTMENTS), department_rows)
+    organ_id = notice.organ.id if notice.organ is not None else None
+    known = write_activities(session.connection(), notice.id, organ_id, data)
     session.expire(notice, ["activities"])  # read back from the rows when next asked
+    return known
+
+
+def write_activities(
+    connection: Connection, notice_id: int, organ_id: int | None, data: NoticeData
+) -> KnownDepartments:
+    """Write the activities of ``data`` as the rows of the notice ``notice_id``, which has
+    none, linking their departments to the list of the organ ``organ_id``; returns the names
+    and aliases the names were stored through.
+
+    The rows are written as two multi-row INSERTs rather than ORM objects: an imported plan
+    can hold thousands of items, and one ORM object per row and department took a
+    millisecond each, the write lock held all the while. The INSERTs are Core statements:
+    the ORM's bulk path cost more than the rows of a short plan.
+    """
+    activity_rows = activity_values(notice_id, data)
+    if not activity_rows:
+        return {}
+    connection.execute(_NEW_ACTIVITIES, activity_rows)
+    # The new rows' ids in their order, read back: on SQLite an INSERT … RETURNING in the
+    # rows' order runs once a row, which cost more than the rest of a notice's save.
+    ids = connection.execute(_ACTIVITY_IDS, {"notice_id": notice_id}).scalars().all()
+    known = _known_departments(connection, organ_id)
+    department_rows = [
+        {"activity_id": activity_id, "role": role, "position": i, "name": name,
+         "department_id": known.get(name, (None, name))[0]}
+        for activity_id, item in zip(ids, data.activities, strict=True)
+        for role, names in (("lead", item.lead), ("cooperating", item.cooperating))
+        for i, name in enumerate(_clean_names(names, known))
+    ]  # fmt: skip
+    if department_rows:
+        connection.execute(_NEW_ACTIVITY_DEPARTMENTS, department_rows)
     return known
 
 
@@ -275,7 +298,7 @@ def department_rows(
 ) -> list[ActivityDepartment]:
     """The 牵头 and 配合 names of ``activity`` as ORM rows, linked to the master list where
     they match (for the edit of one activity; whole plans use multi-row INSERTs)."""
-    known = _known_departments(session, organ)
+    known = _known_departments(session.connection(), organ.id if organ is not None else None)
     return [
         ActivityDepartment(
             role=role, position=i, name=name, department_id=known.get(name, (None, name))[0]
@@ -291,19 +314,34 @@ def _clean_names(names: list[str], known: KnownDepartments) -> list[str]:
     return list(dict.fromkeys(known.get(n, (None, n))[1] for n in stripped))
 
 
-def _known_departments(session: Session, organ: Organ | None) -> KnownDepartments:
+def _known_query(of_organ: bool) -> CompoundSelect:
+    departments, aliases = _DEPARTMENTS, _DEPARTMENT_ALIASES
+    own = select(
+        departments.c.name, departments.c.id, departments.c.name.label("listed"), literal(1)
+    )
+    alias = select(aliases.c.name, departments.c.id, departments.c.name, literal(0)).join(
+        departments, departments.c.id == aliases.c.department_id
+    )
+    if of_organ:
+        own = own.where(departments.c.organ_id == bindparam("organ_id"))
+        alias = alias.where(departments.c.organ_id == bindparam("organ_id"))
+    return union_all(alias, own)
+
+
+# Built once: a plan is saved often, and an import asks for every notice.
+_KNOWN_OF_ORGAN = _known_query(of_organ=True)
+_KNOWN_OF_ALL = _known_query(of_organ=False)
+
+
+def _known_departments(connection: Connection, organ_id: int | None) -> KnownDepartments:
     """Name or alias (0012) -> (department id, its name) of the organ's list (all organs'
     without one; a department's own name wins over another's alias)."""
-    own = select(Department.name, Department.id, Department.name.label("listed"), literal(1))
-    aliases = select(DepartmentAlias.name, Department.id, Department.name, literal(0)).join(
-        Department, Department.id == DepartmentAlias.department_id
-    )
-    if organ is not None:
-        own = own.where(Department.organ_id == organ.id)
-        aliases = aliases.where(Department.organ_id == organ.id)
+    if organ_id is None:
+        rows = connection.execute(_KNOWN_OF_ALL).all()
+    else:
+        rows = connection.execute(_KNOWN_OF_ORGAN, {"organ_id": organ_id}).all()
     known: dict[str, tuple[int, str]] = {}
-    # One statement (a plan is saved often); aliases first, so that own names win.
-    rows = session.execute(union_all(aliases, own)).all()
+    # Aliases first, so that own names win.
     for written, id_, listed, _own in sorted(rows, key=lambda row: row[3]):
         known[written] = (id_, listed)
     return known

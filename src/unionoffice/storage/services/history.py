@@ -28,8 +28,7 @@ from unionoffice.domain.notice_patch import (
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import KnownDepartments, as_stored, notice_to_data
 from unionoffice.storage.models import Notice, NoticeRevision
-
-CREATED = "新建"
+from unionoffice.storage.notice_rows import CREATED
 
 
 def record_save(
@@ -45,10 +44,10 @@ def record_save(
     """Keep the save that made ``notice`` (flushed, at its new version) out of ``before``
     (None for a new notice); nothing when the content did not change. ``saved``: the data a
     whole-notice save wrote, so its body and activities need not be read back."""
-    after = as_stored(notice, saved, known) if saved is not None else notice_to_data(notice)
     if before is None:
         summary, patch = CREATED, ""
     else:
+        after = as_stored(notice, saved, known) if saved is not None else notice_to_data(notice)
         changes = compare_notices(before, after)
         found = patch_between(after, before)
         if not found:

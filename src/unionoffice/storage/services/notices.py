@@ -6,7 +6,7 @@ import builtins
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -24,9 +24,7 @@ from unionoffice.domain.notice_summary import NoticeSummary
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import (
     apply_fields,
-    apply_header,
     department_rows,
-    insert_body,
     notice_to_data,
     period_columns,
     replace_activities,
@@ -39,9 +37,12 @@ from unionoffice.storage.models import (
     Organ,
     RegisterEntry,
 )
+from unionoffice.storage.notice_rows import insert_notice
 from unionoffice.storage.services.history import record_save
 from unionoffice.storage.services.numbering import allocate_in, set_number_in
 from unionoffice.storage.services.organs import find_or_create_organ, find_or_create_series
+
+_BY_SOURCE_HASH = select(Notice.id).where(Notice.source_hash == bindparam("source_hash")).limit(1)
 
 
 def _load(session: Session, notice_id: int, *, include_deleted: bool = False) -> Notice:
@@ -69,37 +70,9 @@ def _create_in(
     clerk: str = "",
 ) -> int:
     """Add a new notice inside the caller's transaction; its id. ``clerk`` takes its 文号."""
-    organ = find_or_create_organ(session, data.organ)[0] if data.organ else None
-    series = None
-    if data.series_code:
-        series, _ = find_or_create_series(session, data.series_code, organ)
-    # Filled in before it joins the session, so that the look-ups do not flush it half-made:
-    # one INSERT of the whole row, and its empty collections are not read back.
-    notice = Notice(
-        status=str(NoticeStatus.DRAFT),
-        source_hash=source_hash,
-        source_text=source_text,
-        organ=organ,
-        series=series,
-        year=validate_year(data.year) if data.year else None,
-        blocks=[],
-        activities=[],
+    return insert_notice(
+        session.connection(), data, source_hash=source_hash, source_text=source_text, clerk=clerk
     )
-    apply_header(notice, data)
-    if data.status not in (NoticeStatus.DRAFT, NoticeStatus.NUMBERED):
-        notice.status = str(data.status)
-    if data.number is not None and data.series_code and data.year:
-        # The register entry brings the notice into the session with it.
-        number = DocNumber(data.series_code, data.year, data.number)
-        set_number_in(session, number, notice, by=clerk, series=series, gap=False)
-    else:
-        session.add(notice)
-    session.flush()
-    insert_body(session, notice, data)
-    known = replace_activities(session, notice, data)
-    session.flush()
-    record_save(session, notice, None, clerk, saved=data, known=known)
-    return notice.id
 
 
 class NoticeService:
@@ -367,10 +340,9 @@ class NoticeService:
             return notice.source_text
 
     def find_by_source_hash(self, source_hash: str) -> int | None:
-        with self.db.read_session() as session:
-            return session.scalar(
-                select(Notice.id).where(Notice.source_hash == source_hash).limit(1)
-            )
+        """A notice imported from a file of the same content, if any (asked once a file)."""
+        with self.db.read_connection() as connection:
+            return connection.execute(_BY_SOURCE_HASH, {"source_hash": source_hash}).scalar()
 
     def find_by_doc_number(self, doc_number: DocNumber) -> int | None:
         """The notice (not in the 回收站) that has ``doc_number``, if any."""
