@@ -246,7 +246,7 @@ def _index_content(db) -> tuple[dict[str, int], dict[str, int]]:
         indexed = dict(raw.execute("SELECT term, doc FROM temp.pairs_terms").fetchall())
         expected: dict[str, int] = {}
         for (joined,) in raw.execute("SELECT text FROM notice_search_texts"):
-            for pair in pairs_of(joined).split():
+            for pair in set(pairs_of(joined).split()):
                 expected[pair] = expected.get(pair, 0) + 1
         index = "notice_search_index"
         raw.execute(f"INSERT INTO {index}({index}) VALUES('integrity-check')")

@@ -23,7 +23,6 @@ from sqlalchemy import Connection
 # The texts in the order migration 0008 rebuilt them: title, 主送机关, folder, body blocks,
 # activities (title, text, 完成时限, 责任领导, 地点, 参加对象, 责任人), then 牵头/配合 departments.
 _JOINED_TEXTS_SQL = """
-INSERT INTO notice_search_texts (notice_id, text)
 SELECT n.id,
        n.title || char(10) || n.recipients || char(10) || coalesce(n.folder, '')
        || char(10) || coalesce(
@@ -52,17 +51,17 @@ PAIRS_TABLE = "notice_search_pairs"
 _PAIR_CHAR = "0-9A-Za-z\u3400-\u4db5\u4e00-\u9fa5"
 _GAPS = re.compile(f"[^{_PAIR_CHAR}]+")
 _PAIR_WORD = re.compile(f"[{_PAIR_CHAR}]{{1,2}}")
+_PAIR = re.compile(f"(?=([{_PAIR_CHAR}][{_PAIR_CHAR}_]))")  # at each character, overlapping
 
 
 def pairs_of(text: str) -> str:
-    """The distinct pairs of neighbouring characters of ``text``, space-separated, as
+    """The pairs of neighbouring characters of ``text``, space-separated, as
     notice_search_pairs indexes them. A character before a gap or the end pairs with "_", so
-    that every character begins a pair. Changing this needs a migration that rebuilds the
-    table (0015 made it)."""
+    that every character begins a pair. (A pair may come more than once: the index keeps
+    which notices hold a term, not how often.) Changing this needs a migration that rebuilds
+    the table (0015 made it)."""
     folded = _GAPS.sub("_", text).lower() + "_"  # LIKE folds ASCII case; the pairs do too
-    pairs = set(map(str.__add__, folded, folded[1:]))
-    pairs.difference_update([pair for pair in pairs if pair[0] == "_"])
-    return " ".join(pairs)
+    return " ".join(_PAIR.findall(folded))
 
 
 def pairs_query(word: str) -> str | None:
@@ -86,54 +85,45 @@ def has_stale_table(connection: Connection) -> bool:
 
 
 def refresh_stale(connection: Connection) -> None:
-    """Rebuild the joined texts of the notices changed in this transaction, and their pairs."""
-    pairs = _has_pairs(connection)
-    pending = connection.exec_driver_sql(
-        "SELECT 1 FROM notice_search_stale"
-        + (" UNION ALL SELECT 1 FROM notice_search_gone" if pairs else "")
-        + " LIMIT 1"
-    ).first()
-    if pending is None:
-        return
-    # Delete and insert, not REPLACE: the triggers of 0015 see the old text go.
-    connection.exec_driver_sql(
-        "DELETE FROM notice_search_texts"
-        " WHERE notice_id IN (SELECT notice_id FROM notice_search_stale)"
-    )
-    connection.exec_driver_sql(_JOINED_TEXTS_SQL)
-    if pairs:
-        _refresh_pairs(connection)
-    connection.exec_driver_sql("DELETE FROM notice_search_stale")
+    """Rebuild the joined texts of the notices changed in this transaction, and their pairs.
 
-
-def _refresh_pairs(connection: Connection) -> None:
+    Straight through SQLite's driver: this runs at every commit, an import's thousand among
+    them, where SQLAlchemy's handling of each small statement cost more than SQLite's work.
+    """
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        gone = cursor.execute("SELECT notice_id, text FROM notice_search_gone").fetchall()
-        cursor.executemany(
-            f"INSERT INTO {PAIRS_TABLE} ({PAIRS_TABLE}, rowid, text) VALUES ('delete', ?, ?)",
-            [(notice_id, pairs_of(text)) for notice_id, text in gone],
-        )
-        cursor.execute("DELETE FROM notice_search_gone")
-        fresh = cursor.execute(
-            "SELECT notice_id, text FROM notice_search_texts"
-            " WHERE notice_id IN (SELECT notice_id FROM notice_search_stale)"
-        ).fetchall()
-        cursor.executemany(
-            f"INSERT INTO {PAIRS_TABLE} (rowid, text) VALUES (?, ?)",
-            [(notice_id, pairs_of(text)) for notice_id, text in fresh],
-        )
+        pairs = cursor.execute(_HAS_PAIRS_SQL).fetchone() is not None
+        stale = cursor.execute("SELECT 1 FROM notice_search_stale LIMIT 1").fetchone()
+        if stale is not None:
+            # Deleted and inserted, not replaced: the triggers of 0015 see the old text go.
+            cursor.execute(f"DELETE FROM notice_search_texts WHERE notice_id IN ({_STALE})")
+        if pairs:
+            gone = cursor.execute("SELECT notice_id, text FROM notice_search_gone").fetchall()
+            if gone:
+                cursor.executemany(
+                    f"INSERT INTO {PAIRS_TABLE} ({PAIRS_TABLE}, rowid, text)"
+                    " VALUES ('delete', ?, ?)",
+                    [(notice_id, pairs_of(text)) for notice_id, text in gone],
+                )
+                cursor.execute("DELETE FROM notice_search_gone")
+        if stale is None:
+            return
+        fresh = cursor.execute(_JOINED_TEXTS_SQL).fetchall()
+        cursor.executemany("INSERT INTO notice_search_texts (notice_id, text) VALUES (?, ?)", fresh)
+        if pairs:
+            cursor.executemany(
+                f"INSERT INTO {PAIRS_TABLE} (rowid, text) VALUES (?, ?)",
+                [(notice_id, pairs_of(text)) for notice_id, text in fresh],
+            )
+        cursor.execute("DELETE FROM notice_search_stale")
     finally:
         cursor.close()
 
 
-def _has_pairs(connection: Connection) -> bool:
-    """Whether the database has notice_search_pairs (migration 0015). Asked at each commit, as
-    a connection may have been opened before the migration (a catalogue lookup, microseconds)."""
-    found = connection.exec_driver_sql(
-        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{PAIRS_TABLE}'"
-    ).first()
-    return found is not None
+_STALE = "SELECT notice_id FROM notice_search_stale"
+# Whether the database has notice_search_pairs (migration 0015). Asked at each commit, as a
+# connection may have been opened before the migration (a catalogue look-up, microseconds).
+_HAS_PAIRS_SQL = f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{PAIRS_TABLE}'"
 
 
 def fill_pairs(connection: Connection) -> None:
