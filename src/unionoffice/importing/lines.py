@@ -35,6 +35,7 @@ _BULLET_RE = re.compile(r"^(?:[-*+•●■◆▪]|>)\s+")
 _RULE_RE = re.compile(r"^(?:[-*_=]\s*){3,}$")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
 _SPACES_RE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_ANY_SPACE_RE = re.compile(r"\s+")
 
 # Characters between which a space is never wanted: CJK, full-width punctuation, quotes.
 _WIDE = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’《》·…—"
@@ -121,6 +122,8 @@ def _pair_quotes(text: str, ascii_quote: str, opening: str, closing: str) -> str
 
 
 def _full_width_punctuation(text: str) -> str:
+    if not _HALF_WIDTH_RE.search(text):
+        return text
     chars = list(text)
     for found in _HALF_WIDTH_RE.finditer(text):  # only where there is something to convert
         index = found.start()
@@ -143,6 +146,8 @@ def _full_width_punctuation(text: str) -> str:
 def _remove_spaces(text: str) -> str:
     """Drop spaces next to wide characters, except one between two Chinese characters inside
     “…” (a slogan's pause)."""
+    if not _ANY_SPACE_RE.search(text):
+        return text  # most lines of a Chinese notice: no need to go through it by character
     depth_at: list[int] = []
     depth = 0
     for ch in text:
@@ -163,7 +168,7 @@ def _remove_spaces(text: str) -> str:
             return ""
         return " "
 
-    return re.sub(r"\s+", replace, text)
+    return _ANY_SPACE_RE.sub(replace, text)
 
 
 def join_broken_lines(elements: list[Cleaned]) -> list[Cleaned]:
