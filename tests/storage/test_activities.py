@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from unionoffice.domain.activity_criteria import ActivityFilter
 from unionoffice.storage.demo import fill_demo
@@ -50,3 +51,20 @@ def test_deleted_notices_are_left_out(db) -> None:
     NoticeService(db).delete(ids[0])
     assert service.count() == before - len(removed.activities)
     assert "省总宣教部" in service.department_names() or service.department_names()
+
+
+def test_a_read_keeps_one_copy_of_what_its_rows_repeat(db) -> None:
+    """A calendar month holds thousands of rows: what they repeat (a notice's title and 文号,
+    department names, periods) is one object each, while every row keeps its own activity
+    and department lists, which an edit may change."""
+    fill_demo(db)
+    rows = ActivityQueryService(db).rows()
+    first, second = next((a, b) for a, b in itertools.pairwise(rows) if a.notice_id == b.notice_id)
+    assert first.notice_title is second.notice_title
+    assert first.doc_number is second.doc_number
+    assert first.activity is not second.activity
+    assert first.activity.lead is not second.activity.lead
+    names = [name for row in rows for name in row.activity.lead + row.activity.cooperating]
+    assert len({id(name) for name in names}) == len(set(names)) < len(names)
+    periods = [row.activity.period for row in rows if row.activity.period is not None]
+    assert len({id(period) for period in periods}) == len(set(periods))

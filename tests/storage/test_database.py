@@ -38,6 +38,14 @@ def test_new_sqlite_file_has_its_pragmas(sqlite_db, db_path):
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
+def test_an_sqlite_file_keeps_one_connection_between_uses(sqlite_db):
+    """Each open connection keeps its own page cache and prepared statements: reads that
+    overlapped leave one connection open, not one each."""
+    with sqlite_db.read_session() as first, sqlite_db.read_session() as second:
+        assert first.execute(text("SELECT 1")).scalar() == second.execute(text("SELECT 1")).scalar()
+    assert sqlite_db.engine.pool.checkedin() == 1
+
+
 def test_parent_folders_are_created(tmp_path):
     database = Database(tmp_path / "a" / "b" / "office.sqlite")
     assert (tmp_path / "a" / "b" / "office.sqlite").exists()

@@ -5,6 +5,7 @@ import pytest
 from unionoffice.domain.deadline import Period
 from unionoffice.domain.errors import ConflictError, NotFoundError
 from unionoffice.domain.notice import ActivityData, ActivityStatus, Block, NoticeData
+from unionoffice.storage.demo import fill_demo
 from unionoffice.storage.models import ActivityDepartment, Notice
 from unionoffice.storage.services import NoticeService, NumberingService, OrganService
 
@@ -185,3 +186,13 @@ def test_drafts_come_last_on_every_backend(notices):
     older = notices.create(NoticeData(title="旧", series_code="青总办", year=2020, number=9))
     assert [s.id for s in notices.list()] == [second, first, draft, older, undated]
     assert [s.id for s in notices.list(ids=[undated, first])] == [first, undated]
+
+
+def test_the_list_keeps_one_copy_of_what_its_notices_repeat(db) -> None:
+    """The tree holds the whole list: a series code, the organ, a folder or a year that many
+    notices share is one object, not one per notice."""
+    fill_demo(db)
+    summaries = NoticeService(db).list()
+    for field in ("series_code", "organ", "folder", "year"):
+        values = [getattr(summary, field) for summary in summaries]
+        assert len({id(value) for value in values}) == len(set(values)) < len(values), field

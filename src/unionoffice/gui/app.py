@@ -38,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    _fewer_malloc_arenas()  # before Qt and the read pool start their threads
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("UnionOffice")
     app.setApplicationDisplayName(APP_NAME)
@@ -51,6 +52,29 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font.setPointSize(10)
     app.setFont(font)
     return app
+
+
+# glibc's mallopt parameter for the most arenas malloc makes (malloc.h's M_ARENA_MAX).
+_M_ARENA_MAX = -8
+MALLOC_ARENAS = 2
+
+
+def _fewer_malloc_arenas() -> None:
+    """On Linux (glibc) malloc gives threads that allocate at once arenas of their own, up to
+    eight per core, and each arena keeps what it once held: the window's read threads kept
+    the SQLite pages and statements they had read with, 10 to 13 MB more at the end of the
+    bench's GUI session. Two arenas serve the few threads the window runs; Windows' heap and
+    macOS's malloc have no such arenas, so only glibc is told. MALLOC_ARENA_MAX, when set,
+    is left to glibc."""
+    if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
+        return
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # a libc without mallopt: nothing to tell
+        return
+    mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
 
 
 def _set_icon(app: QApplication) -> None:

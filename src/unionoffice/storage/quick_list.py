@@ -17,6 +17,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from unionoffice.domain.doc_number import format_doc_number
 from unionoffice.domain.notice import NoticeStatus
@@ -77,7 +78,9 @@ def read_notice_list(argument: str | None) -> QuickList | None:
             return None  # new, older or newer: the full open upgrades or refuses it
         feed_start = connection.execute("SELECT max(id) FROM change_log").fetchone()[0] or 0
         counts = dict(connection.execute(_COUNTS).fetchall())
-        summaries = [_summary(row, counts) for row in connection.execute(_NOTICES)]
+        shared: dict[object, Any] = {}
+        days: dict[str, dt.date] = {}
+        summaries = [_summary(row, counts, shared, days) for row in connection.execute(_NOTICES)]
         connection.execute("COMMIT")
     except (sqlite3.Error, ValueError, KeyError):
         return None  # whatever it is, the full open finds it again and says so
@@ -98,8 +101,25 @@ def _plain_sqlite_file(path: Path) -> bool:
         return False
 
 
-def _summary(row: tuple, counts: dict[int, int]) -> NoticeSummary:  # type: ignore[type-arg]
+def _summary(
+    row: tuple,  # type: ignore[type-arg]
+    counts: dict[int, int],
+    shared: dict[object, Any],
+    days: dict[str, dt.date],
+) -> NoticeSummary:
+    """``shared``: one object for each value the notices repeat (series, organ, folder, year),
+    where the driver gives each row its own copy; ``days``: the dates read, by their text."""
     notice_id, year, number, title, status, date, folder, series_code, organ = row
+    year, folder = shared.setdefault(year, year), shared.setdefault(folder, folder)
+    series_code, organ = (
+        shared.setdefault(series_code, series_code),
+        shared.setdefault(organ, organ),
+    )
+    day = None
+    if date:
+        day = days.get(date)
+        if day is None:
+            day = days[date] = dt.date.fromisoformat(date)
     doc_number = None
     if series_code is not None and year is not None and number is not None:
         doc_number = format_doc_number(series_code, year, number)
@@ -112,7 +132,7 @@ def _summary(row: tuple, counts: dict[int, int]) -> NoticeSummary:  # type: igno
         year,
         title,
         _STATUSES.get(status) or NoticeStatus(status),
-        dt.date.fromisoformat(date) if date else None,
+        day,
         organ,
         folder,
         counts.get(notice_id, 0),

@@ -8,9 +8,9 @@ sort orders are SQL, so the 全部活动 table stays a page at a time however ma
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import ColumnElement, Row, Select, and_, case, extract, false, func, or_, select
 from sqlalchemy.orm import Session
@@ -26,6 +26,8 @@ from unionoffice.domain.notice import ActivityData, ActivityStatus
 from unionoffice.storage.database import Database
 from unionoffice.storage.mapping import stored_period
 from unionoffice.storage.models import Activity, ActivityDepartment, DocNumberSeries, Notice
+
+_T = TypeVar("_T")
 
 
 class ActivityQueryService:
@@ -90,9 +92,7 @@ class ActivityQueryService:
         if limit is not None:
             query = query.limit(limit)
         with self.db.read_session() as session:
-            found = session.execute(query).all()
-            names = department_names(session, [row.id for row in found])
-        return [activity_row(row, names.get(row.id, ([], []))) for row in found]
+            return [line for _id, line in read_rows(session, query)]
 
     def page(
         self,
@@ -139,9 +139,7 @@ class ActivityQueryService:
             .where(Activity.id.in_(activity_ids))
         )
         with self.db.read_session() as session:
-            found = session.connection().execute(query).all()
-            names = department_names(session, [row.id for row in found])
-        return {row.id: activity_row(row, names.get(row.id, ([], []))) for row in found}
+            return dict(read_rows(session, query))
 
     def in_period(
         self, first: dt.date, last: dt.date, department: str | None = None
@@ -215,6 +213,7 @@ ROW_COLUMNS = (
     DocNumberSeries.code,
 )
 _IN_CHUNK = 500  # ids per IN (...) list, well under every backend's parameter limit
+_FETCH_ROWS = 500  # rows taken from the driver at a time by read_rows
 
 
 def _overlaps_month(month: int) -> ColumnElement[bool]:
@@ -340,11 +339,8 @@ def _after(keys: list[_SortKey], values: tuple[object, ...]) -> ColumnElement[bo
     return and_(at_or_beyond, later)
 
 
-def department_names(
-    session: Session, activity_ids: list[int]
-) -> dict[int, tuple[list[str], list[str]]]:
-    """Lead and cooperating department names of each activity, in their order."""
-    names: dict[int, tuple[list[str], list[str]]] = {}
+def _department_rows(session: Session, activity_ids: list[int]) -> Iterator[tuple[int, str, str]]:
+    """(activity id, role, name) of each department of the activities, in their order."""
     for start in range(0, len(activity_ids), _IN_CHUNK):
         chunk = activity_ids[start : start + _IN_CHUNK]
         query = (
@@ -352,42 +348,109 @@ def department_names(
             .where(ActivityDepartment.activity_id.in_(chunk))
             .order_by(ActivityDepartment.activity_id, ActivityDepartment.position)
         )
-        for activity_id, role, name in session.connection().execute(query).all():
-            lead, cooperating = names.setdefault(activity_id, ([], []))
-            (lead if role == "lead" else cooperating).append(name)
+        yield from session.connection().execute(query)
+
+
+def department_names(
+    session: Session, activity_ids: list[int]
+) -> dict[int, tuple[list[str], list[str]]]:
+    """Lead and cooperating department names of each activity, in their order."""
+    names: dict[int, tuple[list[str], list[str]]] = {}
+    for activity_id, role, name in _department_rows(session, activity_ids):
+        lead, cooperating = names.setdefault(activity_id, ([], []))
+        (lead if role == "lead" else cooperating).append(name)
     return names
 
 
+def read_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[int, ActivityRow]]:
+    """The activities ``query`` (of ROW_COLUMNS) finds, by id, with their departments.
+
+    Made from the driver's rows as they come, a few hundred at a time, and with one object for
+    each value the rows repeat (see _Shared): a month or a year of the calendar is thousands
+    of rows, and all of them held as read beside what they become doubled what a read took.
+    """
+    shared = _Shared()
+    found: list[tuple[int, ActivityRow]] = []
+    activities: dict[int, ActivityData] = {}
+    for chunk in session.connection().execute(query).partitions(_FETCH_ROWS):
+        for row in chunk:
+            line = activity_row(row, ([], []), shared)
+            found.append((row.id, line))
+            activities[row.id] = line.activity
+    for activity_id, role, name in _department_rows(session, list(activities)):
+        activity = activities[activity_id]
+        (activity.lead if role == "lead" else activity.cooperating).append(shared(name))
+    return found
+
+
+# A notice's 文号, title, 成文日期 and year, as each of its activity rows shows them.
+_NoticeParts = tuple[str | None, str, dt.date | None, int | None]
+
+
+class _Shared:
+    """One object for each value a read repeats.
+
+    The driver hands every row its own copy of each text and date: a notice's title and 文号
+    on each of its activities, the same department names, deadlines ("全年") and periods over
+    and over. A month or a year of the calendar is thousands of rows, mostly such repeats.
+    Only immutable values are shared (texts, dates, periods); each activity keeps its own
+    ActivityData and department lists, which an edit may change.
+    """
+
+    __slots__ = ("_notices", "_values")
+
+    def __init__(self) -> None:
+        self._values: dict[object, Any] = {}
+        # per notice id: what each of its activities repeats of it
+        self._notices: dict[int, _NoticeParts] = {}
+
+    def __call__(self, value: _T) -> _T:
+        return value if value is None else self._values.setdefault(value, value)  # type: ignore[no-any-return]
+
+    def notice(self, row: Row[*tuple[Any, ...]]) -> _NoticeParts:
+        """The 文号, title, 成文日期 and year of the row's notice."""
+        known = self._notices.get(row.notice_id)
+        if known is None:
+            doc_number = None
+            if row.code is not None and row.year is not None and row.number is not None:
+                doc_number = format_doc_number(row.code, row.year, row.number)
+            known = (doc_number, row.notice_title, self(row.doc_date), row.year)
+            self._notices[row.notice_id] = known
+        return known
+
+
 def activity_row(
-    row: Row[Any, *tuple[Any, ...]], departments: tuple[list[str], list[str]]
+    row: Row[Any, *tuple[Any, ...]],
+    departments: tuple[list[str], list[str]],
+    shared: _Shared | None = None,
 ) -> ActivityRow:
-    doc_number = None
-    if row.code is not None and row.year is not None and row.number is not None:
-        doc_number = format_doc_number(row.code, row.year, row.number)
+    if shared is None:
+        shared = _Shared()
+    doc_number, notice_title, notice_date, notice_year = shared.notice(row)
     period = stored_period(row.start_date, row.end_date, row.start_time, row.end_time)
     activity = ActivityData(
-        title=row.title,
+        title=shared(row.title),
         text=row.text,
-        section=row.section,
-        deadline=row.deadline,
-        period=period,
+        section=shared(row.section),
+        deadline=shared(row.deadline),
+        period=shared(period),
         lead=departments[0],
         cooperating=departments[1],
-        leader=row.leader,
+        leader=shared(row.leader),
         status=ActivityStatus(row.status),
-        note=row.note,
-        responsible_person=row.responsible_person,
-        place=row.place,
-        participants=row.participants,
+        note=shared(row.note),
+        responsible_person=shared(row.responsible_person),
+        place=shared(row.place),
+        participants=shared(row.participants),
         supervision_note=row.supervision_note,
     )
     return ActivityRow(
         notice_id=row.notice_id,
         position=row.position,
         doc_number=doc_number,
-        notice_title=row.notice_title,
+        notice_title=notice_title,
         activity=activity,
         notice_version=row.notice_version,
-        notice_date=row.doc_date,
-        notice_year=row.year,
+        notice_date=notice_date,
+        notice_year=notice_year,
     )

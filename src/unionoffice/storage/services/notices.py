@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
@@ -312,7 +313,8 @@ class NoticeService:
             query = query.where(Notice.deleted_at.is_(None))
         with self.db.read_session() as session:
             # Core rows (no ORM result layer) unpacked by position: a third of the time.
-            return [_summary(*row) for row in session.connection().execute(query)]
+            shared: dict[object, Any] = {}
+            return [_summary(*row, shared=shared) for row in session.connection().execute(query)]
 
     def delete(self, notice_id: int) -> None:
         """Move to the 回收站; the notice and its 文号 stay until the bin is emptied."""
@@ -404,7 +406,18 @@ def _summary(
     series_code: str | None,
     organ: str | None,
     activity_count: int,
+    *,
+    shared: dict[object, Any] | None = None,
 ) -> NoticeSummary:
+    """``shared``: one object for each value the notices of a list repeat (their series,
+    organ, folder, year and date), where the driver gives each row its own copy."""
+    if shared is not None:
+        year, date = shared.setdefault(year, year), shared.setdefault(date, date)
+        series_code, organ = (
+            shared.setdefault(series_code, series_code),
+            shared.setdefault(organ, organ),
+        )
+        folder = shared.setdefault(folder, folder)
     doc_number = None
     if series_code is not None and year is not None and number is not None:
         doc_number = format_doc_number(series_code, year, number)
